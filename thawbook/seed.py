@@ -1,0 +1,116 @@
+"""The seed article: read it byte for byte, split it, and locate verbatim evidence in it.
+
+The seed is never edited. Everything the report claims about it points back into it
+through an ``evidence`` span that must occur exactly once; :func:`locate` turns such a
+span into character offsets and a paragraph number.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from thawbook.paths import SEED
+
+SEED_SHA256 = "06dd7ff0ab21ae4a7ffc8b326b7317383e0aa53afb549bf6286ba0b57b866f63"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a piece of evidence sits in the seed: ``text[start:end]`` equals it."""
+
+    start: int
+    end: int
+    paragraph: int  # 0 is the headline, 1 the first body paragraph
+
+
+class EvidenceError(ValueError):
+    """Evidence that is empty, absent from the seed, or found more than once."""
+
+
+@lru_cache(maxsize=None)
+def read_seed(path: Path = SEED) -> str:
+    """The article as text, exactly as stored (UTF-8)."""
+    return path.read_bytes().decode("utf-8")
+
+
+def seed_sha256(path: Path = SEED) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=None)
+def paragraph_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of each non-empty paragraph; paragraphs are separated by blank lines."""
+    bounds = []
+    for match in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        if match.group().strip():
+            bounds.append((match.start(), match.end()))
+    return tuple(bounds)
+
+
+def paragraphs(text: str | None = None) -> list[str]:
+    text = read_seed() if text is None else text
+    return [text[a:b] for a, b in paragraph_bounds(text)]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')]*\s+(?=[“\"(A-Z])")
+
+
+def sentences(text: str | None = None) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of each sentence, split at terminal punctuation followed by a capital.
+
+    The headline counts as one sentence. Abbreviations such as "Mr." or "J." followed by a
+    capital are not sentence ends.
+    """
+    text = read_seed() if text is None else text
+    out = []
+    for number, (a, b) in enumerate(paragraph_bounds(text)):
+        para = text[a:b]
+        cuts = [0]
+        for match in _SENTENCE_END.finditer(para):
+            before = para[: match.start()].rstrip("”’\"')")
+            last_word = before.split()[-1] if before.split() else ""
+            if re.fullmatch(r"(Mr|Mrs|Ms|Dr|[A-Z])\.", last_word):
+                continue
+            cuts.append(match.end())
+        cuts.append(len(para))
+        for s, e in zip(cuts, cuts[1:]):
+            chunk = para[s:e].rstrip()
+            if chunk:
+                out.append((number, a + s, a + s + len(chunk)))
+    return out
+
+
+def paragraph_of(offset: int, text: str | None = None) -> int:
+    text = read_seed() if text is None else text
+    for number, (a, b) in enumerate(paragraph_bounds(text)):
+        if a <= offset < b:
+            return number
+    raise ValueError(f"offset {offset} is not inside a paragraph")
+
+
+def locate(evidence: str, text: str | None = None) -> Span:
+    """The single place where ``evidence`` occurs verbatim in the seed.
+
+    Raises :class:`EvidenceError` if it is empty, absent, or occurs more than once.
+    """
+    text = read_seed() if text is None else text
+    if not isinstance(evidence, str) or not evidence.strip():
+        raise EvidenceError("evidence is empty")
+    first = text.find(evidence)
+    if first < 0:
+        raise EvidenceError(f"evidence is not a verbatim span of the seed: {evidence[:80]!r}")
+    second = text.find(evidence, first + 1)
+    if second >= 0:
+        count = text.count(evidence)
+        raise EvidenceError(
+            f"evidence occurs {count} times in the seed, must occur exactly once "
+            f"(lengthen it): {evidence[:80]!r}"
+        )
+    end = first + len(evidence)
+    paragraph = paragraph_of(first, text)
+    if paragraph_of(end - 1, text) != paragraph:
+        raise EvidenceError(f"evidence crosses a paragraph break: {evidence[:80]!r}")
+    return Span(first, end, paragraph)

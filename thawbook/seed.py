@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from thawbook.paths import SEED
+from thawbook.paths import SEED, record_read
 
 SEED_SHA256 = "06dd7ff0ab21ae4a7ffc8b326b7317383e0aa53afb549bf6286ba0b57b866f63"
 
@@ -33,6 +33,7 @@ class EvidenceError(ValueError):
 @lru_cache(maxsize=None)
 def read_seed(path: Path = SEED) -> str:
     """The article as text, exactly as stored (UTF-8)."""
+    record_read(path)
     return path.read_bytes().decode("utf-8")
 
 
@@ -114,3 +115,28 @@ def locate(evidence: str, text: str | None = None) -> Span:
     if paragraph_of(end - 1, text) != paragraph:
         raise EvidenceError(f"evidence crosses a paragraph break: {evidence[:80]!r}")
     return Span(first, end, paragraph)
+
+
+def words(text: str) -> list[str]:
+    """Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens."""
+    return re.findall(r"[A-Za-z0-9]+(?:['’\-.][A-Za-z0-9]+)*", text)
+
+
+def paragraph_table(text: str | None = None):
+    """One row per paragraph: its number, sentence and word counts, and its opening words."""
+    import pandas as pd
+
+    text = read_seed() if text is None else text
+    sentence_counts: dict[int, int] = {}
+    for number, _, _ in sentences(text):
+        sentence_counts[number] = sentence_counts.get(number, 0) + 1
+    rows = []
+    for number, para in enumerate(paragraphs(text)):
+        rows.append({
+            "paragraph": number,
+            "kind": "headline" if number == 0 else "body",
+            "sentences": sentence_counts.get(number, 0),
+            "words": len(words(para)),
+            "opening": " ".join(para.split()[:8]) + (" …" if len(para.split()) > 8 else ""),
+        })
+    return pd.DataFrame(rows)

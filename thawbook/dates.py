@@ -1,0 +1,397 @@
+"""Dates in and of the seed article: when it was published, and what its time words mean.
+
+The article carries no dateline, so this module does three things, each checkable:
+
+1. :func:`infer_publication_interval` derives the publication date from evidence *inside*
+   the article. Each step is a :class:`Constraint` holding the verbatim seed spans that
+   ground it (every span must occur exactly once, see :func:`thawbook.seed.locate`), the
+   set of publication dates it allows, and the reasoning in words. The publication
+   interval is the intersection of the constraints.
+2. :func:`resolve` turns one of the article's temporal expressions ("last week", "On
+   Tuesday", "in October", ...) into an :class:`Interval`, resolved against *both* ends of
+   the publication interval and returning the hull, so that uncertainty about the
+   publication date is carried into every resolved date instead of being hidden.
+3. :func:`find_temporal_expressions` lists every temporal expression in a text (by default
+   the seed) with its offsets, so the report can show that each one is accounted for.
+
+Conventions. Weeks run Monday to Sunday (ISO 8601). "last week" is the previous calendar
+week, "last Friday" the Friday of the previous calendar week (news style, not "yesterday"
+when the reference is a Saturday), a bare weekday told in the past is the most recent such
+day on or before the reference date, and a month told in the past is the most recent such
+month not after the reference month. In the future tense, "on or after" replaces "on or
+before". An :class:`Interval`'s ``precision`` is the calendar unit the expression names;
+its width may be larger when the publication date is uncertain.
+
+What dateparser does here, and what it does not. ``dateparser`` (1.5) is used, with
+``RELATIVE_BASE``, ``PREFER_DATES_FROM`` and ``RETURN_TIME_AS_PERIOD``, to parse
+"last/this/next week|month|year", month names with or without a day ("May", "May 23")
+and four-digit years. It returns one day plus a period ("week", "month", "year"); this
+module widens that day to the whole calendar unit. Experiments with references
+2023-06-02 (Friday) and 2023-06-04 (Sunday) showed where it is wrong or silent, which is
+why the rest is hand-written:
+
+* "last week" comes back as the single day seven days earlier (2023-05-26 from 06-02),
+  which is only correct once widened to its Monday-Sunday week.
+* "last Friday" from Sunday 2023-06-04 gives 2023-06-02, two days earlier, not the Friday
+  of the previous week (2023-05-26).
+* a bare "Friday" in the past from Friday 2023-06-02 gives 2023-05-26: it never returns
+  the reference day itself.
+* in the future tense it skips the current unit: "May" from 2023-05-15 gives May 2024,
+  "May 23" from 2023-05-23 gives 2024-05-23.
+* "this weekend", "since January" and "since 2018" are not parsed at all (``None``).
+* it guesses where it should refuse: "three years" becomes the day three years ago.
+
+So only expressions matching an explicit grammar are accepted; anything else raises
+``ValueError`` naming the expression rather than being guessed.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from dateparser.date import DateDataParser
+
+from thawbook.seed import locate, paragraph_of, read_seed
+
+PRECISIONS = ("day", "week", "month", "year")  # finest to coarsest
+WEEKDAYS = tuple(name.lower() for name in calendar.day_name)  # monday .. sunday
+MONTHS = tuple(name.lower() for name in calendar.month_name[1:])  # january .. december
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed range of calendar days, ``start`` to ``end`` inclusive.
+
+    ``precision`` is the calendar unit the interval was stated in ("day", "week",
+    "month" or "year"); an interval may span several units when it is a hull.
+    """
+
+    start: date
+    end: date
+    precision: str = "day"
+
+    def __post_init__(self) -> None:
+        if self.precision not in PRECISIONS:
+            raise ValueError(f"precision must be one of {PRECISIONS}, got {self.precision!r}")
+        if self.end < self.start:
+            raise ValueError(f"interval ends before it starts: {self.start} > {self.end}")
+
+    @property
+    def days(self) -> int:
+        """Number of days covered, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def hull(self, other: Interval) -> Interval:
+        """The smallest interval covering both; keeps the coarser precision."""
+        return Interval(
+            min(self.start, other.start),
+            max(self.end, other.end),
+            max(self.precision, other.precision, key=PRECISIONS.index),
+        )
+
+    def intersect(self, other: Interval) -> Interval:
+        """The days in both; keeps the finer precision. Raises ``ValueError`` if disjoint."""
+        start, end = max(self.start, other.start), min(self.end, other.end)
+        if end < start:
+            raise ValueError(f"intervals do not overlap: {self} and {other}")
+        return Interval(start, end, min(self.precision, other.precision, key=PRECISIONS.index))
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+def week_of(day: date) -> Interval:
+    """The Monday-Sunday week containing ``day``."""
+    monday = day - timedelta(days=day.weekday())
+    return Interval(monday, monday + timedelta(days=6), "week")
+
+
+def month_of(day: date) -> Interval:
+    last = calendar.monthrange(day.year, day.month)[1]
+    return Interval(date(day.year, day.month, 1), date(day.year, day.month, last), "month")
+
+
+def year_of(day: date) -> Interval:
+    return Interval(date(day.year, 1, 1), date(day.year, 12, 31), "year")
+
+
+# ------------------------------------------------------------- publication inference
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One step of the publication-date derivation.
+
+    ``evidence`` holds verbatim spans of the seed, each occurring exactly once;
+    ``interval`` is the range of publication dates this step allows; ``needs_context``
+    marks steps that lean on knowledge from outside the article.
+    """
+
+    name: str
+    evidence: tuple[str, ...]
+    interval: Interval
+    reasoning: str
+    needs_context: bool = False
+
+    def __post_init__(self) -> None:
+        for span in self.evidence:
+            locate(span)  # raises EvidenceError unless it occurs exactly once
+
+
+# The only explicit calendar date in the article, and the year inferred for it.
+ANCHOR_MONTH_DAY = (5, 23)  # "Xie Feng's arrival in Washington on May 23"
+COVID_ZERO_BEGAN = 2020  # outside knowledge: China's zero-Covid policy started in 2020
+INFERRED_YEAR = COVID_ZERO_BEGAN + 3  # "this year, after three years of strict “Covid zero” ..."
+
+
+def publication_constraints() -> list[Constraint]:
+    """The derivation of the publication date, one :class:`Constraint` per step, in order."""
+    year = Constraint(
+        name="year",
+        evidence=(
+            "this year, after three years of strict “Covid zero” restrictions",
+            "has been subject to US sanctions since 2018",
+        ),
+        interval=year_of(date(INFERRED_YEAR, 1, 1)),
+        reasoning=(
+            f"“Covid zero” began in {COVID_ZERO_BEGAN} (outside knowledge); three years of it "
+            f"put “this year” in {INFERRED_YEAR}. Consistent with sanctions running "
+            "“since 2018”, a past year."
+        ),
+        needs_context=True,
+    )
+
+    arrival = date(INFERRED_YEAR, *ANCHOR_MONTH_DAY)
+    publication_week = week_of(week_of(arrival).end + timedelta(days=1))
+    week = Constraint(
+        name="week after the ambassador's arrival",
+        evidence=(
+            "The Chinese ambassador also arrived in Washington last week",
+            "arrival in Washington on May 23",
+        ),
+        interval=publication_week,
+        reasoning=(
+            f"The arrival on {arrival:%a %d %b} happened “last week”, so publication falls "
+            f"in the following Monday-Sunday week, {publication_week}."
+        ),
+    )
+
+    friday = publication_week.start + timedelta(days=WEEKDAYS.index("friday"))
+    weekend = Constraint(
+        name="Friday to Sunday of that week",
+        evidence=(
+            "at this weekend's security meeting in Singapore",
+            "spoke briefly at the conference's opening dinner Friday",
+        ),
+        interval=Interval(friday, publication_week.end, "day"),
+        reasoning=(
+            "The Singapore meeting is “this weekend's”, so publication is no later than the "
+            "Sunday of the publication week; its opening dinner “Friday” is told in the past, "
+            f"so publication is on or after {friday:%a %d %b}."
+        ),
+    )
+
+    # Consistency check: for which days of the window so far does "Last Friday" (the jet
+    # intercept) fall inside "last week" (as in "last week's jet interception")?
+    window = year.interval.intersect(week.interval).intersect(weekend.interval)
+    consistent = [
+        day
+        for day in _each_day(window)
+        if resolve_on("last week", day).start
+        <= resolve_on("last friday", day).start
+        <= resolve_on("last week", day).end
+    ]
+    if consistent != list(_each_day(window)):
+        raise AssertionError("“Last Friday” is not inside “last week” for some candidate day")
+    intercept = resolve("last friday", window)
+    jet = Constraint(
+        name="jet intercept last Friday (check)",
+        evidence=("Last Friday, a Chinese jet buzzed", "last week's jet interception"),
+        interval=Interval(consistent[0], consistent[-1], "day"),
+        reasoning=(
+            f"“Last Friday” resolves to {intercept} for every candidate day, and that Friday "
+            "lies in “last week”: consistent, but it does not narrow the interval."
+        ),
+    )
+    return [year, week, weekend, jet]
+
+
+def infer_publication_interval() -> tuple[Interval, list[Constraint]]:
+    """The publication interval (intersection of all constraints) and the derivation steps."""
+    steps = publication_constraints()
+    result = steps[0].interval
+    for step in steps[1:]:
+        result = result.intersect(step.interval)
+    return result, steps
+
+
+def _each_day(interval: Interval):
+    for offset in range(interval.days):
+        yield interval.start + timedelta(days=offset)
+
+
+# --------------------------------------------------------------------------- resolver
+
+_LEADING = re.compile(r"^(on|in|since)\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(MONTHS)
+
+_RELATIVE_WEEKEND = re.compile(r"(last|this|next) weekend")
+_LAST_WEEKDAY = re.compile(rf"last ({_WEEKDAY})")
+_BARE_WEEKDAY = re.compile(rf"({_WEEKDAY})")
+_RELATIVE_UNIT = re.compile(r"(last|this|next) (week|month|year)")
+_MONTH_DAY = re.compile(rf"({_MONTH})(?: (\d{{1,2}}))?")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def normalise(expression: str) -> tuple[str, bool]:
+    """Lower-case, collapse spaces, drop a trailing possessive and one leading preposition.
+
+    Returns the core expression and whether it was introduced by "since".
+    """
+    text = " ".join(expression.strip().lower().split())
+    text = _POSSESSIVE.sub("", text)
+    match = _LEADING.match(text)
+    since = bool(match and match.group(1) == "since")
+    return (text[match.end():] if match else text), since
+
+
+def resolve(expression: str, published: Interval, *, tense: str = "past") -> Interval:
+    """The dates an article expression can refer to, given the publication interval.
+
+    The expression is resolved against the first and the last possible publication day and
+    the hull of the two is returned. ``tense`` ("past" or "future") is the tense of the
+    clause; "since ..." is always past. Raises ``ValueError`` naming the expression if it
+    is not one of the supported forms.
+    """
+    return resolve_on(expression, published.start, tense=tense).hull(
+        resolve_on(expression, published.end, tense=tense)
+    )
+
+
+def resolve_on(expression: str, reference: date, *, tense: str = "past") -> Interval:
+    """Resolve ``expression`` against a single reference (publication) date."""
+    if tense not in ("past", "future"):
+        raise ValueError(f"tense must be 'past' or 'future', got {tense!r}")
+    core, since = normalise(expression)
+    if since:
+        tense = "past"
+
+    if m := _RELATIVE_WEEKEND.fullmatch(core):
+        shift = {"last": -7, "this": 0, "next": 7}[m.group(1)]
+        saturday = week_of(reference).start + timedelta(days=shift + 5)
+        return Interval(saturday, saturday + timedelta(days=1), "day")
+
+    if m := _LAST_WEEKDAY.fullmatch(core):
+        monday = week_of(reference).start - timedelta(days=7)
+        day = monday + timedelta(days=WEEKDAYS.index(m.group(1)))
+        return Interval(day, day, "day")
+
+    if m := _BARE_WEEKDAY.fullmatch(core):
+        weekday = WEEKDAYS.index(m.group(1))
+        if tense == "past":
+            day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+        else:
+            day = reference + timedelta(days=(weekday - reference.weekday()) % 7)
+        return Interval(day, day, "day")
+
+    if _RELATIVE_UNIT.fullmatch(core) or _YEAR.fullmatch(core):
+        return _with_dateparser(core, expression, reference, tense)
+
+    if m := _MONTH_DAY.fullmatch(core):
+        found = _with_dateparser(core, expression, reference, tense)
+        if tense == "future" and found.start.year == reference.year + 1:
+            # dateparser skips the current month / today in the future tense.
+            month, day = MONTHS.index(m.group(1)) + 1, m.group(2)
+            same_year = (
+                month_of(date(reference.year, month, 1))
+                if day is None
+                else Interval(date(reference.year, month, int(day)), date(reference.year, month, int(day)))
+            )
+            if same_year.end >= reference:
+                return same_year
+        return found
+
+    raise ValueError(f"unsupported temporal expression: {expression!r}")
+
+
+def _with_dateparser(core: str, expression: str, reference: date, tense: str) -> Interval:
+    """Parse with dateparser and widen its day to the calendar unit it reports."""
+    settings = {
+        "RELATIVE_BASE": datetime(reference.year, reference.month, reference.day),
+        "PREFER_DATES_FROM": tense,
+        "RETURN_TIME_AS_PERIOD": True,
+    }
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(core)
+    if data.date_obj is None:
+        raise ValueError(f"unsupported temporal expression: {expression!r} (dateparser found no date)")
+    day = data.date_obj.date()
+    widen = {"day": lambda d: Interval(d, d, "day"), "week": week_of, "month": month_of, "year": year_of}
+    if data.period not in widen:
+        raise ValueError(f"unsupported temporal expression: {expression!r} (period {data.period!r})")
+    return widen[data.period](day)
+
+
+# -------------------------------------------------------------------------- extractor
+
+
+@dataclass(frozen=True)
+class TemporalMention:
+    """A temporal expression found in a text: ``text[start:end] == expression``."""
+
+    expression: str
+    start: int
+    end: int
+    paragraph: int
+
+
+_S = r"(?:['’]s)?"
+_WEEKDAY_CAP = "|".join(calendar.day_name)
+_MONTH_CAP = "|".join(calendar.month_name[1:])
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+
+# Alternatives are tried left to right at each position, so longer forms come first.
+# Weekday and month names are case-sensitive (so the verb "may" is not a month).
+TEMPORAL_PATTERN = re.compile(
+    "|".join(
+        [
+            rf"\b(?i:last|this|next|past|coming) (?i:weekend|week|month|year|{_WEEKDAY}){_S}\b",
+            rf"\b(?i:in|over|for|during) (?i:recent|the past|the last|several|a few) (?i:days|weeks|months|years)\b",
+            rf"\b(?i:in|for) (?i:days|weeks|months|years)\b",
+            rf"\b(?i:{_NUMBER}) (?i:days|weeks|months|years)\b",
+            r"\b(?i:days|weeks|months|years) of\b",
+            rf"\b(?:(?i:on) )?(?:{_WEEKDAY_CAP}){_S}\b",
+            rf"\b(?:(?i:in|since) )?(?:{_MONTH_CAP}) \d{{1,2}}\b(?:, \d{{4}}\b)?",
+            rf"\b(?i:in|since) (?:{_MONTH_CAP})\b(?: \d{{4}}\b)?",
+            rf"\b(?:{_MONTH_CAP}) (?:\d{{4}})\b",
+            r"\b(?:(?i:in|since) )?(?:1[89]|20)\d\d\b",
+            r"\b(?i:short|long|near|medium)[- ](?i:term)\b",
+            r"\b(?:currently|recently|annual|annually|yearly|nowadays)\b",
+        ]
+    )
+)
+
+
+def find_temporal_expressions(text: str | None = None) -> list[TemporalMention]:
+    """Every temporal expression in ``text`` (default: the seed), in text order.
+
+    Spans cover the matched words only, with a leading "in"/"since" for months and years,
+    a leading "On" for weekdays and a trailing possessive where present ("in March",
+    "On Tuesday", "this weekend's"); "on May 23" yields "May 23".
+    """
+    text = read_seed() if text is None else text
+    return [
+        TemporalMention(m.group(), m.start(), m.end(), paragraph_of(m.start(), text))
+        for m in TEMPORAL_PATTERN.finditer(text)
+    ]

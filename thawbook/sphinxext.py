@@ -1,0 +1,180 @@
+"""Sphinx extension that keeps the book offline and its executed outputs fresh.
+
+Two jobs, both wired in ``_config.yml`` (``sphinx.extra_extensions``):
+
+1. **Offline charts.** Altair's HTML output loads vega, vega-lite and vega-embed from a
+   CDN unless ``window.VEGA_DEBUG`` already names the versions it wants. At build time we
+   write the bundle that ships inside ``vl-convert-python`` to the output's ``_static/``,
+   wrapped in an IIFE that also presets ``VEGA_DEBUG``, and link it only from pages that
+   contain an altair chart.
+
+2. **Data-aware re-execution.** Jupyter Book's execution cache is keyed on code cells only,
+   so editing ``data/`` or ``seeds/`` or this package would ship stale outputs. While a
+   notebook executes, :func:`thawbook.paths.record_read` appends every file the package
+   reads to a log named by the ``THAWBOOK_READS_LOG`` environment variable (the kernel
+   inherits it). After reading, we store a fingerprint of those files plus the package
+   source. On the next build, a notebook whose fingerprint changed has its cache record
+   removed and is re-read, so it executes again; the others come from the cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from thawbook.paths import READS_LOG_ENV, ROOT
+
+LOG = logging.getLogger(__name__)
+BUNDLE_NAME = "thawbook/vega-bundle.js"
+CHART_MARKER = "VEGA_DEBUG"
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+# ---------------------------------------------------------------- offline charts
+def vega_bundle_source() -> str:
+    """vega + vega-lite + vega-embed from vl-convert, as one IIFE that presets VEGA_DEBUG."""
+    import altair as alt
+    import vl_convert
+    from altair.utils._importers import vl_version_for_vl_convert
+
+    bundle = vl_convert.javascript_bundle(vl_version=vl_version_for_vl_convert())
+    versions = {
+        "vega_version": alt.VEGA_VERSION,
+        "vegalite_version": alt.VEGALITE_VERSION,
+        "vegaembed_version": alt.VEGAEMBED_VERSION,
+    }
+    return (
+        "/* vega, vega-lite and vega-embed bundled by vl-convert-python; generated at build time. */\n"
+        f"window.VEGA_DEBUG = Object.assign(window.VEGA_DEBUG || {{}}, {json.dumps(versions)});\n"
+        "(function () {\n" + bundle + "\n})();\n"
+    )
+
+
+def write_vega_bundle(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / BUNDLE_NAME
+    source = vega_bundle_source()
+    if not target.exists() or target.read_text(encoding="utf-8") != source:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(source, encoding="utf-8")
+
+
+def link_bundle_on_chart_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if CHART_MARKER in context.get("body", ""):
+        app.add_js_file(BUNDLE_NAME, priority=400)
+
+
+# ---------------------------------------------------------------- fresh outputs
+def _deps_dir(app: Sphinx) -> Path:
+    return Path(app.doctreedir).parent / "thawbook-deps"
+
+
+def _record_path(app: Sphinx, docname: str) -> Path:
+    return _deps_dir(app) / (docname.replace("/", "__") + ".json")
+
+
+def _reads_log_path(app: Sphinx, docname: str) -> Path:
+    return _deps_dir(app) / (docname.replace("/", "__") + ".reads")
+
+
+def relative_to_root(path: str | Path) -> str:
+    """Paths are stored relative to the repository, so a copied checkout keeps its records."""
+    path = Path(path).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def package_files() -> list[Path]:
+    return sorted(PACKAGE_DIR.glob("*.py"))
+
+
+def fingerprint(paths: list[str]) -> str:
+    """Hash of the package source and of each file a notebook read (a missing file hashes as such)."""
+    digest = hashlib.sha256()
+    for path in [relative_to_root(p) for p in package_files()] + sorted(set(paths)):
+        digest.update(path.encode())
+        file = ROOT / path
+        digest.update(file.read_bytes() if file.exists() else b"<missing>")
+    return digest.hexdigest()
+
+
+def _is_notebook(app: Sphinx, docname: str) -> bool:
+    return Path(app.env.doc2path(docname)).suffix == ".ipynb"
+
+
+def _drop_cache_record(app: Sphinx, docname: str) -> None:
+    import nbformat
+    from jupyter_cache import get_cache
+
+    cache_path = app.config.nb_execution_cache_path or str(Path(app.outdir).parent / ".jupyter_cache")
+    if not Path(cache_path).exists():
+        return
+    cache = get_cache(cache_path)
+    notebook = nbformat.read(app.env.doc2path(docname), as_version=4)
+    try:
+        record = cache.match_cache_notebook(notebook)
+    except KeyError:
+        return
+    cache.remove_cache(record.pk)
+
+
+def outdated_by_dependencies(app: Sphinx, env, added, changed, removed) -> list[str]:
+    stale = []
+    for docname in sorted(env.found_docs - set(added) - set(changed)):
+        if not _is_notebook(app, docname):
+            continue
+        record_file = _record_path(app, docname)
+        record = json.loads(record_file.read_text()) if record_file.exists() else None
+        if record is None or record["fingerprint"] != fingerprint(record["reads"]):
+            _drop_cache_record(app, docname)
+            stale.append(docname)
+    if stale:
+        LOG.info("thawbook: re-executing notebooks whose data or package changed: %s", ", ".join(stale))
+    # notebooks that will be read anyway must execute too if their inputs changed
+    for docname in sorted(set(added) | set(changed)):
+        if _is_notebook(app, docname):
+            record_file = _record_path(app, docname)
+            if record_file.exists():
+                record = json.loads(record_file.read_text())
+                if record["fingerprint"] != fingerprint(record["reads"]):
+                    _drop_cache_record(app, docname)
+    return stale
+
+
+def start_reads_log(app: Sphinx, docname: str, source: list[str]) -> None:
+    if not _is_notebook(app, docname):
+        return
+    log = _reads_log_path(app, docname)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text("")
+    os.environ[READS_LOG_ENV] = str(log)
+
+
+def store_fingerprint(app: Sphinx, doctree) -> None:
+    docname = app.env.docname
+    if not _is_notebook(app, docname):
+        return
+    os.environ.pop(READS_LOG_ENV, None)
+    log = _reads_log_path(app, docname)
+    reads = sorted({line for line in log.read_text().splitlines() if line}) if log.exists() else []
+    record_file = _record_path(app, docname)
+    if not reads and record_file.exists():
+        return  # served from the cache: nothing executed, keep what the last execution read
+    record = {"reads": [relative_to_root(p) for p in reads]}
+    record["fingerprint"] = fingerprint(record["reads"])
+    record_file.write_text(json.dumps(record, indent=1))
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("env-get-outdated", outdated_by_dependencies)
+    app.connect("source-read", start_reads_log)
+    app.connect("doctree-read", store_fingerprint)
+    app.connect("html-page-context", link_bundle_on_chart_pages)
+    app.connect("build-finished", write_vega_bundle)
+    return {"version": "1", "parallel_read_safe": False, "parallel_write_safe": True}
+
+

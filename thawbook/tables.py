@@ -1,0 +1,272 @@
+"""Load the report's tables, validated on load against ``data/datapackage.json``.
+
+The schemas live in the data package; this module reads them and does not restate them.
+Validation happens in three layers, and the first failure stops everything with a
+:class:`DataError` that names the file, the row, the column and the rule:
+
+1. bytes: the file exists, is not empty, and is UTF-8;
+2. Table Schema, checked by ``frictionless``: header, types, required cells, enums,
+   patterns, primary keys and foreign keys;
+3. the report's own rules (:data:`RULES`): evidence occurs exactly once in the seed, an
+   interval does not end before it starts, a quote's text sits inside its evidence.
+
+Rows are numbered as in a spreadsheet: the header is row 1, the first record row 2.
+Nothing is dropped or coerced silently: a table either loads whole or raises.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from thawbook import paths
+from thawbook.paths import record_read
+from thawbook.seed import EvidenceError, locate, read_seed
+
+DATA_ENV = "THAWBOOK_DATA"
+
+
+class DataError(ValueError):
+    """A table broke a rule. ``str(error)`` reads ``data/x.csv row N, column: problem [rule: name]``."""
+
+    def __init__(self, file: str, row: int | None, column: str | None, problem: str, rule: str):
+        self.file, self.row, self.column, self.problem, self.rule = file, row, column, problem, rule
+        where = file
+        if row is not None:
+            where += f" row {row}"
+        if column:
+            where += f", {column}"
+        super().__init__(f"{where}: {problem} [rule: {rule}]")
+
+
+def data_dir() -> Path:
+    """The data folder: ``data/`` of this checkout, or ``$THAWBOOK_DATA`` when set (tests use it)."""
+    return Path(os.environ.get(DATA_ENV, paths.DATA)).resolve()
+
+
+def _display(path: Path) -> str:
+    path = Path(path).resolve()
+    return str(path.relative_to(paths.ROOT)) if path.is_relative_to(paths.ROOT) else str(path)
+
+
+# ------------------------------------------------------------------ the package
+@lru_cache(maxsize=None)
+def _descriptor(package_path: Path) -> dict:
+    if not package_path.exists():
+        raise FileNotFoundError(f"data package not found: {_display(package_path)}")
+    return json.loads(package_path.read_text(encoding="utf-8"))
+
+
+def descriptor(directory: Path | None = None) -> dict:
+    """The data package descriptor (``datapackage.json``) as a dict."""
+    path = (directory or data_dir()) / "datapackage.json"
+    record_read(path)
+    return _descriptor(path)
+
+
+def resource(name: str, directory: Path | None = None) -> dict:
+    for item in descriptor(directory)["resources"]:
+        if item["name"] == name:
+            return item
+    raise KeyError(f"no resource named {name!r} in the data package")
+
+
+def resource_names(directory: Path | None = None) -> list[str]:
+    return [item["name"] for item in descriptor(directory)["resources"]]
+
+
+def referenced(name: str, directory: Path | None = None) -> list[str]:
+    """``name`` and every resource it reaches through foreign keys, in load order."""
+    order: list[str] = []
+
+    def visit(current: str) -> None:
+        if current in order:
+            return
+        for key in resource(current, directory)["schema"].get("foreignKeys", []):
+            target = key["reference"]["resource"] or current
+            if target != current:
+                visit(target)
+        order.append(current)
+
+    visit(name)
+    return order
+
+
+# ------------------------------------------------------------------ layer 1: bytes
+def _check_bytes(path: Path) -> str:
+    shown = _display(path)
+    if not path.exists():
+        raise DataError(shown, None, None, "file not found", "file_exists")
+    raw = path.read_bytes()
+    record_read(path)
+    if not raw.strip():
+        raise DataError(shown, None, None, "file is empty; it needs at least a header row", "not_empty")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        row = raw[: error.start].count(b"\n") + 1
+        text = raw.decode("utf-8", errors="replace")
+        header = next(csv.reader(io.StringIO(text)))
+        line = text.splitlines()[row - 1]
+        column = None
+        for name, cell in zip(header, next(csv.reader(io.StringIO(line)), [])):
+            if "\ufffd" in cell:
+                column = name
+        raise DataError(
+            shown, row, column, f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8", "utf8"
+        ) from None
+
+
+def _check_header(path: Path, text: str, schema: dict) -> None:
+    header = next(csv.reader(io.StringIO(text)))
+    fields = [field["name"] for field in schema["fields"]]
+    for name in fields:
+        if name not in header:
+            raise DataError(_display(path), 1, name, "column is missing from the header", "known_columns")
+    for name in header:
+        if name not in fields:
+            raise DataError(_display(path), 1, name, "column is not in the schema", "known_columns")
+    if header != fields:
+        raise DataError(_display(path), 1, None, f"columns must be in schema order {fields}", "column_order")
+
+
+# ------------------------------------------------------------------ layer 2: Table Schema
+def _check_schema(names: list[str], directory: Path) -> None:
+    from frictionless import Package
+
+    full = descriptor(directory)
+    subset = {
+        **{k: v for k, v in full.items() if k != "resources"},
+        "resources": [resource(name, directory) for name in names],
+    }
+    package = Package(subset, basepath=str(directory))
+    report = package.validate()
+    for task in report.tasks:
+        for error in task.errors:
+            item = resource(task.name, directory)
+            shown = _display(directory / item["path"])
+            column = getattr(error, "field_name", None)
+            if error.type == "primary-key":
+                column = _key_text(item["schema"]["primaryKey"])
+            if error.type == "foreign-key":
+                column = _foreign_key_column(error.note, item["schema"])
+            raise DataError(shown, getattr(error, "row_number", None), column, _problem(error), error.type)
+
+
+def _key_text(key) -> str:
+    return key if isinstance(key, str) else ", ".join(key)
+
+
+def _foreign_key_column(note: str, schema: dict) -> str | None:
+    for key in schema.get("foreignKeys", []):
+        fields = _key_text(key["fields"])
+        if f'for "{fields}"' in note:
+            return fields
+    return None
+
+
+def _problem(error) -> str:
+    cell = getattr(error, "cell", None)
+    prefix = f"{cell!r}: " if cell not in (None, "") else ""
+    return prefix + error.note
+
+
+# ------------------------------------------------------------------ layer 3: report rules
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    description: str
+
+
+RULES = [
+    Rule("evidence_in_seed", "every `evidence` is a verbatim span of the seed that occurs exactly once"),
+    Rule("end_not_before_start", "a row's `date_end` is not before its `date_start`"),
+    Rule("quote_inside_evidence", "a quotation's `text`, with its curly marks, lies inside its `evidence`"),
+]
+
+
+def _check_rules(path: Path, frame: pd.DataFrame) -> None:
+    shown = _display(path)
+    seed = read_seed()
+    for index, row in frame.iterrows():
+        number = int(index) + 2
+        if "evidence" in frame.columns:
+            try:
+                locate(row["evidence"], seed)
+            except EvidenceError as error:
+                raise DataError(shown, number, "evidence", str(error), "evidence_in_seed") from None
+        if {"date_start", "date_end"} <= set(frame.columns) and row["date_start"] and row["date_end"]:
+            if row["date_end"] < row["date_start"]:
+                raise DataError(
+                    shown, number, "date_end",
+                    f"{row['date_end']} is before date_start {row['date_start']}", "end_not_before_start",
+                )
+        if "text" in frame.columns and "evidence" in frame.columns and path.stem == "quotes":
+            if f"“{row['text']}”" not in row["evidence"]:
+                raise DataError(
+                    shown, number, "text", f"“{row['text']}” is not inside the evidence", "quote_inside_evidence"
+                )
+
+
+# ------------------------------------------------------------------ loading
+def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
+    for field in schema["fields"]:
+        name, kind = field["name"], field.get("type", "string")
+        if kind == "date":
+            frame[name] = pd.to_datetime(frame[name].replace("", None), format="%Y-%m-%d")
+        elif kind == "integer":
+            frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Int64")
+        elif kind == "number":
+            frame[name] = pd.to_numeric(frame[name].replace("", None))
+    return frame
+
+
+def _with_provenance(frame: pd.DataFrame) -> pd.DataFrame:
+    if "evidence" in frame.columns:
+        spans = [locate(text) for text in frame["evidence"]]
+        frame["evidence_start"] = [span.start for span in spans]
+        frame["evidence_end"] = [span.end for span in spans]
+        frame["paragraph"] = [span.paragraph for span in spans]
+    return frame
+
+
+def _read_raw(name: str, directory: Path) -> tuple[Path, pd.DataFrame]:
+    item = resource(name, directory)
+    path = directory / item["path"]
+    text = _check_bytes(path)
+    _check_header(path, text, item["schema"])
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+    return path, frame
+
+
+def load_tables(*names: str, directory: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Validate and load the named tables (and those they reference) as typed DataFrames.
+
+    Each frame keeps the CSV's columns in order and adds derived provenance columns:
+    ``evidence_start``/``evidence_end`` (character offsets into the seed) and
+    ``paragraph`` (0 is the headline).
+    """
+    directory = Path(directory or data_dir()).resolve()
+    wanted: list[str] = []
+    for name in names or resource_names(directory):
+        for needed in referenced(name, directory):
+            if needed not in wanted:
+                wanted.append(needed)
+    raw = {name: _read_raw(name, directory) for name in wanted}
+    _check_schema(wanted, directory)
+    tables = {}
+    for name, (path, frame) in raw.items():
+        _check_rules(path, frame)
+        tables[name] = _with_provenance(_typed(frame, resource(name, directory)["schema"]))
+    return {name: tables[name] for name in (names or wanted)}
+
+
+def load_table(name: str, directory: Path | None = None) -> pd.DataFrame:
+    """One validated table; see :func:`load_tables`."""
+    return load_tables(name, directory=directory)[name]

@@ -1,0 +1,66 @@
+"""One palette and one altair theme for the whole book.
+
+Colours come from the Okabe–Ito palette, chosen to stay distinguishable for readers with
+colour-vision deficiencies; each side and each theme keeps its colour in every chapter.
+Importing this module registers and enables the ``thawbook`` altair theme.
+"""
+from __future__ import annotations
+
+import altair as alt
+
+SIDE_COLORS = {
+    "us_government": "#0072B2",   # blue
+    "china_government": "#D55E00",  # vermillion
+    "analyst": "#009E73",         # bluish green
+    "business": "#E69F00",        # orange
+    "media": "#CC79A7",           # reddish purple
+    "third_party": "#6B6B6B",     # grey
+}
+
+THEME_COLORS = {
+    "diplomacy": "#0072B2",
+    "sanctions": "#D55E00",
+    "export_controls": "#CC79A7",
+    "trade": "#009E73",
+    "business": "#E69F00",
+    "military": "#000000",
+    "climate_finance": "#56B4E9",
+}
+
+NEUTRAL = "#4D4D4D"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+
+def label(value: str) -> str:
+    """An enum value as words: ``export_controls`` -> ``export controls``."""
+    return str(value).replace("_", " ")
+
+
+def scale_for(colors: dict[str, str], *, labelled: bool = True) -> alt.Scale:
+    """An altair colour scale that pins each category to its colour."""
+    domain = [label(key) for key in colors] if labelled else list(colors)
+    return alt.Scale(domain=domain, range=list(colors.values()))
+
+
+@alt.theme.register("thawbook", enable=True)
+def thawbook_theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
+            "title": {"fontSize": 15, "anchor": "start", "color": "#1A1A1A", "subtitleColor": NEUTRAL},
+            "axis": {"labelColor": "#1A1A1A", "titleColor": "#1A1A1A", "gridColor": "#E6E6E6",
+                     "labelFontSize": 12, "titleFontSize": 12},
+            "legend": {"labelColor": "#1A1A1A", "titleColor": "#1A1A1A", "labelFontSize": 12},
+            "range": {"category": list(THEME_COLORS.values())},
+            "mark": {"color": SIDE_COLORS["us_government"]},
+        }
+    }
+
+
+# Charts render as SVG, so their marks and text are in the page for screen readers and
+# tests; the action menu offers only offline exports (no link to the online editor).
+alt.renderers.set_embed_options(
+    renderer="svg",
+    actions={"export": True, "source": False, "compiled": False, "editor": False},
+)

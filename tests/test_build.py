@@ -1,0 +1,114 @@
+"""The strict build: it fails on a raising cell, on missing or bad data, and never ships stale output.
+
+These tests run real Jupyter Book builds, in throwaway folders, with the project's own
+``_config.yml`` and the Makefile's flags.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from thawbook.paths import ROOT
+
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+FLAGS = re.search(r"^JB_FLAGS := (.+)$", (ROOT / "Makefile").read_text(), re.M).group(1).split()
+
+
+def mini_book(folder: Path, code: str) -> Path:
+    """A one-chapter book that uses the project's configuration and runs ``code``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "_config.yml", folder / "_config.yml")
+    (folder / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: chapter\n")
+    (folder / "index.md").write_text("# Test book\n")
+    notebook = new_notebook(cells=[new_markdown_cell("# Chapter"), new_code_cell(code)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, folder / "chapter.ipynb")
+    return folder
+
+
+def build(folder: Path, **env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(JUPYTER_BOOK), "build", str(folder), "--builder", "html", *FLAGS],
+        cwd=folder, capture_output=True, text=True, env={**os.environ, **env}, timeout=600,
+    )
+
+
+def test_build_fails_when_a_cell_raises(tmp_path):
+    result = build(mini_book(tmp_path / "book", "raise RuntimeError('this cell is broken')"))
+    print(result.stdout[-2000:], result.stderr[-2000:])
+    assert result.returncode != 0
+    assert "this cell is broken" in result.stdout + result.stderr
+
+
+def test_build_fails_and_names_the_path_when_data_is_missing(tmp_path):
+    missing = tmp_path / "no-such-data"
+    code = "from thawbook.tables import load_table\nload_table('events')"
+    result = build(mini_book(tmp_path / "book", code), THAWBOOK_DATA=str(missing))
+    assert result.returncode != 0
+    assert str(missing / "datapackage.json") in result.stdout + result.stderr
+
+
+def test_build_fails_with_file_row_column_and_rule_on_bad_data(tmp_path, tmp_data):
+    events = tmp_data / "events.csv"
+    lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = re.sub(r",(\d{4}-\d{2}-\d{2}),", ",2023-02-30,", lines[1], count=1)
+    events.write_text("".join(lines), encoding="utf-8")
+    code = "from thawbook.tables import load_table\nload_table('events')"
+    result = build(mini_book(tmp_path / "book", code), THAWBOOK_DATA=str(tmp_data))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(r"events\.csv row 2, date_start: .*2023-02-30.* \[rule: type-error\]", output), output[-3000:]
+
+
+def test_build_warning_fails_the_build(tmp_path):
+    book = mini_book(tmp_path / "book", "1 + 1")
+    (book / "index.md").write_text("# Test book\n\nSee {numref}`fig-that-does-not-exist`.\n")
+    result = build(book)
+    assert result.returncode != 0
+    assert "fig-that-does-not-exist" in result.stdout + result.stderr
+
+
+def copy_checkout(target: Path) -> Path:
+    """The tracked and untracked-but-not-ignored files of this checkout, plus its built book."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split()
+    for name in listed:
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    return target
+
+
+def make_book(checkout: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(checkout)}  # the copy's package, not this checkout's
+    return subprocess.run(["make", "book", f"VENV={ROOT / '.venv'}"], cwd=checkout,
+                          capture_output=True, text=True, env=env, timeout=1800)
+
+
+def test_changing_a_data_value_changes_the_built_page_without_clearing_any_cache(tmp_path):
+    checkout = copy_checkout(tmp_path / "checkout")
+    first = make_book(checkout)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    page = checkout / "_build" / "html" / "chapters" / "02_chronology.html"
+    old = "Ambassador Xie Feng arrives in Washington"
+    new = "Ambassador Xie Feng lands in Washington (changed by a test)"
+    assert old in page.read_text(encoding="utf-8")
+
+    events = checkout / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    second = make_book(checkout)
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+    html = page.read_text(encoding="utf-8")
+    assert new in html and old not in html
+    reran = re.findall(r"re-executing notebooks whose data or package changed: (.*)", second.stdout)
+    print("re-executed after the change:", reran)
+    assert reran and "chapters/02_chronology" in reran[0]
+    assert "chapters/01_about_the_source" not in reran[0], "a notebook that does not read events re-ran"

@@ -1,0 +1,58 @@
+"""How notebooks show tables and outside context in the book.
+
+- :func:`table` renders a DataFrame as an accessible HTML table (caption, column headers with
+  ``scope``), sortable in the page by ``_static/thawbook-sortable.js``.
+- :func:`context_box` renders rows of ``data/context.csv`` as a visibly different
+  "Context" admonition with their citations; the book explains the style once, in its
+  introduction. Markdown outputs are parsed as MyST (``nb_render_markdown_format: myst``).
+- :func:`md` wraps text for ``{glue:md}`` so strings appear without quotes.
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+
+def _cell(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return html.escape(str(value))
+
+
+def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: str | None = None) -> HTML:
+    """A captioned HTML table; with ``sortable``, a click on a column header sorts the rows."""
+    classes = "thawbook-table" + (" sortable" if sortable else "")
+    attributes = f' id="{html.escape(ident)}"' if ident else ""
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    return HTML(
+        f'<div class="thawbook-table-wrap"><table class="{classes}"{attributes}>'
+        f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
+    )
+
+
+def context_box(context: pd.DataFrame, ids: list[str], title: str = "Context from outside the article") -> Markdown:
+    """A "Context" admonition stating each fact with its citation (publisher, title, date, URL)."""
+    rows = context.set_index("context_id").loc[list(ids)]
+    lines = [f":::{{admonition}} {title}", ":class: context", ""]
+    for context_id, row in rows.iterrows():
+        date = f", {row['source_date']:%Y-%m-%d}" if pd.notna(row["source_date"]) else ""
+        lines.append(
+            f"- {row['claim']} *Source:* {row['source_publisher']}, "
+            f"[{row['source_title']}]({row['source_url']}){date}. `{context_id}`"
+        )
+    lines.append(":::")
+    return Markdown("\n".join(lines))
+
+
+def md(text: str) -> Markdown:
+    """Text for ``{glue:md}``: a glued ``str`` would otherwise show its quotes."""
+    return Markdown(text)

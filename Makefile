@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 BOOK    := _build/html/index.html
 JB_FLAGS := -n -W --keep-going
-NOTEBOOKS := $(wildcard chapters/*.ipynb)
+NOTEBOOKS := index.ipynb $(wildcard chapters/*.ipynb)
 export PYTHONHASHSEED := 0
 
 .PHONY: book test refresh bench lock browser clean help
@@ -35,7 +35,7 @@ browser:
 	  else echo "chromium is missing: run 'sudo apt-get install -y chromium'"; fi; }
 
 test: $(STAMP) browser book
-	$(BIN)/python -m pytest tests chapters --nbval --nbval-current-env \
+	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 refresh: $(STAMP)

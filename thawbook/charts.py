@@ -28,3 +28,35 @@ def paragraph_lengths(table: pd.DataFrame) -> alt.Chart:
         )
         .properties(width=560, height=220)
     )
+
+
+def events_overview(events: pd.DataFrame, start: str = "2023-01-01", end: str = "2023-11-30") -> alt.Chart:
+    """Every dated event in a window as an interval bar (a tick when it is one exact day), by theme.
+
+    Events outside the window are not drawn; callers say how many there are.
+    """
+    window = events[(events["date_end"] >= start) & (events["date_start"] <= end)].copy()
+    window["theme_label"] = window["theme"].map(theme.label)
+    window["from"] = window["date_start"].dt.strftime("%Y-%m-%d")
+    window["to"] = window["date_end"].dt.strftime("%Y-%m-%d")
+    window["date_end_plus"] = window["date_end"] + pd.Timedelta(days=1)  # bars cover whole days
+    data = window.sort_values(["date_start", "date_end", "title"])[["title", "theme_label", "date_start", "date_end_plus", "from", "to",
+                   "date_expression", "evidence", "status"]]
+    return (
+        alt.Chart(data, title=alt.Title("What the article dates, January to November 2023",
+                                        subtitle="Each bar spans the dates an event could have; forthcoming events are hollow"))
+        .mark_bar(height=9, cornerRadius=2, strokeWidth=1.5)
+        .encode(
+            x=alt.X("date_start:T", title="Date (2023)", axis=alt.Axis(format="%b")),
+            x2="date_end_plus:T",
+            y=alt.Y("title:N", title=None, sort=alt.EncodingSortField("date_start", order="ascending"),
+                    axis=alt.Axis(labelLimit=330)),
+            color=alt.Color("theme_label:N", title="Theme", scale=theme.scale_for(theme.THEME_COLORS)),
+            stroke=alt.Color("theme_label:N", scale=theme.scale_for(theme.THEME_COLORS), legend=None),
+            fillOpacity=alt.condition(alt.datum.status == "forthcoming", alt.value(0.0), alt.value(0.75)),
+            tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("from:N", title="From"),
+                     alt.Tooltip("to:N", title="To"), alt.Tooltip("date_expression:N", title="Article's words"),
+                     alt.Tooltip("evidence:N", title="Evidence")],
+        )
+        .properties(width=380, height=alt.Step(13))
+    )

@@ -77,3 +77,27 @@ def test_every_page_is_visited():
     pages = page_ids()
     assert "index.html" in pages
     assert any(p.startswith("chapters/") for p in pages)
+
+
+@pytest.mark.parametrize("page_path", page_ids())
+def test_page_has_no_serious_or_critical_accessibility_violations(browser, local_server, page_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, _, _ = visit(browser, f"{local_server}/{page_path}")
+    wait_for_charts(page)
+    results = Axe().run(page)
+    violations = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    page.context.close()
+    summary = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in violations]
+    print(f"{page_path}: {len(results.response['violations'])} axe violation(s), {len(violations)} serious or critical")
+    assert not violations, summary
+
+
+def test_offline_search_for_micron_finds_the_sanctions_chapter(browser, built_book):
+    page, foreign, errors = visit(browser, (built_book / "search.html").as_uri() + "?q=Micron")
+    page.wait_for_selector("#search-results li", timeout=15000)
+    links = page.locator("#search-results li a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    page.context.close()
+    print("search results for Micron:", links)
+    assert any("04_sanctions" in link for link in links)
+    assert not foreign and not errors

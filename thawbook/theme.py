@@ -59,8 +59,6 @@ def thawbook_theme() -> alt.theme.ThemeConfig:
 
 
 # Charts render as SVG, so their marks and text are in the page for screen readers and
-# tests; the action menu offers only offline exports (no link to the online editor).
-alt.renderers.set_embed_options(
-    renderer="svg",
-    actions={"export": True, "source": False, "compiled": False, "editor": False},
-)
+# tests. vega-embed's action menu is off: its <summary> has no accessible name, and its
+# editor link would leave the machine. The data behind each chart is in a table instead.
+alt.renderers.set_embed_options(renderer="svg", actions=False)

@@ -9,7 +9,9 @@
 """
 from __future__ import annotations
 
+import base64
 import html
+import re
 
 import pandas as pd
 from IPython.display import HTML, Markdown
@@ -23,8 +25,21 @@ def _cell(value) -> str:
     return html.escape(str(value))
 
 
-def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: str | None = None) -> HTML:
-    """A captioned HTML table; with ``sortable``, a click on a column header sorts the rows."""
+def csv_link(frame: pd.DataFrame, filename: str) -> str:
+    """A link that downloads ``frame`` as CSV, embedded in the page so it works offline and over file://."""
+    payload = base64.b64encode(frame.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")).decode("ascii")
+    return (f'<a class="thawbook-download" download="{html.escape(filename)}" '
+            f'href="data:text/csv;charset=utf-8;base64,{payload}">Download this table as CSV ({html.escape(filename)})</a>')
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: str | None = None,
+          download: str | None = None) -> HTML:
+    """A captioned HTML table with a CSV download link; with ``sortable``, a click on a column
+    header sorts the rows. ``download`` names the CSV file (default: from the caption)."""
     classes = "thawbook-table" + (" sortable" if sortable else "")
     attributes = f' id="{html.escape(ident)}"' if ident else ""
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
@@ -35,7 +50,7 @@ def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: st
     return HTML(
         f'<div class="thawbook-table-wrap"><table class="{classes}"{attributes}>'
         f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{body}</tbody></table></div>"
+        f"<tbody>{body}</tbody></table>{csv_link(frame, download or slug(caption) + '.csv')}</div>"
     )
 
 

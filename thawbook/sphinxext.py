@@ -1,6 +1,6 @@
 """Sphinx extension that keeps the book offline and its executed outputs fresh.
 
-Two jobs, both wired in ``_config.yml`` (``sphinx.extra_extensions``):
+Three jobs, wired in ``_config.yml`` (``sphinx.config.extensions``):
 
 1. **Offline charts.** Altair's HTML output loads vega, vega-lite and vega-embed from a
    CDN unless ``window.VEGA_DEBUG`` already names the versions it wants. At build time we
@@ -15,6 +15,9 @@ Two jobs, both wired in ``_config.yml`` (``sphinx.extra_extensions``):
    inherits it). After reading, we store a fingerprint of those files plus the package
    source. On the next build, a notebook whose fingerprint changed has its cache record
    removed and is re-read, so it executes again; the others come from the cache.
+
+3. **Data download.** The whole data package is zipped into ``_downloads/`` of the output, so
+   readers can take it from the built book, offline.
 """
 from __future__ import annotations
 
@@ -54,6 +57,21 @@ def vega_bundle_source() -> str:
     )
 
 
+def write_assets_before_pages(app: Sphinx) -> None:
+    """Write generated assets before any page is written.
+
+    Sphinx appends ``?v=<checksum>`` to an asset's URL only if the file already exists when a
+    page is written. Writing the vega bundle, and myst-nb's stylesheet (which myst-nb itself
+    writes only at the end), up front makes a cold build's HTML identical to a warm one's.
+    """
+    if app.builder.format != "html":
+        return
+    from myst_nb.sphinx_ext import add_global_html_resources
+
+    write_vega_bundle(app, None)
+    add_global_html_resources(app, None)
+
+
 def write_vega_bundle(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -67,6 +85,36 @@ def write_vega_bundle(app: Sphinx, exception: Exception | None) -> None:
 def link_bundle_on_chart_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if CHART_MARKER in context.get("body", ""):
         app.add_js_file(BUNDLE_NAME, priority=400)
+
+
+# ---------------------------------------------------------------- data download
+ARCHIVE_NAME = "_downloads/thaw-data-package.zip"
+
+
+def data_archive_bytes(directory: Path | None = None) -> bytes:
+    """The whole data package (datapackage.json, every CSV, the README) as one zip.
+
+    Entries are sorted and carry a fixed timestamp, so the same data gives the same bytes.
+    """
+    import io
+    import zipfile
+
+    directory = directory or ROOT / "data"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in directory.iterdir() if p.is_file()):
+            info = zipfile.ZipInfo(f"thaw-data-package/{path.name}", date_time=(2023, 6, 4, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def write_data_archive(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / ARCHIVE_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data_archive_bytes())
 
 
 # ---------------------------------------------------------------- fresh outputs
@@ -88,8 +136,13 @@ def relative_to_root(path: str | Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+# Modules that notebooks never import: a change to them does not re-execute anything.
+BUILD_ONLY_MODULES = {"sphinxext.py", "bench.py", "notebooks.py"}
+
+
 def package_files() -> list[Path]:
-    return sorted(PACKAGE_DIR.glob("*.py"))
+    """The package source that notebook outputs can depend on."""
+    return sorted(p for p in PACKAGE_DIR.glob("*.py") if p.name not in BUILD_ONLY_MODULES)
 
 
 def fingerprint(paths: list[str]) -> str:
@@ -174,7 +227,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", start_reads_log)
     app.connect("doctree-read", store_fingerprint)
     app.connect("html-page-context", link_bundle_on_chart_pages)
-    app.connect("build-finished", write_vega_bundle)
+    app.connect("builder-inited", write_assets_before_pages)
+    app.connect("build-finished", write_data_archive)
     return {"version": "1", "parallel_read_safe": False, "parallel_write_safe": True}
 
 

@@ -1,0 +1,517 @@
+"""Event coding with CAMEO and Goldstein, a weekly cooperation–conflict index, voices and positions.
+
+The coding lives in ``data/event_coding.csv`` (one CAMEO code per event) and
+``data/cameo_codebook.csv`` (label, Goldstein value and QuadClass of each code used). This
+module joins them to the events, exports a GDELT-like table (``data/events_cameo.csv``),
+spreads imprecisely dated events over their date interval to build a weekly index, and
+tidies the article's quotations (voices) and the two governments' positions.
+
+QuadClass follows GDELT 2.0's grouping of CAMEO root codes (:data:`QUAD_ROOTS`): roots 01–05
+are verbal cooperation, 06–08 material cooperation, 09–13 verbal conflict and 14–20
+material conflict.
+"""
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from thawbook import theme
+from thawbook.seed import read_seed, sentences, words
+from thawbook.tables import data_dir, load_tables
+
+# ------------------------------------------------------------------ the scheme
+QUAD_ROOTS = {1: range(1, 6), 2: range(6, 9), 3: range(9, 14), 4: range(14, 21)}
+QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+# Okabe–Ito colours: cooperation in blues, conflict in warm colours.
+QUAD_COLORS = {
+    "verbal cooperation": "#56B4E9",
+    "material cooperation": "#0072B2",
+    "verbal conflict": "#E69F00",
+    "material conflict": "#D55E00",
+}
+WINDOW_START = date(2023, 1, 2)  # Monday of ISO week 2023-W01
+WINDOW_END = date(2023, 6, 4)  # Sunday of ISO week 2023-W22, the last possible publication day
+TABLES = ("events", "actors", "quotes", "corrections", "context", "cameo_codebook", "event_coding", "positions")
+ATTRIBUTION_CATEGORIES = ("wrong_pronoun", "wrong_title_or_office", "wrong_institution_name")
+GDELT_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "DateEnd", "date_precision", "Actor1Code", "Actor2Code", "EventCode",
+    "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "evidence",
+]
+
+
+def quad_class_for_root(root: str | int) -> int:
+    """The QuadClass (1–4) of a CAMEO root code ("01"–"20" or 1–20), by GDELT 2.0's grouping.
+
+    Raises ``ValueError`` for anything that is not a root code from 1 to 20.
+    """
+    text = str(root)
+    if not text.isdigit() or len(text) > 2:
+        raise ValueError(f"not a CAMEO root code: {root!r}")
+    number = int(text)
+    for quad, roots in QUAD_ROOTS.items():
+        if number in roots:
+            return quad
+    raise ValueError(f"CAMEO root codes run from 01 to 20, got {root!r}")
+
+
+def load(directory: Path | None = None) -> dict[str, pd.DataFrame]:
+    """The tables this module needs, validated (see :func:`thawbook.tables.load_tables`)."""
+    return load_tables(*TABLES, directory=directory)
+
+
+def coded_events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Events joined to their CAMEO code, label, Goldstein value and QuadClass, in date order."""
+    events = tables["events"][["event_id", "title", "date_start", "date_end", "date_precision", "theme", "status"]]
+    coding = tables["event_coding"][["event_id", "cameo_code", "actor1_code", "actor2_code", "fit", "rationale",
+                                     "evidence"]]
+    codebook = tables["cameo_codebook"][["cameo_code", "root_code", "label", "goldstein", "quad_class"]]
+    frame = events.merge(coding, on="event_id", how="left", validate="one_to_one")
+    frame = frame.merge(codebook, on="cameo_code", how="left", validate="many_to_one")
+    frame["quad"] = frame["quad_class"].map(QUAD_CLASSES)
+    frame["days"] = (frame["date_end"] - frame["date_start"]).dt.days + 1
+    return frame.sort_values(["date_start", "date_end", "event_id"]).reset_index(drop=True)
+
+
+def events_table(coded: pd.DataFrame) -> pd.DataFrame:
+    """Every event with its code, Goldstein value and QuadClass, dates as YYYY-MM-DD strings."""
+    frame = coded.assign(
+        date_start=coded["date_start"].dt.strftime("%Y-%m-%d"),
+        date_end=coded["date_end"].dt.strftime("%Y-%m-%d"),
+        actors=(coded["actor1_code"].fillna("") + " → " + coded["actor2_code"].fillna("")).str.strip(" →"),
+    )
+    columns = {"event_id": "event", "title": "title", "date_start": "date_start", "date_end": "date_end",
+               "cameo_code": "CAMEO", "label": "label", "actors": "actors", "goldstein": "Goldstein",
+               "quad": "QuadClass", "fit": "fit", "rationale": "rationale", "evidence": "evidence"}
+    return frame[list(columns)].rename(columns=columns)
+
+
+# ------------------------------------------------------------------ GDELT-like export
+def events_cameo(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The coded events in GDELT-like columns, for joining with GDELT or ICEWS.
+
+    ``GLOBALEVENTID`` is our ``event_id``; ``SQLDATE`` and ``DateEnd`` are the interval's first
+    and last day as YYYYMMDD integers (GDELT has one date; ``DateEnd`` and ``date_precision``
+    say how imprecise it is). Rows are sorted by date, then id.
+    """
+    coded = coded_events(tables)
+    frame = pd.DataFrame({
+        "GLOBALEVENTID": coded["event_id"],
+        "SQLDATE": coded["date_start"].dt.strftime("%Y%m%d").astype(int),
+        "DateEnd": coded["date_end"].dt.strftime("%Y%m%d").astype(int),
+        "date_precision": coded["date_precision"],
+        "Actor1Code": coded["actor1_code"].fillna(""),
+        "Actor2Code": coded["actor2_code"].fillna(""),
+        "EventCode": coded["cameo_code"],
+        "EventBaseCode": coded["cameo_code"].str[:3],
+        "EventRootCode": coded["root_code"],
+        "QuadClass": coded["quad_class"].astype(int),
+        "GoldsteinScale": coded["goldstein"].astype(float),
+        "evidence": coded["evidence"],
+    })
+    return frame[GDELT_COLUMNS].sort_values(["SQLDATE", "DateEnd", "GLOBALEVENTID"]).reset_index(drop=True)
+
+
+def events_cameo_csv(tables: dict[str, pd.DataFrame]) -> str:
+    """:func:`events_cameo` as CSV text (UTF-8, ``\\n`` line ends, codes keep their leading zeros)."""
+    buffer = io.StringIO()
+    events_cameo(tables).to_csv(buffer, index=False, lineterminator="\n", float_format="%.1f")
+    return buffer.getvalue()
+
+
+def write_events_cameo(path: Path | None = None, tables: dict[str, pd.DataFrame] | None = None) -> Path:
+    """Write the export (default ``data/events_cameo.csv``) and return its path."""
+    path = Path(path or data_dir() / "events_cameo.csv")
+    path.write_text(events_cameo_csv(tables or load()), encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ weekly index
+def spread_weights(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END) -> pd.DataFrame:
+    """One row per event and day of the window: each event's weight 1 spread evenly over its interval.
+
+    An event dated to a month puts 1/31 on each day of it, one dated to a day puts 1 on that day.
+    Days outside ``[start, end]`` are dropped, so an event straddling the window keeps only its
+    share inside it.
+    """
+    rows = []
+    for event in coded.itertuples(index=False):
+        first, last = event.date_start.date(), event.date_end.date()
+        share = 1 / ((last - first).days + 1)
+        day = max(first, start)
+        while day <= min(last, end):
+            rows.append({"event_id": event.event_id, "day": pd.Timestamp(day), "weight": share})
+            day += timedelta(days=1)
+    return pd.DataFrame(rows, columns=["event_id", "day", "weight"])
+
+
+def window_summary(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END) -> dict[str, float]:
+    """How the events relate to the window: placeholders, wholly inside, straddling, outside."""
+    scored = coded[coded["fit"] != "placeholder"]
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    inside = (scored["date_start"] >= first) & (scored["date_end"] <= last)
+    outside = (scored["date_end"] < first) | (scored["date_start"] > last)
+    weights = spread_weights(scored, start, end)
+    return {
+        "events": len(coded),
+        "placeholders": int((coded["fit"] == "placeholder").sum()),
+        "scored": len(scored),
+        "inside": int(inside.sum()),
+        "straddling": int((~inside & ~outside).sum()),
+        "outside": int(outside.sum()),
+        "weight_in_window": float(weights["weight"].sum()),
+    }
+
+
+def weekly_index(tables: dict[str, pd.DataFrame], start: date = WINDOW_START,
+                 end: date = WINDOW_END) -> pd.DataFrame:
+    """The weekly cooperation–conflict curve for the Monday–Sunday weeks of the window.
+
+    Placeholder codings are left out. Per week: the Goldstein sum (weight × Goldstein value),
+    the weighted count of events in each QuadClass, all events, conflict (QuadClass 3 and 4)
+    and cooperation (1 and 2), and the events contributing to it with their evidence.
+    """
+    coded = coded_events(tables)
+    coded = coded[coded["fit"] != "placeholder"]
+    daily = spread_weights(coded, start, end).merge(
+        coded[["event_id", "title", "goldstein", "quad_class", "evidence"]], on="event_id")
+    daily["week_start"] = daily["day"] - pd.to_timedelta(daily["day"].dt.day_of_week, unit="D")
+    daily["score"] = daily["weight"] * daily["goldstein"]
+    weeks = pd.DataFrame({"week_start": pd.date_range(start, end, freq="W-MON")})
+    per_event = (daily.groupby(["week_start", "event_id", "title", "evidence"], as_index=False)["weight"].sum()
+                 .sort_values(["week_start", "weight", "event_id"], ascending=[True, False, True]))
+    per_event["item"] = per_event["title"] + " (" + per_event["weight"].round(2).astype(str) + ")"
+    listing = per_event.groupby("week_start").agg(events=("item", "; ".join), evidence=("evidence", " | ".join))
+    frame = weeks.merge(daily.groupby("week_start")["score"].sum().rename("goldstein").reset_index(),
+                        how="left", on="week_start")
+    for quad, name in QUAD_CLASSES.items():
+        counts = daily[daily["quad_class"] == quad].groupby("week_start")["weight"].sum().rename(name)
+        frame = frame.merge(counts.reset_index(), how="left", on="week_start")
+    frame = frame.merge(listing.reset_index(), how="left", on="week_start").fillna(
+        {"goldstein": 0.0, **{name: 0.0 for name in QUAD_CLASSES.values()}, "events": "", "evidence": ""})
+    frame["all events"] = frame[list(QUAD_CLASSES.values())].sum(axis=1)
+    frame["conflict"] = frame["verbal conflict"] + frame["material conflict"]
+    frame["cooperation"] = frame["verbal cooperation"] + frame["material cooperation"]
+    frame["week"] = frame["week_start"].dt.strftime("%G-W%V")
+    frame["week_end"] = frame["week_start"] + pd.Timedelta(days=6)
+    return frame
+
+
+def weekly_long(weekly: pd.DataFrame) -> pd.DataFrame:
+    """The weekly counts by QuadClass in long form (one row per week and class), for stacked bars."""
+    frame = weekly.melt(id_vars=["week_start", "week", "events", "evidence"], value_vars=list(QUAD_CLASSES.values()),
+                        var_name="quad", value_name="weight")
+    frame["order"] = frame["quad"].map({name: quad for quad, name in QUAD_CLASSES.items()})
+    return frame.sort_values(["week_start", "order"]).reset_index(drop=True)
+
+
+def peak_week(weekly: pd.DataFrame, column: str = "conflict") -> dict:
+    """The week with the most of ``column`` (first on ties), its value and its share of the total."""
+    row = weekly.sort_values([column, "week_start"], ascending=[False, True]).iloc[0]
+    total = weekly[column].sum()
+    return {"week": row["week"], "week_start": row["week_start"], "value": float(row[column]),
+            "share": float(row[column] / total) if total else 0.0, "total": float(total)}
+
+
+def week_row(weekly: pd.DataFrame, day: date) -> pd.Series:
+    """The row of the week containing ``day``."""
+    stamp = pd.Timestamp(day)
+    match = weekly[(weekly["week_start"] <= stamp) & (weekly["week_end"] >= stamp)]
+    if match.empty:
+        raise ValueError(f"{day} is not in the window")
+    return match.iloc[0]
+
+
+# ------------------------------------------------------------------ thaw charts
+def _short(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    out = frame[columns].copy()
+    for column in columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out
+
+
+def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: list[str]) -> alt.LayerChart:
+    """Weekly Goldstein sum as bars (blue above zero, vermillion below), key events labelled above."""
+    data = _short(weekly.assign(sign=weekly["goldstein"].ge(0).map({True: "cooperative", False: "conflictual"})),
+                  ["week_start", "week", "goldstein", "all events", "conflict", "sign", "events", "evidence"])
+    bars = alt.Chart(data).mark_bar(width=14).encode(
+        x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
+        y=alt.Y("goldstein:Q", title="Goldstein sum (weighted)"),
+        color=alt.Color("sign:N", title="Week's balance", scale=alt.Scale(
+            domain=["cooperative", "conflictual"],
+            range=[QUAD_COLORS["material cooperation"], QUAD_COLORS["material conflict"]])),
+        tooltip=[alt.Tooltip("week:N", title="ISO week"), alt.Tooltip("week_start:T", title="Monday", format="%Y-%m-%d"),
+                 alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
+                 alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
+                 alt.Tooltip("events:N", title="Events (weight)"), alt.Tooltip("evidence:N", title="Evidence")],
+    )
+    keys = coded[coded["event_id"].isin(key_events)].copy()
+    keys["mid"] = keys["date_start"] + (keys["date_end"] - keys["date_start"]) / 2
+    keys = keys.sort_values(["mid", "event_id"]).reset_index(drop=True)
+    top = float(max(weekly["goldstein"].max(), 1.0))
+    keys["y"] = top * (1.15 + 0.22 * (keys.index % 4))
+    keys["label"] = keys["title"].str.slice(0, 38)
+    keys = _short(keys, ["event_id", "title", "label", "date_start", "date_end", "mid", "y", "cameo_code",
+                         "goldstein", "evidence"])
+    tips = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date_start:N", title="From"),
+            alt.Tooltip("date_end:N", title="To"), alt.Tooltip("cameo_code:N", title="CAMEO"),
+            alt.Tooltip("goldstein:Q", title="Goldstein"), alt.Tooltip("evidence:N", title="Evidence")]
+    spans = alt.Chart(keys).mark_rule(color=theme.NEUTRAL, strokeDash=[3, 3]).encode(
+        x="mid:T", y="y:Q", y2=alt.datum(0), tooltip=tips)
+    labels = alt.Chart(keys).mark_text(align="left", dx=3, fontSize=11, color="#1A1A1A").encode(
+        x="mid:T", y="y:Q", text="label:N", tooltip=tips)
+    return (bars + spans + labels).properties(
+        width=620, height=320,
+        title=alt.Title("The thaw week by week: weighted Goldstein sum",
+                        subtitle="Imprecisely dated events are spread over their interval; placeholders left out"))
+
+
+def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
+    """Weighted event counts per week, stacked by QuadClass."""
+    data = long[["week_start", "week", "quad", "order", "weight", "events", "evidence"]].assign(
+        week_start=long["week_start"].dt.strftime("%Y-%m-%d"))
+    return alt.Chart(data).mark_bar(width=14).encode(
+        x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
+        y=alt.Y("weight:Q", title="Events (weighted count)", stack="zero"),
+        color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("week:N", title="ISO week"), alt.Tooltip("quad:N", title="QuadClass"),
+                 alt.Tooltip("weight:Q", title="Weighted count", format=".2f"),
+                 alt.Tooltip("events:N", title="Events that week (weight)"),
+                 alt.Tooltip("evidence:N", title="Evidence")],
+    ).properties(width=620, height=260, title=alt.Title(
+        "Events per week by QuadClass", subtitle="Each event has weight 1, spread evenly over its date interval"))
+
+
+def thaw_intervals_chart(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END) -> alt.LayerChart:
+    """Each scored event in the window as its date interval (a bar) at its Goldstein value."""
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    frame = coded[(coded["fit"] != "placeholder") & (coded["date_end"] >= first) & (coded["date_start"] <= last)]
+    frame = frame.assign(shown_end=frame["date_end"] + pd.Timedelta(days=1))
+    data = _short(frame, ["event_id", "title", "date_start", "date_end", "shown_end", "cameo_code", "label",
+                          "goldstein", "quad", "evidence"])
+    base = alt.Chart(data).encode(
+        x=alt.X("date_start:T", title="Date (interval the article allows)", axis=alt.Axis(format="%d %b"),
+                scale=alt.Scale(domain=[first.strftime("%Y-%m-%d"), (last + pd.Timedelta(days=1)).strftime("%Y-%m-%d")])),
+        y=alt.Y("goldstein:Q", title="Goldstein value", scale=alt.Scale(domain=[-10, 10])),
+        color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
+        tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("date_start:N", title="From"),
+                 alt.Tooltip("date_end:N", title="To"), alt.Tooltip("cameo_code:N", title="CAMEO"),
+                 alt.Tooltip("label:N", title="CAMEO label"), alt.Tooltip("goldstein:Q", title="Goldstein"),
+                 alt.Tooltip("evidence:N", title="Evidence")],
+    )
+    bars = base.mark_bar(height=7, cornerRadius=2).encode(x2="shown_end:T")
+    ticks = base.mark_tick(thickness=2, size=12)
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
+    return (zero + bars + ticks).properties(width=620, height=300, title=alt.Title(
+        "Every scored event in the window, as an interval",
+        subtitle="Bar length is the date range the article allows; height is the code's Goldstein value"))
+
+
+# ------------------------------------------------------------------ voices
+def _overlapping_corrections(evidence: str, corrections: pd.DataFrame, text: str) -> list[tuple[str, str]]:
+    start = text.find(evidence)
+    end = start + len(evidence)
+    touched = [(a, b) for _, a, b in sentences(text) if a < end and start < b]
+    low, high = min(a for a, _ in touched), max(b for _, b in touched)
+    found = []
+    for row in corrections.itertuples(index=False):
+        s = text.find(row.evidence)
+        if s < high and low < s + len(row.evidence):
+            found.append((row.correction_id, row.category))
+    return sorted(found)
+
+
+def voices(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every quotation with its speaker, role, affiliation, side, kind and number of words.
+
+    Corrections (``data/corrections.csv``) whose evidence lies in a sentence the quotation's
+    evidence touches are attached: those about the attribution (a wrong pronoun, title or
+    institution) in ``attribution_corrections``, the others in ``wording_corrections``.
+    Terms with no speaker get the side ``none``. Rows keep the article's order.
+    """
+    text = read_seed()
+    quotes = tables["quotes"].sort_values("evidence_start")
+    actors = tables["actors"][["actor_id", "name", "role", "affiliation", "country", "side"]]
+    frame = quotes.merge(actors, on="actor_id", how="left")
+    frame["name"] = frame["name"].fillna("(no speaker)")
+    frame["side"] = frame["side"].fillna("none")
+    frame["words"] = frame["text"].map(lambda value: len(words(value)))
+    found = frame["evidence"].map(lambda value: _overlapping_corrections(value, tables["corrections"], text))
+    frame["attribution_corrections"] = found.map(
+        lambda items: ", ".join(i for i, c in items if c in ATTRIBUTION_CATEGORIES))
+    frame["wording_corrections"] = found.map(
+        lambda items: ", ".join(i for i, c in items if c not in ATTRIBUTION_CATEGORIES))
+    events = tables["events"].set_index("event_id")
+    frame["date_start"] = frame["event_id"].map(events["date_start"]).dt.strftime("%Y-%m-%d")
+    frame["date_end"] = frame["event_id"].map(events["date_end"]).dt.strftime("%Y-%m-%d")
+    columns = ["quote_id", "name", "role", "affiliation", "country", "side", "kind", "text", "words",
+               "attribution_corrections", "wording_corrections", "event_id", "date_start", "date_end",
+               "evidence", "paragraph"]
+    return frame[columns].fillna("").reset_index(drop=True)
+
+
+def voices_table(voice: pd.DataFrame) -> pd.DataFrame:
+    """The quotations as a reader's table: speaker, role, affiliation, side, kind, words, corrections."""
+    columns = {"quote_id": "quote", "name": "speaker", "role": "role (as printed)",
+               "affiliation": "affiliation (as printed)", "side": "side", "kind": "kind", "text": "words quoted",
+               "words": "words", "attribution_corrections": "attribution garbled (correction)",
+               "wording_corrections": "wording garbled (correction)", "date_start": "date_start",
+               "date_end": "date_end", "evidence": "evidence"}
+    frame = voice[list(columns)].rename(columns=columns)
+    frame["side"] = frame["side"].map(theme.label)
+    return frame
+
+
+def attribution_issues(voice: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
+    """One row per quotation and attribution correction: the printed words beside the likely reading."""
+    rows = voice[voice["attribution_corrections"] != ""][["quote_id", "name", "attribution_corrections", "evidence"]]
+    rows = rows.assign(correction_id=rows["attribution_corrections"].str.split(", ")).explode("correction_id")
+    fixes = corrections.set_index("correction_id")
+    rows["as printed"] = rows["correction_id"].map(fixes["evidence"])
+    rows["likely reading"] = rows["correction_id"].map(fixes["likely_reading"])
+    rows["category"] = rows["correction_id"].map(fixes["category"]).map(theme.label)
+    columns = ["quote_id", "name", "category", "as printed", "likely reading", "correction_id", "evidence"]
+    return rows[columns].rename(columns={"quote_id": "quote", "name": "speaker"}).reset_index(drop=True)
+
+
+def voices_by_speaker(voice: pd.DataFrame) -> pd.DataFrame:
+    """Words and quotations per speaker and kind, largest speakers first."""
+    frame = (voice.groupby(["name", "side", "kind"], as_index=False)
+             .agg(words=("words", "sum"), quotes=("quote_id", "count"), evidence=("evidence", " | ".join)))
+    total = frame.groupby("name")["words"].transform("sum")
+    frame["speaker_words"] = total
+    frame["side_label"] = frame["side"].map(theme.label)
+    return frame.sort_values(["speaker_words", "name", "kind"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def voices_by_side(voice: pd.DataFrame) -> pd.DataFrame:
+    """Words, quotations and speakers per side and kind."""
+    frame = (voice.groupby(["side", "kind"], as_index=False)
+             .agg(words=("words", "sum"), quotes=("quote_id", "count"), speakers=("name", "nunique"),
+                  evidence=("evidence", " | ".join)))
+    frame["side_label"] = frame["side"].map(theme.label)
+    return frame.sort_values(["side", "kind"]).reset_index(drop=True)
+
+
+def _side_scale() -> alt.Scale:
+    colors = {**theme.SIDE_COLORS, "none": "#B3B3B3"}
+    return theme.scale_for(colors)
+
+
+def voices_speaker_chart(by_speaker: pd.DataFrame) -> alt.Chart:
+    """Horizontal bars: words quoted per speaker, coloured by side, speech solid and borrowed words pale."""
+    data = by_speaker[["name", "side_label", "kind", "words", "quotes", "speaker_words", "evidence"]]
+    order = list(dict.fromkeys(by_speaker["name"]))
+    return alt.Chart(data).mark_bar().encode(
+        y=alt.Y("name:N", title=None, sort=order),
+        x=alt.X("words:Q", title="Words quoted", stack="zero"),
+        color=alt.Color("side_label:N", title="Side", scale=_side_scale()),
+        opacity=alt.Opacity("kind:N", title="Kind", scale=alt.Scale(
+            domain=["speech", "scare_quote", "term"], range=[1.0, 0.45, 0.25])),
+        order=alt.Order("kind:N"),
+        tooltip=[alt.Tooltip("name:N", title="Speaker"), alt.Tooltip("side_label:N", title="Side"),
+                 alt.Tooltip("kind:N", title="Kind"), alt.Tooltip("words:Q", title="Words"),
+                 alt.Tooltip("quotes:Q", title="Quotations"), alt.Tooltip("evidence:N", title="Evidence")],
+    ).properties(width=520, height=alt.Step(20), title=alt.Title(
+        "Who speaks, and how much", subtitle="Words inside quotation marks per speaker; pale bars are scare quotes and terms"))
+
+
+def voices_side_chart(by_side: pd.DataFrame) -> alt.Chart:
+    """Bars: words quoted per side, speech apart from scare quotes and terms."""
+    data = by_side[["side_label", "kind", "words", "quotes", "speakers", "evidence"]]
+    return alt.Chart(data).mark_bar().encode(
+        x=alt.X("words:Q", title="Words quoted"),
+        y=alt.Y("side_label:N", title=None, sort="-x"),
+        color=alt.Color("side_label:N", title="Side", scale=_side_scale(), legend=None),
+        opacity=alt.Opacity("kind:N", title="Kind", scale=alt.Scale(
+            domain=["speech", "scare_quote", "term"], range=[1.0, 0.45, 0.25])),
+        order=alt.Order("kind:N"),
+        tooltip=[alt.Tooltip("side_label:N", title="Side"), alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("words:Q", title="Words"), alt.Tooltip("quotes:Q", title="Quotations"),
+                 alt.Tooltip("speakers:Q", title="Speakers"), alt.Tooltip("evidence:N", title="Evidence")],
+    ).properties(width=520, height=alt.Step(26), title=alt.Title(
+        "Words quoted by side", subtitle="Analysts outtalk both governments"))
+
+
+# ------------------------------------------------------------------ positions
+def positions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Positions with holder and reporter names, the reporter's side and country, by issue and side."""
+    actors = tables["actors"].set_index("actor_id")
+    frame = tables["positions"].copy()
+    frame["holder"] = frame["holder_actor_id"].map(actors["name"])
+    frame["reported_by"] = frame["reported_by_actor_id"].map(actors["name"]).fillna("the article itself")
+    frame["reporter_side"] = frame["reported_by_actor_id"].map(actors["side"]).fillna("narration")
+    frame["reporter_country"] = frame["reported_by_actor_id"].map(actors["country"]).fillna("")
+    frame["side_label"] = frame["side"].map(theme.label)
+    frame["issue_label"] = frame["issue"].map(theme.label)
+    frame = frame.sort_values(["issue", "side", "stance", "position_id"]).reset_index(drop=True)
+    frame["slot"] = frame.groupby(["issue", "side"]).cumcount()
+    return frame
+
+
+def issue_summary(pos: pd.DataFrame) -> pd.DataFrame:
+    """Per issue: each side's stances, whether both sides hold goals or offers on it (overlap),
+    and whether a precondition of one side meets a demand, complaint or precondition of the other (block)."""
+    rows = []
+    for issue, group in pos.groupby("issue"):
+        us = group[group["side"] == "us_government"]["stance"]
+        cn = group[group["side"] == "china_government"]["stance"]
+        positive = {"goal", "offer"}
+        hard = {"demand", "complaint", "precondition"}
+        rows.append({
+            "issue": theme.label(issue),
+            "us_stances": ", ".join(sorted(us)),
+            "china_stances": ", ".join(sorted(cn)),
+            "overlap": bool(set(us) & positive and set(cn) & positive),
+            "blocked": bool(("precondition" in set(cn) and (set(us) & (hard | {"offer"})))
+                            or ("precondition" in set(us) and set(cn) & (hard | {"offer"}))),
+            "positions": len(group),
+        })
+    return pd.DataFrame(rows).sort_values("issue").reset_index(drop=True)
+
+
+def china_motive_reporters(pos: pd.DataFrame) -> pd.DataFrame:
+    """Who the article cites for China's positions: one row per reporter, with side, country and count."""
+    china = pos[pos["side"] == "china_government"]
+    frame = (china.groupby(["reported_by", "reporter_side", "reporter_country"], as_index=False)
+             .agg(positions=("position_id", "count"), evidence=("evidence", " | ".join)))
+    frame["chinese_voice"] = frame["reporter_country"].eq("CHN")
+    return frame.sort_values(["positions", "reported_by"], ascending=[False, True]).reset_index(drop=True)
+
+
+def positions_table(pos: pd.DataFrame) -> pd.DataFrame:
+    """The positions as a reader's table, by issue and side."""
+    columns = {"position_id": "position", "issue_label": "issue", "side_label": "side", "stance": "stance",
+               "statement": "position (our words)", "holder": "held by", "reported_by": "reported by",
+               "evidence": "evidence"}
+    return pos[list(columns)].rename(columns=columns)
+
+
+STANCE_SHAPES = {"goal": "circle", "offer": "diamond", "demand": "triangle-up", "precondition": "square",
+                 "complaint": "cross"}
+
+
+def positions_chart(pos: pd.DataFrame) -> alt.Chart:
+    """Issue × side grid: one mark per position (shape = stance, colour = side), statement and evidence in tooltips."""
+    data = pos[["position_id", "side_label", "issue_label", "stance", "statement", "holder", "reported_by",
+                "slot", "evidence"]]
+    issues = sorted(data["issue_label"].unique())
+    return alt.Chart(data).mark_point(size=150, filled=True, opacity=0.9).encode(
+        x=alt.X("side_label:N", title=None, sort=["us government", "china government"],
+                axis=alt.Axis(labelAngle=0, orient="top")),
+        xOffset=alt.XOffset("slot:O"),
+        y=alt.Y("issue_label:N", title="Issue", sort=issues),
+        color=alt.Color("side_label:N", title="Side", scale=_side_scale(), legend=None),
+        shape=alt.Shape("stance:N", title="Stance", scale=alt.Scale(
+            domain=list(STANCE_SHAPES), range=list(STANCE_SHAPES.values()))),
+        tooltip=[alt.Tooltip("issue_label:N", title="Issue"), alt.Tooltip("side_label:N", title="Side"),
+                 alt.Tooltip("stance:N", title="Stance"), alt.Tooltip("statement:N", title="Position"),
+                 alt.Tooltip("holder:N", title="Held by"), alt.Tooltip("reported_by:N", title="Reported by"),
+                 alt.Tooltip("evidence:N", title="Evidence")],
+    ).properties(width=alt.Step(34), height=alt.Step(30), title=alt.Title(
+        "Positions by issue and side", subtitle="One mark per position; the shape is its stance"))

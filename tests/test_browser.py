@@ -34,8 +34,7 @@ def visit(browser, url: str):
             if urlparse(r.url).scheme in {"http", "https"} and urlparse(r.url).hostname not in LOCAL_HOSTS else None)
     page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    page.goto(url, wait_until="load", timeout=60000)
     return page, foreign, errors
 
 
@@ -45,7 +44,7 @@ def wait_for_charts(page) -> int:
         page.wait_for_function(
             """([charts, marks]) => [...document.querySelectorAll(charts)]
                  .every(c => c.querySelector('svg') && c.querySelectorAll(marks).length > 0)""",
-            arg=[CHARTS, MARKS], timeout=15000,
+            arg=[CHARTS, MARKS], timeout=30000,
         )
     return count
 

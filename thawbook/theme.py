@@ -61,4 +61,12 @@ def thawbook_theme() -> alt.theme.ThemeConfig:
 # Charts render as SVG, so their marks and text are in the page for screen readers and
 # tests. vega-embed's action menu is off: its <summary> has no accessible name, and its
 # editor link would leave the machine. The data behind each chart is in a table instead.
-alt.renderers.set_embed_options(renderer="svg", actions=False)
+# The libraries come from the book's own bundle (thawbook.sphinxext), so the loader's
+# fallback URL is a local path rather than altair's default CDN: even if the bundle were
+# missing, no request would leave the machine.
+OFFLINE_LIBRARY_URL = "./vega-libraries-are-bundled-by-the-book"
+alt.renderers.enable(
+    "default",
+    base_url=OFFLINE_LIBRARY_URL,
+    embed_options={"renderer": "svg", "actions": False},
+)

@@ -124,7 +124,7 @@ def test_two_builds_of_the_same_commit_give_identical_html_apart_from_volatile_f
 
 def test_changing_a_data_value_changes_the_built_page_without_clearing_any_cache(built_copy):
     checkout = built_copy
-    page = checkout / "_build" / "html" / "chapters" / "03_chronology.html"
+    page = checkout / "_build" / "html" / "chapters" / "04_chronology.html"
     old = "Ambassador Xie Feng arrives in Washington"
     new = "Ambassador Xie Feng lands in Washington (changed by a test)"
     assert old in page.read_text(encoding="utf-8")
@@ -137,5 +137,5 @@ def test_changing_a_data_value_changes_the_built_page_without_clearing_any_cache
     assert new in html and old not in html
     reran = re.findall(r"re-executing notebooks whose data or package changed: (.*)", second.stdout)
     print("re-executed after the change:", reran)
-    assert reran and "chapters/03_chronology" in reran[0]
+    assert reran and "chapters/04_chronology" in reran[0]
     assert "chapters/01_about_the_source" not in reran[0], "a notebook that does not read events re-ran"

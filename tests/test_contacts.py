@@ -215,7 +215,7 @@ def test_every_chart_carries_the_evidence_in_its_tooltip(tables):
 
 
 # ------------------------------------------------------------------------ the chapters' prose
-CHAPTERS = ["05_trade_and_business.ipynb", "06_military_contact.ipynb"]
+CHAPTERS = ["06_trade_and_business.ipynb", "07_military_contact.ipynb"]
 
 
 @pytest.mark.parametrize("name", CHAPTERS)

@@ -207,7 +207,7 @@ def test_real_measures_form_the_chains_the_chapter_describes():
 
 def test_curly_quoted_words_in_the_chapter_prose_are_verbatim_from_the_article():
     """The chapter quotes the article; a quotation that is not in the seed is a misquote."""
-    path = ROOT / "chapters" / "04_sanctions.ipynb"
+    path = ROOT / "chapters" / "05_sanctions.ipynb"
     if not path.exists():
         pytest.skip("chapter not written yet")
     seed = " ".join(read_seed().split())  # markdown wraps lines; compare with spaces collapsed

@@ -162,3 +162,16 @@ def test_every_report_rule_is_exercised_by_a_corruption_test():
     source = open(__file__, encoding="utf-8").read()
     for rule in RULES:
         assert f'"{rule.name}"' in source, f"no corruption test for rule {rule.name}"
+
+
+def test_frictionless_validates_the_whole_data_package():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from thawbook.paths import DATAPACKAGE
+
+    cli = Path(sys.executable).parent / "frictionless"
+    result = subprocess.run([str(cli), "validate", str(DATAPACKAGE)], capture_output=True, text=True)
+    print(result.stdout[-1500:])
+    assert result.returncode == 0, result.stdout + result.stderr

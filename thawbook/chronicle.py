@@ -22,6 +22,7 @@ import pandas as pd
 
 from thawbook import theme
 from thawbook.dates import Constraint, Interval, TemporalMention, find_temporal_expressions, resolve
+from thawbook.display import SPAN_SEPARATOR
 
 _LEADING = re.compile(r"^(?:on|in|since)\s+", re.IGNORECASE)
 
@@ -61,7 +62,7 @@ def derivation_table(published: Interval, steps: list[Constraint]) -> pd.DataFra
         {
             "step": str(number),
             "constraint": step.name,
-            "evidence": " / ".join(step.evidence),
+            "evidence": SPAN_SEPARATOR.join(step.evidence),
             "allowed_start": step.interval.start.isoformat(),
             "allowed_end": step.interval.end.isoformat(),
             "days": step.interval.days,
@@ -74,7 +75,7 @@ def derivation_table(published: Interval, steps: list[Constraint]) -> pd.DataFra
         {
             "step": "=",
             "constraint": PUBLICATION,
-            "evidence": "all of the above",
+            "evidence": "",  # the result rests on the steps above, not on a span of its own
             "allowed_start": published.start.isoformat(),
             "allowed_end": published.end.isoformat(),
             "days": published.days,

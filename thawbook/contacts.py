@@ -1,7 +1,7 @@
 """Economic and military contacts: the rows, tidy frames and charts of two chapters.
 
-``chapters/05_trade_and_business`` reads the trade talks, the visits and invitations and the
-Qin–Musk meeting; ``chapters/06_military_contact`` reads the jet intercept, the declined
+``chapters/06_trade_and_business`` reads the trade talks, the visits and invitations and the
+Qin–Musk meeting; ``chapters/07_military_contact`` reads the jet intercept, the declined
 defence meeting, the handshake and the accusations each way. Both draw on the same pieces:
 
 - :func:`with_actors` names each event's actors and the sides they speak for;

@@ -16,6 +16,8 @@ import re
 import pandas as pd
 from IPython.display import HTML, Markdown
 
+from thawbook.seed import ANNOTATED_PAGE, anchor
+
 
 def _cell(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -36,15 +38,33 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
+EVIDENCE_COLUMNS = {"evidence", "original (evidence)"}
+SPAN_SEPARATOR = " | "  # a cell may quote several spans, as the dating derivation does
+
+
+def _evidence_cell(value) -> str:
+    """Evidence, each span linked to its highlight in the annotated source (pages sit side by side)."""
+    if not _cell(value):
+        return ""
+    return SPAN_SEPARATOR.join(
+        f'<a class="thawbook-evidence" href="{ANNOTATED_PAGE}#{anchor(span)}">{html.escape(span)}</a>'
+        for span in str(value).split(SPAN_SEPARATOR)
+    )
+
+
 def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: str | None = None,
           download: str | None = None) -> HTML:
     """A captioned HTML table with a CSV download link; with ``sortable``, a click on a column
-    header sorts the rows. ``download`` names the CSV file (default: from the caption)."""
+    header sorts the rows. ``download`` names the CSV file (default: from the caption).
+
+    A column named ``evidence`` (or ``original (evidence)``) links each span to its span in the annotated source, so every
+    row a chapter shows leads back to the words of the article that ground it."""
     classes = "thawbook-table" + (" sortable" if sortable else "")
     attributes = f' id="{html.escape(ident)}"' if ident else ""
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
+    render = [_evidence_cell if str(column) in EVIDENCE_COLUMNS else _cell for column in frame.columns]
     body = "".join(
-        "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f"<td>{show(v)}</td>" for show, v in zip(render, row)) + "</tr>"
         for row in frame.itertuples(index=False)
     )
     return HTML(

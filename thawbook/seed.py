@@ -140,3 +140,12 @@ def paragraph_table(text: str | None = None):
             "opening": " ".join(para.split()[:8]) + (" …" if len(para.split()) > 8 else ""),
         })
     return pd.DataFrame(rows)
+
+
+ANNOTATED_PAGE = "02_annotated_source.html"
+
+
+def anchor(evidence: str) -> str:
+    """The HTML id of an evidence span in the annotated source: ``span-<start>-<end>``."""
+    span = locate(evidence)
+    return f"span-{span.start}-{span.end}"

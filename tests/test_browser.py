@@ -79,10 +79,13 @@ def test_page_is_offline_renders_its_charts_and_logs_no_errors(browser, built_bo
     url = (built_book / page_path).as_uri() if mode == "file" else f"{local_server}/{page_path}"
     page, foreign, errors = visit(browser, url)
     charts = wait_for_charts(page)
+    unlabelled = page.evaluate(f"""() => [...document.querySelectorAll('{CHARTS}')]
+        .filter(chart => !(chart.getAttribute('aria-label') || '').trim()).length""")
     tooltip_text = hover_until_tooltip(page) if charts else None
     page.context.close()
     if charts:
         assert tooltip_text, "no mark showed a tooltip on hover"
+    assert unlabelled == 0, f"{unlabelled} chart(s) have no text alternative (aria-label)"
     print(f"{page_path} over {mode}: {charts} chart(s), {len(foreign)} foreign request(s), {len(errors)} error(s)")
     assert not foreign, f"requests left the machine: {foreign}"
     assert not errors, f"console errors: {errors}"
@@ -144,8 +147,10 @@ def test_the_whole_data_package_downloads_from_the_landing_page_over_file(browse
 def test_each_chapter_table_downloads_as_csv_over_file(browser, built_book, page_path):
     page_url = (built_book / page_path).as_uri()
     html = (built_book / page_path).read_text(encoding="utf-8")
-    if "thawbook-download" not in html:
-        pytest.fail(f"{page_path} offers no table download")
+    tables, downloads = html.count('<table class="thawbook-table'), html.count('class="thawbook-download"')
+    assert tables == downloads, f"{page_path}: {tables} tables but {downloads} download links"
+    if not tables:
+        pytest.skip(f"{page_path} has no data table")
     content = download_from(browser, page_url, "a.thawbook-download").decode("utf-8")
     header = content.splitlines()[0]
     print(f"{page_path}: first table downloads as CSV with columns {header}")

@@ -1,6 +1,6 @@
 """Sphinx extension that keeps the book offline and its executed outputs fresh.
 
-Three jobs, wired in ``_config.yml`` (``sphinx.config.extensions``):
+Four jobs, wired in ``_config.yml`` (``sphinx.config.extensions``):
 
 1. **Offline charts.** Altair's HTML output loads vega, vega-lite and vega-embed from a
    CDN unless ``window.VEGA_DEBUG`` already names the versions it wants. At build time we
@@ -18,6 +18,8 @@ Three jobs, wired in ``_config.yml`` (``sphinx.config.extensions``):
 
 3. **Data download.** The whole data package is zipped into ``_downloads/`` of the output, so
    readers can take it from the built book, offline.
+
+4. **No stale pages.** Pages of chapters that were renamed or removed are deleted.
 """
 from __future__ import annotations
 
@@ -117,6 +119,28 @@ def write_data_archive(app: Sphinx, exception: Exception | None) -> None:
     target.write_bytes(data_archive_bytes())
 
 
+# ---------------------------------------------------------------- no stale pages
+BUILDER_PAGES = {"genindex", "search"}
+
+
+def remove_pages_of_removed_documents(app: Sphinx, exception: Exception | None) -> None:
+    """Delete built pages whose source is no longer in the book (a renamed or removed chapter).
+
+    Sphinx keeps them otherwise, and a reader, a search engine or a link could still find them.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    current = set(app.env.found_docs) | BUILDER_PAGES
+    for page in outdir.rglob("*.html"):
+        relative = page.relative_to(outdir)
+        if relative.parts[0] in {"_static", "_sources", "_downloads", "_images"}:
+            continue
+        if str(relative.with_suffix("")) not in current:
+            LOG.info("thawbook: removing %s, whose source is no longer in the book", relative)
+            page.unlink()
+
+
 # ---------------------------------------------------------------- fresh outputs
 def _deps_dir(app: Sphinx) -> Path:
     return Path(app.doctreedir).parent / "thawbook-deps"
@@ -187,14 +211,15 @@ def outdated_by_dependencies(app: Sphinx, env, added, changed, removed) -> list[
             stale.append(docname)
     if stale:
         LOG.info("thawbook: re-executing notebooks whose data or package changed: %s", ", ".join(stale))
-    # notebooks that will be read anyway must execute too if their inputs changed
+    # Notebooks that will be read anyway must execute too if their inputs changed, or if we
+    # know nothing of their inputs: a renamed notebook would otherwise match the cache entry
+    # of its old name, made from whatever data and package were current back then.
     for docname in sorted(set(added) | set(changed)):
         if _is_notebook(app, docname):
             record_file = _record_path(app, docname)
-            if record_file.exists():
-                record = json.loads(record_file.read_text())
-                if record["fingerprint"] != fingerprint(record["reads"]):
-                    _drop_cache_record(app, docname)
+            record = json.loads(record_file.read_text()) if record_file.exists() else None
+            if record is None or record["fingerprint"] != fingerprint(record["reads"]):
+                _drop_cache_record(app, docname)
     return stale
 
 
@@ -229,6 +254,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", link_bundle_on_chart_pages)
     app.connect("builder-inited", write_assets_before_pages)
     app.connect("build-finished", write_data_archive)
+    app.connect("build-finished", remove_pages_of_removed_documents)
     return {"version": "1", "parallel_read_safe": False, "parallel_write_safe": True}
 
 

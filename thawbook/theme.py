@@ -58,6 +58,37 @@ def thawbook_theme() -> alt.theme.ThemeConfig:
     }
 
 
+def title_text(spec: dict) -> str:
+    """A chart's title and subtitle as one sentence, searching concatenated and layered parts."""
+    title = spec.get("title")
+    if isinstance(title, dict):
+        parts = [title.get("text"), title.get("subtitle")]
+    else:
+        parts = [title]
+    words = [" ".join(p) if isinstance(p, list) else p for p in parts if p]
+    if words:
+        return ". ".join(str(w).rstrip(".") for w in words) + "."
+    for key in ("vconcat", "hconcat", "concat", "layer"):
+        for part in spec.get(key, []):
+            found = title_text(part)
+            if found:
+                return found
+    return ""
+
+
+def described_html(spec: dict, **options):
+    """altair's HTML output, with the chart's title as its text alternative unless it has one.
+
+    vega-embed puts ``description`` on the chart's SVG as ``aria-label``, so a screen reader
+    announces what the chart shows; the figure caption and the chapter's table say the rest.
+    """
+    from altair.vegalite.v6.display import html_renderer
+
+    if not spec.get("description"):
+        spec = {**spec, "description": title_text(spec) or "Chart"}
+    return html_renderer(spec, **options)
+
+
 # Charts render as SVG, so their marks and text are in the page for screen readers and
 # tests. vega-embed's action menu is off: its <summary> has no accessible name, and its
 # editor link would leave the machine. The data behind each chart is in a table instead.
@@ -65,8 +96,9 @@ def thawbook_theme() -> alt.theme.ThemeConfig:
 # fallback URL is a local path rather than altair's default CDN: even if the bundle were
 # missing, no request would leave the machine.
 OFFLINE_LIBRARY_URL = "./vega-libraries-are-bundled-by-the-book"
+alt.renderers.register("thawbook", described_html)
 alt.renderers.enable(
-    "default",
+    "thawbook",
     base_url=OFFLINE_LIBRARY_URL,
     embed_options={"renderer": "svg", "actions": False},
 )

@@ -1,0 +1,43 @@
+"""One palette and one chart theme, with offline loading and a text alternative for every chart."""
+import altair as alt
+import pandas as pd
+
+from thawbook import theme
+
+
+def html_of(chart) -> str:
+    bundle = chart._repr_mimebundle_()
+    bundle = bundle[0] if isinstance(bundle, tuple) else bundle
+    return bundle["text/html"]
+
+
+def test_chart_without_description_gets_its_title_and_subtitle_as_text_alternative():
+    chart = alt.Chart(pd.DataFrame({"a": [1]}), title=alt.Title("Words per paragraph", subtitle="The headline apart")).mark_bar().encode(x="a")
+    assert '"description": "Words per paragraph. The headline apart."' in html_of(chart)
+
+
+def test_an_explicit_description_is_kept():
+    chart = alt.Chart(pd.DataFrame({"a": [1]}), title="T", description="Conflict peaks in week 21.").mark_bar().encode(x="a")
+    html = html_of(chart)
+    assert '"description": "Conflict peaks in week 21."' in html and '"description": "T."' not in html
+
+
+def test_title_is_found_inside_concatenated_charts():
+    base = alt.Chart(pd.DataFrame({"a": [1]})).mark_bar().encode(x="a")
+    chart = alt.vconcat(base.properties(title="Detail"), base)
+    assert theme.title_text(chart.to_dict()) == "Detail."
+
+
+def test_chart_html_names_no_cdn_and_renders_svg_without_action_menu():
+    html = html_of(alt.Chart(pd.DataFrame({"a": [1]})).mark_point().encode(x="a"))
+    assert "cdn.jsdelivr.net" not in html and theme.OFFLINE_LIBRARY_URL in html
+    assert '"renderer": "svg"' in html and '"actions": false' in html
+
+
+def test_every_side_and_theme_has_a_distinct_colour():
+    assert len(set(theme.SIDE_COLORS.values())) == len(theme.SIDE_COLORS)
+    assert len(set(theme.THEME_COLORS.values())) == len(theme.THEME_COLORS)
+
+
+def test_enum_values_read_as_words():
+    assert theme.label("export_controls") == "export controls"

@@ -16,6 +16,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from thawbook.bench import copy_checkout
 from thawbook.paths import ROOT
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
@@ -74,17 +75,6 @@ def test_build_warning_fails_the_build(tmp_path):
     result = build(book)
     assert result.returncode != 0
     assert "fig-that-does-not-exist" in result.stdout + result.stderr
-
-
-def copy_checkout(target: Path) -> Path:
-    """The tracked and untracked-but-not-ignored files of this checkout, plus its built book."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split()
-    for name in listed:
-        if (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
-    return target
 
 
 def make_book(checkout: Path) -> subprocess.CompletedProcess:

@@ -52,6 +52,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "positions": ("po", "position", "a government's stance on an issue"),
     "encounters": ("en", "encounter", "a military or diplomatic contact, or a refused one"),
     "event_coding": ("ec", "CAMEO code", "the event's code in the CAMEO event scheme"),
+    "coding_alternatives": ("al", "alternative code", "an alternative CAMEO code for a debatable event, used to test the thaw index"),
     "corrections": ("co", "correction", "garbled wording; its likely reading follows in brackets"),
     "context": ("cx", "context", "a point where the report brings in an outside source"),
     "temporal_exclusions": ("tx", "not a date", "a time expression that names no date (a duration or a sequence word)"),
@@ -105,9 +106,10 @@ def _summaries(name: str, frame: pd.DataFrame, data: dict[str, pd.DataFrame]) ->
         elif name == "encounters":
             said = f", called “{row['characterization']}”" if row["characterization"] else ""
             text = f"{theme.label(row['kind'])}{said}"
-        elif name == "event_coding":
+        elif name in ("event_coding", "coding_alternatives"):
             labels = data["cameo_codebook"].set_index("cameo_code")["label"].to_dict()
-            text = f"CAMEO {row['cameo_code']} {_short(labels.get(row['cameo_code'], ''), 40)}"
+            prefix = "alternative " if name == "coding_alternatives" else ""
+            text = f"{prefix}CAMEO {row['cameo_code']} {_short(labels.get(row['cameo_code'], ''), 40)}"
         elif name == "corrections":
             text = f"likely reading: {_short(row['likely_reading'], 80)} ({row['confidence']} confidence)"
         elif name == "context":
@@ -206,6 +208,7 @@ def paragraph_segments(rows: pd.DataFrame, text: str | None = None) -> list[list
 # ------------------------------------------------------------------ HTML
 def palette() -> dict[str, str]:
     """kind -> colour, read from the stylesheet (``--hl-<code>: #RRGGBB``), where it is defined once."""
+    record_read(STYLESHEET)
     record_read(STYLESHEET)
     css = STYLESHEET.read_text(encoding="utf-8")
     found = dict(re.findall(r"--hl-([a-z]+):\s*(#[0-9A-Fa-f]{6})", css))

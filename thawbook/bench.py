@@ -69,6 +69,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="thawbook-bench-") as folder:
         checkout = copy_checkout(Path(folder) / "checkout")
         env = {**os.environ, "PYTHONPATH": str(checkout)}
+        os.environ["PYTHONPATH"] = str(checkout)  # kernels started here import the copy too
         make = ["make", "book", f"VENV={ROOT / '.venv'}"]
         cold, nochange, datachange = [], [], []
         for _ in range(RUNS):

@@ -173,8 +173,17 @@ def weekly_index(tables: dict[str, pd.DataFrame], start: date = WINDOW_START,
     Placeholder codings are left out. Per week: the Goldstein sum (weight × Goldstein value),
     the weighted count of events in each QuadClass, all events, conflict (QuadClass 3 and 4)
     and cooperation (1 and 2), and the events contributing to it with their evidence.
+    See :func:`weekly_curve`, which does the work on any set of coded events.
     """
-    coded = coded_events(tables)
+    return weekly_curve(coded_events(tables), start, end)
+
+
+def weekly_curve(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END) -> pd.DataFrame:
+    """:func:`weekly_index` for a given frame of coded events (a subset, or an alternative coding).
+
+    ``coded`` has the columns of :func:`coded_events`. Every week of the window gets a row, with
+    zeros where no event falls.
+    """
     coded = coded[coded["fit"] != "placeholder"]
     daily = spread_weights(coded, start, end).merge(
         coded[["event_id", "title", "goldstein", "quad_class", "evidence"]], on="event_id")
@@ -223,6 +232,134 @@ def week_row(weekly: pd.DataFrame, day: date) -> pd.Series:
     if match.empty:
         raise ValueError(f"{day} is not in the window")
     return match.iloc[0]
+
+
+# ------------------------------------------------------------------ economic and military domains
+DOMAINS = {"economic": ("trade", "business", "climate_finance"), "military": ("military",)}
+DOMAIN_COLORS = {"economic": theme.THEME_COLORS["trade"], "military": theme.THEME_COLORS["military"]}
+
+
+def domain_of(event_theme: str) -> str:
+    """The domain (:data:`DOMAINS`) an event theme belongs to, or ``"other"``.
+
+    Diplomacy, sanctions and export controls belong to neither domain.
+    """
+    for domain, themes in DOMAINS.items():
+        if event_theme in themes:
+            return domain
+    return "other"
+
+
+def domain_weekly(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END) -> pd.DataFrame:
+    """The weekly curve (:func:`weekly_curve`) computed separately for each domain, stacked long.
+
+    One row per domain and week, with a ``domain`` column, in the order of :data:`DOMAINS`.
+    Events of other themes are left out; the weight-spreading is the same as for the whole curve.
+    """
+    domains = coded["theme"].map(domain_of)
+    frames = [weekly_curve(coded[domains == domain], start, end).assign(domain=domain) for domain in DOMAINS]
+    return pd.concat(frames, ignore_index=True)
+
+
+def domain_totals(by_domain: pd.DataFrame, day: date) -> pd.DataFrame:
+    """Per domain: weighted events, cooperation, conflict and net Goldstein over the window and in
+    the week containing ``day`` (the publication week), one row per domain in :data:`DOMAINS` order."""
+    rows = []
+    for domain in DOMAINS:
+        part = by_domain[by_domain["domain"] == domain]
+        week = week_row(part, day)
+        rows.append({
+            "domain": domain, "events": float(part["all events"].sum()),
+            "cooperation": float(part["cooperation"].sum()), "conflict": float(part["conflict"].sum()),
+            "goldstein": float(part["goldstein"].sum()), "week": week["week"],
+            "week_events": float(week["all events"]), "week_goldstein": float(week["goldstein"]),
+        })
+    return pd.DataFrame(rows)
+
+
+# ------------------------------------------------------------------ alternative codings
+def load_alternatives(directory: Path | None = None) -> pd.DataFrame:
+    """``data/coding_alternatives.csv``, validated (codes are in the codebook, events exist)."""
+    return load_tables("coding_alternatives", directory=directory)["coding_alternatives"]
+
+
+def apply_alternatives(coded: pd.DataFrame, alternatives: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
+    """``coded`` with each alternative's CAMEO code swapped in for its event.
+
+    The code, root code, label, Goldstein value and QuadClass of the swapped events come from
+    ``codebook``; every other row and column is unchanged. An ``alternative_id`` column names the
+    alternative applied to each row ("" where none). Raises ``ValueError`` if an alternative's code
+    is not in the codebook, its event is not in ``coded``, or an event has two alternatives.
+    """
+    missing = sorted(set(alternatives["cameo_code"]) - set(codebook["cameo_code"]))
+    if missing:
+        raise ValueError(f"alternative codes not in the codebook: {', '.join(missing)}")
+    unknown = sorted(set(alternatives["event_id"]) - set(coded["event_id"]))
+    if unknown:
+        raise ValueError(f"alternatives for unknown events: {', '.join(unknown)}")
+    if alternatives["event_id"].duplicated().any():
+        raise ValueError("an event has more than one alternative in this set")
+    book = codebook.set_index("cameo_code")
+    chosen = alternatives.set_index("event_id")
+    frame = coded.copy()
+    swap = frame["event_id"].map(chosen["cameo_code"])
+    mask = swap.notna()
+    frame["cameo_code"] = swap.where(mask, frame["cameo_code"]).astype(frame["cameo_code"].dtype)
+    for column in ("root_code", "label", "goldstein", "quad_class"):
+        frame[column] = frame["cameo_code"].map(book[column]).where(mask, frame[column]).astype(frame[column].dtype)
+    frame["quad"] = frame["quad_class"].map(QUAD_CLASSES)
+    frame["alternative_id"] = frame["event_id"].map(chosen["alternative_id"]).astype(object).where(mask, "")
+    return frame
+
+
+def alternatives_table(alternatives: pd.DataFrame, coded: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
+    """Each alternative beside the main coding: event, dates, both codes with label and Goldstein value."""
+    book = codebook.set_index("cameo_code")
+    events = coded.set_index("event_id")
+    frame = alternatives.sort_values("alternative_id")
+    main = frame["event_id"].map(events["cameo_code"])
+    out = pd.DataFrame({
+        "alternative": frame["alternative_id"], "event": frame["event_id"].map(events["title"]),
+        "date_start": frame["event_id"].map(events["date_start"]).dt.strftime("%Y-%m-%d"),
+        "date_end": frame["event_id"].map(events["date_end"]).dt.strftime("%Y-%m-%d"),
+        "coded as": main + " " + main.map(book["label"]),
+        "Goldstein as coded": main.map(book["goldstein"]),
+        "alternative code": frame["cameo_code"] + " " + frame["cameo_code"].map(book["label"]),
+        "Goldstein alternative": frame["cameo_code"].map(book["goldstein"]),
+        "rationale": frame["rationale"], "evidence": frame["evidence"],
+    })
+    return out.reset_index(drop=True)
+
+
+def period_totals(weekly: pd.DataFrame, day: date, weeks: int = 2) -> dict:
+    """Net Goldstein over the window, in the week containing ``day`` and in the ``weeks`` weeks
+    ending with it (the period around publication), and whether each is net cooperative (> 0)."""
+    week = week_row(weekly, day)
+    recent = weekly[(weekly["week_start"] <= week["week_start"])
+                    & (weekly["week_start"] > week["week_start"] - pd.Timedelta(weeks=weeks))]
+    return {
+        "window": float(weekly["goldstein"].sum()), "week": float(week["goldstein"]),
+        "recent": float(recent["goldstein"].sum()), "week_cooperative": bool(week["goldstein"] > 0),
+        "recent_cooperative": bool(recent["goldstein"].sum() > 0),
+        "window_cooperative": bool(weekly["goldstein"].sum() > 0),
+    }
+
+
+def sensitivity(coded: pd.DataFrame, alternatives: pd.DataFrame, codebook: pd.DataFrame, day: date,
+                start: date = WINDOW_START, end: date = WINDOW_END) -> pd.DataFrame:
+    """The answers (:func:`period_totals`) as coded, with each alternative alone, and with all of them.
+
+    One row per scenario: ``as coded``, then each ``alternative_id`` in order, then ``all alternatives``.
+    """
+    scenarios = [("as coded", alternatives.iloc[0:0])]
+    scenarios += [(row.alternative_id, alternatives[alternatives["alternative_id"] == row.alternative_id])
+                  for row in alternatives.sort_values("alternative_id").itertuples(index=False)]
+    scenarios.append(("all alternatives", alternatives))
+    rows = []
+    for name, chosen in scenarios:
+        weekly = weekly_curve(apply_alternatives(coded, chosen, codebook), start, end)
+        rows.append({"scenario": name, **period_totals(weekly, day)})
+    return pd.DataFrame(rows)
 
 
 # ------------------------------------------------------------------ thaw charts
@@ -310,6 +447,55 @@ def thaw_intervals_chart(coded: pd.DataFrame, start: date = WINDOW_START, end: d
     return (zero + bars + ticks).properties(width=620, height=300, title=alt.Title(
         "Every scored event in the window, as an interval",
         subtitle="Bar length is the date range the article allows; height is the code's Goldstein value"))
+
+
+def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.FacetChart:
+    """Weekly Goldstein sum of the economic and the military events, one panel per domain."""
+    data = _short(by_domain, ["domain", "week_start", "week", "goldstein", "all events", "events", "evidence"])
+    colors = DOMAIN_COLORS
+    return alt.Chart(data).mark_bar(width=14).encode(
+        x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
+        y=alt.Y("goldstein:Q", title="Goldstein sum (weighted)"),
+        color=alt.Color("domain:N", title="Domain", scale=alt.Scale(domain=list(colors), range=list(colors.values()))),
+        tooltip=[alt.Tooltip("domain:N", title="Domain"), alt.Tooltip("week:N", title="ISO week"),
+                 alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
+                 alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
+                 alt.Tooltip("events:N", title="Events (weight)"), alt.Tooltip("evidence:N", title="Evidence")],
+    ).properties(width=620, height=150).facet(
+        row=alt.Row("domain:N", title=None, sort=list(DOMAINS), header=alt.Header(labelFontSize=13)),
+    ).properties(title=alt.Title(
+        "Economic and military events, week by week",
+        subtitle="Weighted Goldstein sum; economic: trade, business, climate finance; military: military"))
+
+
+SCENARIO_COLORS = {"as coded": "#0072B2", "alternative coding": "#E69F00"}
+
+
+def sensitivity_weekly(base: pd.DataFrame, alternative: pd.DataFrame) -> pd.DataFrame:
+    """Two weekly curves stacked long with a ``scenario`` column (``as coded``, ``alternative coding``)."""
+    columns = ["week_start", "week", "goldstein", "all events", "events", "evidence"]
+    return pd.concat([base[columns].assign(scenario="as coded"),
+                      alternative[columns].assign(scenario="alternative coding")], ignore_index=True)
+
+
+def thaw_sensitivity_chart(both: pd.DataFrame) -> alt.LayerChart:
+    """The weekly Goldstein sum as coded and under the alternative coding, as two step lines."""
+    data = _short(both, ["scenario", "week_start", "week", "goldstein", "all events", "events", "evidence"])
+    colors = SCENARIO_COLORS
+    lines = alt.Chart(data).mark_line(point=True, interpolate="monotone", strokeWidth=2).encode(
+        x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
+        y=alt.Y("goldstein:Q", title="Goldstein sum (weighted)"),
+        color=alt.Color("scenario:N", title="Coding", scale=alt.Scale(domain=list(colors), range=list(colors.values()))),
+        strokeDash=alt.StrokeDash("scenario:N", title="Coding", scale=alt.Scale(
+            domain=list(colors), range=[[1, 0], [6, 3]])),
+        tooltip=[alt.Tooltip("scenario:N", title="Coding"), alt.Tooltip("week:N", title="ISO week"),
+                 alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
+                 alt.Tooltip("events:N", title="Events (weight)"), alt.Tooltip("evidence:N", title="Evidence")],
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
+    return (zero + lines).properties(width=620, height=300, title=alt.Title(
+        "The weekly curve under the main and the alternative coding",
+        subtitle="Three debatable events recoded at once: the jet intercept, Mao Ning's call, the balloon"))
 
 
 # ------------------------------------------------------------------ voices

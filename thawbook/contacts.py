@@ -502,3 +502,160 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
         x=x, y=y, color=alt.Color("side_label:N", title="Side", scale=scale), tooltip=tooltip)
     return alt.layer(line, dots).properties(width=alt.Step(90), height=alt.Step(30)).configure_legend(
         orient="bottom", direction="horizontal", columns=3, titleOrient="top")
+
+
+# ----------------------------------------------------------------------------- economic vs security
+CONTRAST_WINDOW = ("2023-05-01", "2023-06-04")
+"""The weeks the economic and security tracks are compared over: from the start of May (the
+Vienna meeting) to the last possible publication day."""
+
+SECURITY_THEMES = ("military",)
+"""Event themes that make up the security track."""
+
+DEFENCE_ACTORS = ("ac-us-military", "ac-chinese-military", "ac-pentagon", "ac-pentagon-officials",
+                  "ac-lloyd-austin", "ac-li-shangfu")
+"""Actors who speak for a defence establishment: the two militaries, the Pentagon and its
+officials, and the two defence ministers. A diplomacy event with one of them as actor or
+counterpart is a defence contact and counts on the security track. The national security
+adviser (Jake Sullivan) is not among them: the Vienna meeting stays diplomacy."""
+
+DOMAINS = {"economic": "Economic: trade, business, climate finance", "security": "Security: military and defence contacts"}
+"""The two tracks, in the order they are shown, with their labels."""
+
+ACT_SHAPES = {"meeting": "circle", "intent to meet": "diamond", "friction": "triangle-up", "statement": "square"}
+"""Marker shape of each kind of act in :func:`contrast_chart`."""
+
+
+def domain_of(theme_name: str, actor1_id: str, actor2_id: str) -> str:
+    """The track an event belongs to: "economic", "security" or "" (neither).
+
+    Economic: a theme in :data:`ECONOMIC_THEMES`. Security: a theme in
+    :data:`SECURITY_THEMES`, or a diplomacy event with an actor in :data:`DEFENCE_ACTORS`.
+    """
+    if theme_name in ECONOMIC_THEMES:
+        return "economic"
+    if theme_name in SECURITY_THEMES:
+        return "security"
+    if theme_name == "diplomacy" and (actor1_id in DEFENCE_ACTORS or actor2_id in DEFENCE_ACTORS):
+        return "security"
+    return ""
+
+
+def act_kind(cameo_code: str, quad_class: int) -> str:
+    """What kind of act a CAMEO-coded event is, for the economic/security contrast.
+
+    "intent to meet" (code 036), "meeting" (root 04, consult: meetings, visits, forums),
+    "friction" (QuadClass 3 or 4, verbal or material conflict), else "statement".
+    """
+    if cameo_code == "036":
+        return "intent to meet"
+    if cameo_code[:2] == "04":
+        return "meeting"
+    if int(quad_class) in (3, 4):
+        return "friction"
+    return "statement"
+
+
+def overlaps(start, end, window: tuple[str, str]) -> bool:
+    """Whether the interval ``start``..``end`` (inclusive) shares at least one day with ``window``."""
+    return pd.Timestamp(start) <= pd.Timestamp(window[1]) and pd.Timestamp(end) >= pd.Timestamp(window[0])
+
+
+def domain_events(events: pd.DataFrame, actors: pd.DataFrame, coding: pd.DataFrame, codebook: pd.DataFrame,
+                  window: tuple[str, str] | None = CONTRAST_WINDOW) -> pd.DataFrame:
+    """Contacts of the economic and security tracks (see :func:`domain_of`) in ``window``.
+
+    An event is kept if its interval overlaps the window (``None``: every date); background
+    conditions (:data:`BACKGROUND_EVENTS`) are left out. Adds to :func:`with_actors`:
+    ``domain``, ``domain_label``, ``cameo_code``, ``quad_class``, ``act`` (see :func:`act_kind`)
+    and ``inside`` (the whole interval lies in the window). Sorted by domain, start, end, id.
+    """
+    frame = with_actors(events, actors)
+    frame["domain"] = [domain_of(t, a, b) for t, a, b in zip(frame["theme"], frame["actor1_id"], frame["actor2_id"])]
+    frame = frame[(frame["domain"] != "") & ~frame["event_id"].isin(BACKGROUND_EVENTS)]
+    if window is not None:
+        frame = frame[[overlaps(s, e, window) for s, e in zip(frame["date_start"], frame["date_end"])]]
+    codes = coding.set_index("event_id")["cameo_code"]
+    quads = codebook.set_index("cameo_code")["quad_class"]
+    frame = frame.copy()
+    frame["domain_label"] = frame["domain"].map(DOMAINS)
+    frame["cameo_code"] = frame["event_id"].map(codes)
+    frame["quad_class"] = frame["cameo_code"].map(quads).astype(int)
+    frame["act"] = [act_kind(c, q) for c, q in zip(frame["cameo_code"], frame["quad_class"])]
+    if window is None:
+        frame["inside"] = True
+    else:
+        frame["inside"] = [pd.Timestamp(s) >= pd.Timestamp(window[0]) and pd.Timestamp(e) <= pd.Timestamp(window[1])
+                           for s, e in zip(frame["date_start"], frame["date_end"])]
+    frame["_order"] = frame["domain"].map({d: n for n, d in enumerate(DOMAINS)})
+    frame = frame.sort_values(["_order", "date_start", "date_end", "event_id"], kind="mergesort")
+    return frame.drop(columns="_order").reset_index(drop=True)
+
+
+def domain_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """Counts for a :func:`domain_events` frame.
+
+    For each domain ``d``: ``d`` (events), ``d_inside`` (wholly inside the window),
+    ``d_exact`` (dated to a single day), ``d_diplomacy`` (diplomacy events counted on the
+    track), ``d_<act>`` for each act in :data:`ACT_SHAPES` (spaces as underscores); and for the
+    climate-finance theme alone: ``climate_finance``, ``climate_finance_meeting`` and
+    ``climate_finance_intent_to_meet``.
+    """
+    counts = {}
+    for domain in DOMAINS:
+        part = frame[frame["domain"] == domain]
+        counts[domain] = int(len(part))
+        counts[f"{domain}_inside"] = int(part["inside"].sum())
+        counts[f"{domain}_exact"] = int((part["dating"] == "exact day").sum())
+        counts[f"{domain}_diplomacy"] = int((part["theme"] == "diplomacy").sum())
+        for act in ACT_SHAPES:
+            counts[f"{domain}_{act.replace(' ', '_')}"] = int((part["act"] == act).sum())
+    climate = frame[frame["theme"] == "climate_finance"]
+    counts["climate_finance"] = int(len(climate))
+    for act in ("meeting", "intent to meet"):
+        counts[f"climate_finance_{act.replace(' ', '_')}"] = int((climate["act"] == act).sum())
+    return counts
+
+
+def contrast_chart(frame: pd.DataFrame, window: tuple[str, str] = CONTRAST_WINDOW) -> alt.VConcatChart:
+    """Economic and security contacts over the same weeks, one panel per track.
+
+    Bars for intervals (cut at the window's edges), points for exact days shaped by the kind
+    of act; colours are the themes' colours from :data:`thawbook.theme.THEME_COLORS`.
+    """
+    data = _interval_frame(frame)
+    data["theme_label"] = data["theme"].map(theme.label)
+    data["act_label"] = data["act"]
+    keep = ["domain_label", "title", "start", "end", "bar_end", "mid", "dating", "theme_label", "act_label",
+            "evidence", "is_point"]
+    data = data[keep]
+    present = [key for key in theme.THEME_COLORS if theme.label(key) in set(data["theme_label"])]
+    colour = alt.Color("theme_label:N", title="Theme", scale=alt.Scale(
+        domain=[theme.label(k) for k in present], range=[theme.THEME_COLORS[k] for k in present]))
+    acts = [a for a in ACT_SHAPES if a in set(data.loc[data["is_point"], "act_label"])]
+    shape = alt.Shape("act_label:N", title="Kind of act (points)",
+                      scale=alt.Scale(domain=acts, range=[ACT_SHAPES[a] for a in acts]))
+    tooltip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("start:N", title="From"),
+               alt.Tooltip("end:N", title="To"), alt.Tooltip("dating:N", title="Dating"),
+               alt.Tooltip("theme_label:N", title="Theme"), alt.Tooltip("act_label:N", title="Kind of act"),
+               alt.Tooltip("evidence:N", title="The article's words")]
+    x_scale = alt.Scale(type="utc", domain=[window[0], (pd.Timestamp(window[1]) + pd.Timedelta(days=1)).strftime("%Y-%m-%d")])
+    panels = []
+    for domain, label in DOMAINS.items():
+        part = data[data["domain_label"] == label]
+        order = list(part.sort_values(["start", "end", "title"], kind="mergesort")["title"].drop_duplicates())
+        y = alt.Y("title:N", title=None, sort=order, axis=alt.Axis(labelLimit=300))
+        base = alt.Chart(part)
+        bars = base.transform_filter("!datum.is_point").mark_bar(height=10, opacity=0.55, clip=True).encode(
+            x=alt.X("start:T", title="Date (bars where the article dates loosely)", scale=x_scale,
+                    axis=alt.Axis(format="%d %b", labelAngle=0, tickCount=8)),
+            x2="bar_end:T", y=y, color=colour, tooltip=tooltip)
+        points = base.transform_filter("datum.is_point").mark_point(size=140, filled=True, opacity=1, clip=True).encode(
+            x=alt.X("mid:T", scale=x_scale), y=y, color=colour, shape=shape, tooltip=tooltip)
+        panels.append(alt.layer(bars, points, title=alt.Title(label, fontSize=13)).properties(
+            width=360, height=alt.Step(24)))
+    return alt.vconcat(*panels, title=alt.Title(
+        "Economic and security contacts over the same weeks",
+        subtitle=[f"{interval_words(*window)}; points are exact days, bars the interval the wording allows",
+                  "Bars cut at the left edge start earlier (hover for their dates)"]),
+    ).resolve_scale(y="independent").configure_legend(orient="bottom", direction="vertical")

@@ -199,6 +199,27 @@ def _drop_cache_record(app: Sphinx, docname: str) -> None:
     cache.remove_cache(record.pk)
 
 
+def static_fingerprint(app: Sphinx) -> str:
+    """Hash of the book's own ``_static`` files, which every page links with a checksum."""
+    digest = hashlib.sha256()
+    for path in sorted((Path(app.srcdir) / "_static").rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(app.srcdir)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def outdated_by_static_files(app: Sphinx) -> list[str]:
+    """Every page, when a stylesheet or script changed: each page links them as ``name?v=<checksum>``,
+    and Sphinx would otherwise rewrite only the pages whose source changed."""
+    record = _deps_dir(app) / "static.sha256"
+    current = static_fingerprint(app)
+    previous = record.read_text() if record.exists() else None
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(current)
+    return sorted(app.env.found_docs) if previous != current else []
+
+
 def outdated_by_dependencies(app: Sphinx, env, added, changed, removed) -> list[str]:
     stale = []
     for docname in sorted(env.found_docs - set(added) - set(changed)):
@@ -211,6 +232,7 @@ def outdated_by_dependencies(app: Sphinx, env, added, changed, removed) -> list[
             stale.append(docname)
     if stale:
         LOG.info("thawbook: re-executing notebooks whose data or package changed: %s", ", ".join(stale))
+    restyled = [doc for doc in outdated_by_static_files(app) if doc not in stale]
     # Notebooks that will be read anyway must execute too if their inputs changed, or if we
     # know nothing of their inputs: a renamed notebook would otherwise match the cache entry
     # of its old name, made from whatever data and package were current back then.
@@ -220,7 +242,7 @@ def outdated_by_dependencies(app: Sphinx, env, added, changed, removed) -> list[
             record = json.loads(record_file.read_text()) if record_file.exists() else None
             if record is None or record["fingerprint"] != fingerprint(record["reads"]):
                 _drop_cache_record(app, docname)
-    return stale
+    return stale + restyled
 
 
 def start_reads_log(app: Sphinx, docname: str, source: list[str]) -> None:

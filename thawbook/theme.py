@@ -6,7 +6,11 @@ Importing this module registers and enables the ``thawbook`` altair theme.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+
 import altair as alt
+from altair.utils.display import HTMLRenderer
 
 SIDE_COLORS = {
     "us_government": "#0072B2",   # blue
@@ -76,17 +80,26 @@ def title_text(spec: dict) -> str:
     return ""
 
 
-def described_html(spec: dict, **options):
-    """altair's HTML output, with the chart's title as its text alternative unless it has one.
+class StableHTMLRenderer(HTMLRenderer):
+    """altair's HTML renderer with two changes that make the book reproducible and accessible.
 
-    vega-embed puts ``description`` on the chart's SVG as ``aria-label``, so a screen reader
-    announces what the chart shows; the figure caption and the chapter's table say the rest.
+    - The chart's ``<div>`` id is derived from the spec instead of a random UUID, so the same
+      chart executes to the same output every time: stored notebook outputs and built pages
+      change only when a chart does.
+    - A chart without a ``description`` gets its title as one; vega-embed puts it on the chart
+      as ``aria-label``, so a screen reader announces what the chart shows.
     """
-    from altair.vegalite.v6.display import html_renderer
 
-    if not spec.get("description"):
-        spec = {**spec, "description": title_text(spec) or "Chart"}
-    return html_renderer(spec, **options)
+    def __call__(self, spec: dict, **metadata) -> dict[str, str]:
+        if not spec.get("description"):
+            spec = {**spec, "description": title_text(spec) or "Chart"}
+        digest = hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
+        self._div = f"altair-viz-{digest[:24]}"
+        return super().__call__(spec, **metadata)
+
+    @property
+    def output_div(self) -> str:
+        return self._div
 
 
 # Charts render as SVG, so their marks and text are in the page for screen readers and
@@ -96,7 +109,10 @@ def described_html(spec: dict, **options):
 # fallback URL is a local path rather than altair's default CDN: even if the bundle were
 # missing, no request would leave the machine.
 OFFLINE_LIBRARY_URL = "./vega-libraries-are-bundled-by-the-book"
-alt.renderers.register("thawbook", described_html)
+alt.renderers.register("thawbook", StableHTMLRenderer(
+    mode="vega-lite", template="universal", vega_version=alt.VEGA_VERSION,
+    vegaembed_version=alt.VEGAEMBED_VERSION, vegalite_version=alt.VEGALITE_VERSION,
+))
 alt.renderers.enable(
     "thawbook",
     base_url=OFFLINE_LIBRARY_URL,

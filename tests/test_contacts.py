@@ -218,14 +218,16 @@ def test_every_chart_carries_the_evidence_in_its_tooltip(tables):
 CHAPTERS = ["06_trade_and_business.ipynb", "07_military_contact.ipynb"]
 
 
+def chapter_prose(name: str) -> str:
+    """The Markdown cells of a chapter notebook: the prose a reader reads."""
+    notebook = nbformat.read(ROOT / "chapters" / name, as_version=4)
+    return "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+
+
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_every_curly_quotation_in_a_chapter_is_verbatim_from_the_seed(name):
-    path = ROOT / "chapters" / name
-    if not path.exists():
-        pytest.skip(f"{name} not written yet")
     seed = read_seed()
-    notebook = nbformat.read(path, as_version=4)
-    prose = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    prose = chapter_prose(name)
     quoted = [" ".join(q.split()) for q in re.findall(r"“[^”]*”", prose)]
     print(f"{name}: {len(quoted)} quotations checked")
     assert quoted, "a chapter should quote the article"
@@ -234,11 +236,7 @@ def test_every_curly_quotation_in_a_chapter_is_verbatim_from_the_seed(name):
 
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_chapter_prose_types_no_digits_outside_ids_and_glue(name):
-    path = ROOT / "chapters" / name
-    if not path.exists():
-        pytest.skip(f"{name} not written yet")
-    notebook = nbformat.read(path, as_version=4)
-    prose = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    prose = chapter_prose(name)
     stripped = re.sub(r"\{(glue:\w+|numref)\}`[^`]*`|```\{glue:figure\}[^\n]*\n:name:[^\n]*|```|`[^`]*`|“[^”]*”", "", prose)
     assert re.findall(r"\d", stripped) == []
 
@@ -251,12 +249,8 @@ def test_dates_in_words_name_the_weekday_of_a_single_day_and_both_ends_of_an_int
 
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_every_straight_quoted_article_span_in_a_chapter_is_verbatim_from_the_seed(name):
-    path = ROOT / "chapters" / name
-    if not path.exists():
-        pytest.skip(f"{name} not written yet")
     seed = read_seed()
-    notebook = nbformat.read(path, as_version=4)
-    prose = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    prose = chapter_prose(name)
     quoted = [" ".join(q.split()) for q in re.findall(r'"([^"]+)"', prose)]
     print(f"{name}: {len(quoted)} straight-quoted spans checked")
     assert [q for q in quoted if q not in seed] == []

@@ -589,6 +589,10 @@ def _side_scale() -> alt.Scale:
     return theme.scale_for(colors)
 
 
+# Speech is drawn solid; borrowed words (scare quotes, terms) pale, in every voices chart.
+KIND_OPACITY = alt.Scale(domain=["speech", "scare_quote", "term"], range=[1.0, 0.45, 0.25])
+
+
 def voices_speaker_chart(by_speaker: pd.DataFrame) -> alt.Chart:
     """Horizontal bars: words quoted per speaker, coloured by side, speech solid and borrowed words pale."""
     data = by_speaker[["name", "side_label", "kind", "words", "quotes", "speaker_words", "evidence"]]
@@ -597,8 +601,7 @@ def voices_speaker_chart(by_speaker: pd.DataFrame) -> alt.Chart:
         y=alt.Y("name:N", title=None, sort=order),
         x=alt.X("words:Q", title="Words quoted", stack="zero"),
         color=alt.Color("side_label:N", title="Side", scale=_side_scale()),
-        opacity=alt.Opacity("kind:N", title="Kind", scale=alt.Scale(
-            domain=["speech", "scare_quote", "term"], range=[1.0, 0.45, 0.25])),
+        opacity=alt.Opacity("kind:N", title="Kind", scale=KIND_OPACITY),
         order=alt.Order("kind:N"),
         tooltip=[alt.Tooltip("name:N", title="Speaker"), alt.Tooltip("side_label:N", title="Side"),
                  alt.Tooltip("kind:N", title="Kind"), alt.Tooltip("words:Q", title="Words"),
@@ -614,8 +617,7 @@ def voices_side_chart(by_side: pd.DataFrame) -> alt.Chart:
         x=alt.X("words:Q", title="Words quoted"),
         y=alt.Y("side_label:N", title=None, sort="-x"),
         color=alt.Color("side_label:N", title="Side", scale=_side_scale(), legend=None),
-        opacity=alt.Opacity("kind:N", title="Kind", scale=alt.Scale(
-            domain=["speech", "scare_quote", "term"], range=[1.0, 0.45, 0.25])),
+        opacity=alt.Opacity("kind:N", title="Kind", scale=KIND_OPACITY),
         order=alt.Order("kind:N"),
         tooltip=[alt.Tooltip("side_label:N", title="Side"), alt.Tooltip("kind:N", title="Kind"),
                  alt.Tooltip("words:Q", title="Words"), alt.Tooltip("quotes:Q", title="Quotations"),

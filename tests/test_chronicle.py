@@ -74,7 +74,8 @@ def test_mention_in_an_exclusion_evidence_is_accounted_by_the_exclusion_with_its
         events(), exclusions(), PUBLISHED, [mention("last week")])
     row = accounts.iloc[0]
     assert (row["accounted_by"], row["account_id"], row["explanation"]) == ("exclusion", "tx-x", "not a date")
-    assert (row["resolved_start"], row["resolved_end"], row["agreement"]) == ("2023-05-22", "2023-05-28", "no event date")
+    # "last week" in the article: the hull of the Sunday (21-27 May) and Monday (22-28 May) weeks
+    assert (row["resolved_start"], row["resolved_end"], row["agreement"]) == ("2023-05-21", "2023-05-28", "no event date")
 
 
 def test_mention_matching_neither_table_is_kept_as_unaccounted_not_dropped():

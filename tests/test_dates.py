@@ -13,8 +13,11 @@ from thawbook.dates import (
     Interval,
     find_temporal_expressions,
     infer_publication_interval,
+    precision_of,
     resolve,
+    resolve_in_article,
     resolve_on,
+    week_of,
 )
 from thawbook.seed import EvidenceError, locate, read_seed
 
@@ -61,10 +64,11 @@ def test_each_constraint_allows_the_result_and_the_steps_narrow_as_reasoned():
     interval, steps = infer_publication_interval()
     by_name = {step.name: step.interval for step in steps}
     assert by_name["year"] == Interval(D(2023, 1, 1), D(2023, 12, 31), "year")
+    # the hull of the Sunday-Saturday week (28 May - 3 June) and the Monday-Sunday one (29 May - 4 June)
     assert by_name["week after the ambassador's arrival"] == Interval(
-        D(2023, 5, 29), D(2023, 6, 4), "week"
+        D(2023, 5, 28), D(2023, 6, 4), "week"
     )
-    assert by_name["Friday to Sunday of that week"] == Interval(D(2023, 6, 2), D(2023, 6, 4))
+    assert by_name["from the Friday to the end of that week"] == Interval(D(2023, 6, 2), D(2023, 6, 4))
     # the jet-intercept check holds on every candidate day, so it does not narrow
     assert by_name["jet intercept last Friday (check)"] == interval
     assert all(step.interval.intersect(interval) == interval for step in steps)
@@ -307,3 +311,43 @@ def test_every_resolvable_seed_expression_resolves_and_the_rest_raise():
         "annual", "short term", "three years",
     ]
     assert len(resolvable) == 25
+
+
+# ------------------------------------------------------------------ week conventions
+
+
+def test_a_sunday_week_runs_sunday_to_saturday_and_a_monday_week_monday_to_sunday():
+    tuesday = D(2023, 5, 23)
+    assert week_of(tuesday, "sunday") == Interval(D(2023, 5, 21), D(2023, 5, 27), "week")
+    assert week_of(tuesday, "monday") == Interval(D(2023, 5, 22), D(2023, 5, 28), "week")
+    assert week_of(D(2023, 5, 21), "sunday").start == D(2023, 5, 21)  # a Sunday opens its own week
+
+
+def test_sunday_weeks_exclude_publication_on_sunday_4_june():
+    # With weeks from Sunday, "last week" from Sunday 4 June is 28 May - 3 June, which does not
+    # contain the arrival on 23 May, so only Friday 2 and Saturday 3 June remain.
+    assert infer_publication_interval("sunday")[0] == Interval(D(2023, 6, 2), D(2023, 6, 3))
+    assert infer_publication_interval("monday")[0] == Interval(D(2023, 6, 2), D(2023, 6, 4))
+    assert infer_publication_interval()[0] == Interval(D(2023, 6, 2), D(2023, 6, 4))
+
+
+def test_last_week_in_the_article_is_the_hull_of_both_conventions():
+    assert resolve_in_article("last week", week_start="monday") == Interval(D(2023, 5, 22), D(2023, 5, 28), "week")
+    assert resolve_in_article("last week", week_start="sunday") == Interval(D(2023, 5, 21), D(2023, 5, 27), "week")
+    assert resolve_in_article("last week") == Interval(D(2023, 5, 21), D(2023, 5, 28), "week")
+
+
+def test_weekdays_do_not_depend_on_the_week_convention():
+    for expression, expected in [("Last Friday", D(2023, 5, 26)), ("On Tuesday", D(2023, 5, 30)), ("Friday", D(2023, 6, 2))]:
+        assert resolve_in_article(expression) == Interval(expected, expected)
+
+
+@pytest.mark.parametrize("start, end, label", [
+    (D(2023, 5, 23), D(2023, 5, 23), "day"), (D(2023, 6, 3), D(2023, 6, 4), "week"),
+    (D(2023, 5, 22), D(2023, 5, 28), "week"), (D(2023, 5, 21), D(2023, 5, 28), "fortnight"),
+    (D(2023, 5, 1), D(2023, 5, 31), "month"), (D(2023, 5, 1), D(2023, 6, 4), "quarter"),
+    (D(2023, 3, 1), D(2023, 6, 4), "half-year"), (D(2023, 1, 1), D(2023, 12, 31), "year"),
+    (D(2020, 1, 1), D(2022, 12, 31), "years"),
+])
+def test_precision_is_the_narrowest_unit_the_interval_fits_in(start, end, label):
+    assert precision_of(start, end) == label

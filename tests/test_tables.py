@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from thawbook.paths import ROOT
 from thawbook.tables import DataError, RULES, load_table, load_tables
 
 
@@ -67,9 +68,13 @@ def test_event_with_end_before_start_is_rejected_with_row_and_column(tmp_data):
     assert f"2017-01-01 is before date_start {start}" in message
 
 
-def test_precision_outside_the_enum_is_rejected(tmp_data):
-    set_cell(tmp_data / "events.csv", 3, "date_precision", "fortnight")
-    expect(tmp_data, "events", "data/events.csv", 3, "date_precision", "constraint-error")
+def test_precision_is_derived_from_the_interval_not_read_from_the_csv():
+    events = load_table("events").set_index("event_id")
+    assert "date_precision" not in (ROOT / "data" / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    # 23 May is one day; "last week" spans 21-28 May (both week conventions); "in May" 31 days
+    assert events.loc["ev-xie-feng-arrives", "date_precision"] == "day"
+    assert events.loc["ev-micron-ban", "date_precision"] == "fortnight"
+    assert events.loc["ev-sullivan-wang-vienna", "date_precision"] == "month"
 
 
 def test_unknown_actor_id_breaks_the_foreign_key(tmp_data):

@@ -21,7 +21,7 @@ import altair as alt
 import pandas as pd
 
 from thawbook import theme
-from thawbook.dates import Constraint, Interval, TemporalMention, find_temporal_expressions, resolve
+from thawbook.dates import Constraint, Interval, TemporalMention, find_temporal_expressions, resolve_in_article
 from thawbook.display import SPAN_SEPARATOR
 
 _LEADING = re.compile(r"^(?:on|in|since)\s+", re.IGNORECASE)
@@ -173,6 +173,7 @@ def account_for_temporal_expressions(
     exclusions: pd.DataFrame,
     published: Interval,
     mentions: list[TemporalMention] | None = None,
+    week_start: str | None = None,
 ) -> pd.DataFrame:
     """What accounts for each temporal expression of the article, one row per mention.
 
@@ -187,7 +188,9 @@ def account_for_temporal_expressions(
     :func:`thawbook.dates.resolve` is run independently on the expression (future tense for
     forthcoming events, past otherwise); ``agreement`` is "agrees", "differs", or "not
     resolvable" when the resolver does not support the expression. Exclusions get the
-    resolver's reading where it has one, and agreement "no event date".
+    resolver's reading where it has one, and agreement "no event date". With ``week_start``
+    None the resolver takes the hull over both week conventions
+    (:func:`thawbook.dates.resolve_in_article`); otherwise it uses that one.
     """
     mentions = find_temporal_expressions() if mentions is None else mentions
     by_event = events.set_index("event_id")
@@ -230,7 +233,7 @@ def account_for_temporal_expressions(
                 explanation=exclusion["reason"],
             )
         try:
-            resolved = resolve(mention.expression, published, tense=tense)
+            resolved = resolve_in_article(mention.expression, tense=tense, week_start=week_start)
         except ValueError:
             resolved = None
         if resolved is not None:

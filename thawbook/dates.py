@@ -14,7 +14,10 @@ The article carries no dateline, so this module does three things, each checkabl
 3. :func:`find_temporal_expressions` lists every temporal expression in a text (by default
    the seed) with its offsets, so the report can show that each one is accounted for.
 
-Conventions. Weeks run Monday to Sunday (ISO 8601). "last week" is the previous calendar
+Conventions. The article never says whether its weeks start on Monday (ISO 8601) or on
+Sunday (the US calendar), so both are allowed: :data:`WEEK_STARTS`. :func:`resolve` and
+:func:`infer_publication_interval` take the hull over both conventions unless one is asked
+for, so the stored intervals carry this uncertainty too. "last week" is the previous calendar
 week, "last Friday" the Friday of the previous calendar week (news style, not "yesterday"
 when the reference is a Saturday), a bare weekday told in the past is the most recent such
 day on or before the reference date, and a month told in the past is the most recent such
@@ -49,6 +52,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 
 from dateparser.date import DateDataParser
@@ -56,6 +60,10 @@ from dateparser.date import DateDataParser
 from thawbook.seed import locate, paragraph_of, read_seed
 
 PRECISIONS = ("day", "week", "month", "year")  # finest to coarsest
+WEEK_STARTS = ("monday", "sunday")  # the calendar conventions the article allows
+#: Precision labels derived from an interval's width: the narrowest unit it fits in.
+PRECISION_LIMITS = (("day", 1), ("week", 7), ("fortnight", 14), ("month", 31), ("quarter", 92),
+                    ("half-year", 183), ("year", 366), ("years", None))
 WEEKDAYS = tuple(name.lower() for name in calendar.day_name)  # monday .. sunday
 MONTHS = tuple(name.lower() for name in calendar.month_name[1:])  # january .. december
 
@@ -110,10 +118,32 @@ class Interval:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 
-def week_of(day: date) -> Interval:
-    """The Monday-Sunday week containing ``day``."""
-    monday = day - timedelta(days=day.weekday())
-    return Interval(monday, monday + timedelta(days=6), "week")
+def week_of(day: date, week_start: str = "monday") -> Interval:
+    """The calendar week containing ``day``: Monday-Sunday, or Sunday-Saturday."""
+    if week_start not in WEEK_STARTS:
+        raise ValueError(f"week_start must be one of {WEEK_STARTS}, got {week_start!r}")
+    offset = day.weekday() if week_start == "monday" else (day.weekday() + 1) % 7
+    first = day - timedelta(days=offset)
+    return Interval(first, first + timedelta(days=6), "week")
+
+
+def precision_of(start: date, end: date) -> str:
+    """The precision label an interval earns by its width, never typed beside it.
+
+    The narrowest of :data:`PRECISION_LIMITS` the interval fits in: "day" is one day, "week"
+    at most 7 days, "fortnight" 14, "month" 31, "quarter" 92, "half-year" 183, "year" 366,
+    and "years" anything wider. Read it as "known to within a ...".
+    """
+    width = (end - start).days + 1
+    for label, limit in PRECISION_LIMITS:
+        if limit is None or width <= limit:
+            return label
+    raise AssertionError("unreachable")
+
+
+def iso(day) -> str:
+    """A day as ISO 8601 text (``2023-05-23``); the one date formatter of the package."""
+    return day.strftime("%Y-%m-%d")
 
 
 def month_of(day: date) -> Interval:
@@ -154,8 +184,25 @@ COVID_ZERO_BEGAN = 2020  # outside knowledge: China's zero-Covid policy started 
 INFERRED_YEAR = COVID_ZERO_BEGAN + 3  # "this year, after three years of strict “Covid zero” ..."
 
 
-def publication_constraints() -> list[Constraint]:
-    """The derivation of the publication date, one :class:`Constraint` per step, in order."""
+def publication_constraints(week_start: str | None = None) -> list[Constraint]:
+    """The derivation of the publication date, one :class:`Constraint` per step, in order.
+
+    With ``week_start`` None, each step allows the hull of what it allows under every
+    convention in :data:`WEEK_STARTS`; otherwise only what it allows under that one.
+    """
+    if week_start is None:
+        per_convention = [publication_constraints(ws) for ws in WEEK_STARTS]
+        steps = []
+        for parts in zip(*per_convention):
+            interval = parts[0].interval
+            for part in parts[1:]:
+                interval = interval.hull(part.interval)
+            reasoning = parts[0].reasoning if len({p.interval for p in parts}) == 1 else " ".join(
+                f"With weeks from {ws.capitalize()}: {p.reasoning}" for ws, p in zip(WEEK_STARTS, parts)
+            )
+            steps.append(Constraint(parts[0].name, parts[0].evidence, interval, reasoning, parts[0].needs_context))
+        return steps
+
     year = Constraint(
         name="year",
         evidence=(
@@ -172,7 +219,8 @@ def publication_constraints() -> list[Constraint]:
     )
 
     arrival = date(INFERRED_YEAR, *ANCHOR_MONTH_DAY)
-    publication_week = week_of(week_of(arrival).end + timedelta(days=1))
+    publication_week = week_of(week_of(arrival, week_start).end + timedelta(days=1), week_start)
+    first, last = calendar.day_name[publication_week.start.weekday()], calendar.day_name[publication_week.end.weekday()]
     week = Constraint(
         name="week after the ambassador's arrival",
         evidence=(
@@ -182,13 +230,13 @@ def publication_constraints() -> list[Constraint]:
         interval=publication_week,
         reasoning=(
             f"The arrival on {arrival:%a %d %b} happened “last week”, so publication falls "
-            f"in the following Monday-Sunday week, {publication_week}."
+            f"in the following {first}-{last} week, {publication_week}."
         ),
     )
 
-    friday = publication_week.start + timedelta(days=WEEKDAYS.index("friday"))
+    friday = publication_week.start + timedelta(days=(WEEKDAYS.index("friday") - publication_week.start.weekday()) % 7)
     weekend = Constraint(
-        name="Friday to Sunday of that week",
+        name="from the Friday to the end of that week",
         evidence=(
             "at this weekend's security meeting in Singapore",
             "spoke briefly at the conference's opening dinner Friday",
@@ -196,7 +244,8 @@ def publication_constraints() -> list[Constraint]:
         interval=Interval(friday, publication_week.end, "day"),
         reasoning=(
             "The Singapore meeting is “this weekend's”, so publication is no later than the "
-            "Sunday of the publication week; its opening dinner “Friday” is told in the past, "
+            f"last day of the publication week ({publication_week.end:%a %d %b}); its opening "
+            "dinner “Friday” is told in the past, "
             f"so publication is on or after {friday:%a %d %b}."
         ),
     )
@@ -207,13 +256,13 @@ def publication_constraints() -> list[Constraint]:
     consistent = [
         day
         for day in _each_day(window)
-        if resolve_on("last week", day).start
-        <= resolve_on("last friday", day).start
-        <= resolve_on("last week", day).end
+        if resolve_on("last week", day, week_start=week_start).start
+        <= resolve_on("last friday", day, week_start=week_start).start
+        <= resolve_on("last week", day, week_start=week_start).end
     ]
     if consistent != list(_each_day(window)):
         raise AssertionError("“Last Friday” is not inside “last week” for some candidate day")
-    intercept = resolve("last friday", window)
+    intercept = resolve("last friday", window, week_start=week_start)
     jet = Constraint(
         name="jet intercept last Friday (check)",
         evidence=("Last Friday, a Chinese jet buzzed", "last week's jet interception"),
@@ -226,9 +275,30 @@ def publication_constraints() -> list[Constraint]:
     return [year, week, weekend, jet]
 
 
-def infer_publication_interval() -> tuple[Interval, list[Constraint]]:
-    """The publication interval (intersection of all constraints) and the derivation steps."""
-    steps = publication_constraints()
+@lru_cache(maxsize=None)
+def _publication(week_start: str | None) -> tuple[Interval, tuple[Constraint, ...]]:
+    interval, steps = _infer_publication_interval(week_start)
+    return interval, tuple(steps)
+
+
+def infer_publication_interval(week_start: str | None = None) -> tuple[Interval, list[Constraint]]:
+    """The publication interval and the derivation steps (computed once per convention).
+
+    Under one convention the interval is the intersection of its steps; with ``week_start``
+    None it is the hull of the conventions' intervals (see :func:`publication_constraints`).
+    """
+    interval, steps = _publication(week_start)
+    return interval, list(steps)
+
+
+def _infer_publication_interval(week_start: str | None = None) -> tuple[Interval, list[Constraint]]:
+    if week_start is None:
+        hull = None
+        for ws in WEEK_STARTS:
+            interval, _ = infer_publication_interval(ws)
+            hull = interval if hull is None else hull.hull(interval)
+        return hull, publication_constraints()
+    steps = publication_constraints(week_start)
     result = steps[0].interval
     for step in steps[1:]:
         result = result.intersect(step.interval)
@@ -267,21 +337,38 @@ def normalise(expression: str) -> tuple[str, bool]:
     return (text[match.end():] if match else text), since
 
 
-def resolve(expression: str, published: Interval, *, tense: str = "past") -> Interval:
-    """The dates an article expression can refer to, given the publication interval.
+def resolve(expression: str, published: Interval, *, tense: str = "past", week_start: str = "monday") -> Interval:
+    """The dates an expression can refer to, given a publication interval and a week convention.
 
     The expression is resolved against the first and the last possible publication day and
     the hull of the two is returned. ``tense`` ("past" or "future") is the tense of the
     clause; "since ..." is always past. Raises ``ValueError`` naming the expression if it
-    is not one of the supported forms.
+    is not one of the supported forms. For the article itself use :func:`resolve_in_article`.
     """
-    return resolve_on(expression, published.start, tense=tense).hull(
-        resolve_on(expression, published.end, tense=tense)
+    return resolve_on(expression, published.start, tense=tense, week_start=week_start).hull(
+        resolve_on(expression, published.end, tense=tense, week_start=week_start)
     )
 
 
-def resolve_on(expression: str, reference: date, *, tense: str = "past") -> Interval:
-    """Resolve ``expression`` against a single reference (publication) date."""
+@lru_cache(maxsize=None)
+def resolve_in_article(expression: str, *, tense: str = "past", week_start: str | None = None) -> Interval:
+    """The dates an expression of the seed article can refer to.
+
+    Under one week convention, the expression is resolved against that convention's own
+    publication interval (:func:`infer_publication_interval`); with ``week_start`` None, the
+    hull over every convention in :data:`WEEK_STARTS` is returned, which is what the report
+    stores.
+    """
+    conventions = WEEK_STARTS if week_start is None else (week_start,)
+    hull = None
+    for ws in conventions:
+        found = resolve(expression, infer_publication_interval(ws)[0], tense=tense, week_start=ws)
+        hull = found if hull is None else hull.hull(found)
+    return hull
+
+
+def resolve_on(expression: str, reference: date, *, tense: str = "past", week_start: str = "monday") -> Interval:
+    """Resolve ``expression`` against a single reference (publication) date under one week convention."""
     if tense not in ("past", "future"):
         raise ValueError(f"tense must be 'past' or 'future', got {tense!r}")
     core, since = normalise(expression)
@@ -290,12 +377,13 @@ def resolve_on(expression: str, reference: date, *, tense: str = "past") -> Inte
 
     if m := _RELATIVE_WEEKEND.fullmatch(core):
         shift = {"last": -7, "this": 0, "next": 7}[m.group(1)]
-        saturday = week_of(reference).start + timedelta(days=shift + 5)
+        first = week_of(reference, week_start).start
+        saturday = first + timedelta(days=shift + (5 - first.weekday()) % 7)
         return Interval(saturday, saturday + timedelta(days=1), "day")
 
     if m := _LAST_WEEKDAY.fullmatch(core):
-        monday = week_of(reference).start - timedelta(days=7)
-        day = monday + timedelta(days=WEEKDAYS.index(m.group(1)))
+        first = week_of(reference, week_start).start - timedelta(days=7)
+        day = first + timedelta(days=(WEEKDAYS.index(m.group(1)) - first.weekday()) % 7)
         return Interval(day, day, "day")
 
     if m := _BARE_WEEKDAY.fullmatch(core):
@@ -307,10 +395,10 @@ def resolve_on(expression: str, reference: date, *, tense: str = "past") -> Inte
         return Interval(day, day, "day")
 
     if _RELATIVE_UNIT.fullmatch(core) or _YEAR.fullmatch(core):
-        return _with_dateparser(core, expression, reference, tense)
+        return _with_dateparser(core, expression, reference, tense, week_start)
 
     if m := _MONTH_DAY.fullmatch(core):
-        found = _with_dateparser(core, expression, reference, tense)
+        found = _with_dateparser(core, expression, reference, tense, week_start)
         if tense == "future" and found.start.year == reference.year + 1:
             # dateparser skips the current month / today in the future tense.
             month, day = MONTHS.index(m.group(1)) + 1, m.group(2)
@@ -326,7 +414,7 @@ def resolve_on(expression: str, reference: date, *, tense: str = "past") -> Inte
     raise ValueError(f"unsupported temporal expression: {expression!r}")
 
 
-def _with_dateparser(core: str, expression: str, reference: date, tense: str) -> Interval:
+def _with_dateparser(core: str, expression: str, reference: date, tense: str, week_start: str = "monday") -> Interval:
     """Parse with dateparser and widen its day to the calendar unit it reports."""
     settings = {
         "RELATIVE_BASE": datetime(reference.year, reference.month, reference.day),
@@ -337,7 +425,8 @@ def _with_dateparser(core: str, expression: str, reference: date, tense: str) ->
     if data.date_obj is None:
         raise ValueError(f"unsupported temporal expression: {expression!r} (dateparser found no date)")
     day = data.date_obj.date()
-    widen = {"day": lambda d: Interval(d, d, "day"), "week": week_of, "month": month_of, "year": year_of}
+    widen = {"day": lambda d: Interval(d, d, "day"), "week": lambda d: week_of(d, week_start),
+             "month": month_of, "year": year_of}
     if data.period not in widen:
         raise ValueError(f"unsupported temporal expression: {expression!r} (period {data.period!r})")
     return widen[data.period](day)

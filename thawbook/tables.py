@@ -27,6 +27,7 @@ import pandas as pd
 
 from thawbook import paths
 from thawbook.paths import record_read
+from thawbook.dates import precision_of
 from thawbook.seed import EvidenceError, locate, read_seed
 
 DATA_ENV = "THAWBOOK_DATA"
@@ -227,6 +228,20 @@ def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     return frame
 
 
+def _with_precision(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Events get ``date_precision``, derived from the interval's width, right after ``date_end``.
+
+    It is never typed in the CSV, so it cannot disagree with the interval
+    (see :func:`thawbook.dates.precision_of`).
+    """
+    if name == "events" and len(frame):
+        derived = [precision_of(s, e) for s, e in zip(frame["date_start"], frame["date_end"])]
+        frame.insert(frame.columns.get_loc("date_end") + 1, "date_precision", derived)
+    elif name == "events":
+        frame.insert(frame.columns.get_loc("date_end") + 1, "date_precision", pd.Series(dtype=str))
+    return frame
+
+
 def _with_provenance(frame: pd.DataFrame) -> pd.DataFrame:
     if "evidence" in frame.columns:
         spans = [locate(text) for text in frame["evidence"]]
@@ -250,7 +265,8 @@ def load_tables(*names: str, directory: Path | None = None) -> dict[str, pd.Data
 
     Each frame keeps the CSV's columns in order and adds derived provenance columns:
     ``evidence_start``/``evidence_end`` (character offsets into the seed) and
-    ``paragraph`` (0 is the headline).
+    ``paragraph`` (0 is the headline). Events also get ``date_precision``, derived from
+    the width of their interval.
     """
     directory = Path(directory or data_dir()).resolve()
     wanted: list[str] = []
@@ -263,7 +279,7 @@ def load_tables(*names: str, directory: Path | None = None) -> dict[str, pd.Data
     tables = {}
     for name, (path, frame) in raw.items():
         _check_rules(path, frame)
-        tables[name] = _with_provenance(_typed(frame, resource(name, directory)["schema"]))
+        tables[name] = _with_provenance(_with_precision(name, _typed(frame, resource(name, directory)["schema"])))
     return {name: tables[name] for name in (names or wanted)}
 
 

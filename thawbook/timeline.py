@@ -26,8 +26,9 @@ from datetime import date, timedelta
 import altair as alt
 import pandas as pd
 
+from thawbook.date_agreement import event_context_pairs
 from thawbook import theme
-from thawbook.dates import Interval, week_of
+from thawbook.dates import PRECISION_LIMITS, Interval, week_of
 
 # --------------------------------------------------------------------------- constants
 
@@ -50,6 +51,9 @@ STANCE_OVERRIDES = {
         "engagement", "a handshake and brief talk: contact, although its theme is military"),
     "ev-shangri-la-dialogue": (
         "setting", "the forum itself is the stage of the run-up, neither engagement nor refusal"),
+    "ev-micron-ban": (
+        "friction", "a ban on buying a US firm's products: friction whichever theme it is filed under "
+                    "(export controls, or trade in data/theme_alternatives.csv)"),
 }
 STANCES = ("engagement", "friction", "setting")
 
@@ -61,12 +65,42 @@ SHAPE_INTERVAL, SHAPE_DAY = "interval", "exact day"
 
 
 def is_imprecise(events: pd.DataFrame) -> pd.Series:
-    """True where an event's date is an interval, not one known day.
+    """True where an event's date is an interval, not one known day (``date_start != date_end``).
 
-    An event is imprecise when its precision is coarser than a day (week, month, year) or
-    its interval covers more than one day (``date_start != date_end``).
+    This is the same test as the derived precision (:func:`thawbook.dates.precision_of`)
+    being coarser than "day": a day is an interval one day wide.
     """
-    return (events["date_precision"] != "day") | (events["date_start"] != events["date_end"])
+    return events["date_start"] != events["date_end"]
+
+
+#: How each derived precision label reads in prose: "known to within ...".
+PRECISION_WORDS = {"day": "a day", "week": "a week", "fortnight": "a fortnight", "month": "a month",
+                   "quarter": "a quarter", "half-year": "half a year", "year": "a year", "years": "several years"}
+PRECISION_ORDER = tuple(label for label, _ in PRECISION_LIMITS)
+
+
+def precision_counts(events: pd.DataFrame) -> pd.DataFrame:
+    """Events by derived precision (finest first) and by how the article dates them.
+
+    One row per precision label that occurs, in the order of
+    :data:`thawbook.dates.PRECISION_LIMITS`, one column per ``date_basis`` and a ``total``.
+    """
+    counts = events.groupby(["date_precision", "date_basis"]).size().unstack(fill_value=0)
+    counts = counts.reindex([p for p in PRECISION_ORDER if p in counts.index])
+    counts["total"] = counts.sum(axis=1)
+    counts.index.name = "known to within"
+    counts.columns.name = None
+    return counts
+
+
+def precision_words(events: pd.DataFrame) -> str:
+    """The derived precisions of ``events`` in words with counts, finest first.
+
+    For example "a week (1), a fortnight (4) or a month (12)".
+    """
+    counts = events["date_precision"].value_counts()
+    parts = [f"{PRECISION_WORDS[p]} ({counts[p]})" for p in PRECISION_ORDER if p in counts.index]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
 
 
 def interval_text(start: pd.Timestamp, end: pd.Timestamp) -> str:
@@ -133,42 +167,31 @@ def within(events: pd.DataFrame, window: Interval) -> pd.Series:
     return (events["date_start"] >= start) & (events["date_end"] <= end)
 
 
-#: Outside facts (``data/context.csv``) that give the exact day of an event the article dates
-#: loosely, with the event each one dates.
-CONTEXT_EVENTS = {
-    "cx-li-shangfu-sanctions-2018": "ev-us-sanctions-li",
-    "cx-bis-oct-2022": "ev-us-chip-controls",
-    "cx-sullivan-wang-vienna": "ev-sullivan-wang-vienna",
-    "cx-biden-thaw-g7": "ev-biden-thaw-prediction",
-    "cx-micron-cac": "ev-micron-ban",
-    "cx-xie-feng-arrival": "ev-xie-feng-arrives",
-    "cx-raimondo-wang-wentao": "ev-trade-talks-washington",
-    "cx-j16-rc135-intercept": "ev-jet-intercept",
-    "cx-us-invitation-declined": "ev-china-declines-li-austin-meeting",
-    "cx-musk-qin-gang": "ev-qin-musk-meeting",
-    "cx-shangri-la-2023": "ev-shangri-la-dialogue",
-}
-
-
-def date_check(events: pd.DataFrame, context: pd.DataFrame, links: dict[str, str] | None = None) -> pd.DataFrame:
+def date_check(events: pd.DataFrame, context: pd.DataFrame, links=None) -> pd.DataFrame:
     """Compare each event's resolved interval with the outside date of its linked context row.
 
-    ``links`` maps context ids to event ids (default :data:`CONTEXT_EVENTS`). ``verdict`` is
+    ``links`` is a list of (context id, event id) pairs, or a dict from context to event id;
+    by default, every pair that :func:`thawbook.date_agreement.event_context_pairs` finds.
+    ``verdict`` is
     "inside" when the outside dates lie within the resolved interval, "overlaps" when they
     only partly do, and "outside" when they miss it. ``days_resolved`` and ``days_outside``
     count the days each interval covers. In time order of the events.
     """
-    links = CONTEXT_EVENTS if links is None else links
-    found = context.set_index("context_id").loc[list(links)]
+    if links is None:
+        no_corrections = pd.DataFrame({"correction_id": [], "category": [], "context_id": []})
+        pairs = event_context_pairs(events, context, no_corrections)
+        links = list(zip(pairs["context_id"], pairs["event_id"]))
+    links = list(links.items()) if isinstance(links, dict) else list(links)
+    found = context.set_index("context_id").loc[[c for c, _ in links]]
     if found["date_start"].isna().any():
         raise ValueError(f"context rows without a date: {list(found.index[found['date_start'].isna()])}")
     rows = timeline_rows(events).set_index("event_id")
-    missing = sorted(set(links.values()) - set(rows.index))
+    missing = sorted({e for _, e in links} - set(rows.index))
     if missing:
         raise KeyError(f"no such events: {missing}")
-    out = rows.loc[list(links.values()), ["title", "said", "date_start", "date_end", "time_rank", "evidence"]]
+    out = rows.loc[[e for _, e in links], ["title", "said", "date_start", "date_end", "time_rank", "evidence"]]
     out = out.rename(columns={"date_start": "resolved_start", "date_end": "resolved_end"}).reset_index()
-    out["context_id"] = list(links)
+    out["context_id"] = [c for c, _ in links]
     out["outside_start"] = list(found["date_start"])
     out["outside_end"] = list(found["date_end"])
     out["source_publisher"] = list(found["source_publisher"])
@@ -181,6 +204,11 @@ def date_check(events: pd.DataFrame, context: pd.DataFrame, links: dict[str, str
     out["days_outside"] = (out["outside_end"] - out["outside_start"]).dt.days + 1
     out["outside"] = [interval_text(a, b) for a, b in zip(out["outside_start"], out["outside_end"])]
     return out.sort_values(["time_rank", "context_id"]).reset_index(drop=True)
+
+
+def context_ids(check: pd.DataFrame) -> list[str]:
+    """The context rows of a :func:`date_check` frame, in order of their outside date."""
+    return list(check.sort_values(["outside_start", "context_id"])["context_id"])
 
 
 def date_check_table(check: pd.DataFrame) -> pd.DataFrame:
@@ -247,6 +275,56 @@ def order_agreement(text_positions: list, time_keys: list) -> OrderAgreement:
     denominator = math.sqrt((pairs - tied_text) * (pairs - tied_time))
     tau = (concordant - discordant) / denominator if denominator else float("nan")
     return OrderAgreement(n, pairs, concordant, discordant, tied_time, tau)
+
+
+def shuffle_p_value(agreement: OrderAgreement) -> float:
+    """How often a random order of telling lands at least as far from 0 as ``agreement.tau_b``.
+
+    The normal approximation to Kendall's tau under independence, variance
+    ``2(2n+5) / (9n(n-1))`` (without the small correction for ties): two-sided.
+    """
+    n = agreement.n
+    sd = math.sqrt(2 * (2 * n + 5) / (9 * n * (n - 1)))
+    return math.erfc(abs(agreement.tau_b) / sd / math.sqrt(2))
+
+
+@dataclass(frozen=True)
+class DatedPairs:
+    """Pairs of events whose intervals do not overlap, so that the dates put one before the other.
+
+    ``in_order`` are told earlier-first, ``inverted`` later-first; ``overlapping`` pairs share
+    at least one possible day and have no order.
+    """
+
+    in_order: int
+    inverted: int
+    overlapping: int
+
+    @property
+    def ordered(self) -> int:
+        return self.in_order + self.inverted
+
+    @property
+    def share_inverted(self) -> float:
+        return self.inverted / self.ordered if self.ordered else 0.0
+
+
+def dated_pairs(events: pd.DataFrame) -> DatedPairs:
+    """Count the pairs whose dates order them (one interval ends before the other starts)."""
+    rows = list(zip(events["evidence_start"], events["date_start"], events["date_end"]))
+    in_order = inverted = overlapping = 0
+    for i, (told_a, start_a, end_a) in enumerate(rows):
+        for told_b, start_b, end_b in rows[i + 1:]:
+            if end_a < start_b:
+                earlier_told_first = told_a < told_b
+            elif end_b < start_a:
+                earlier_told_first = told_b < told_a
+            else:
+                overlapping += 1
+                continue
+            in_order += earlier_told_first
+            inverted += not earlier_told_first
+    return DatedPairs(in_order, inverted, overlapping)
 
 
 def events_order_agreement(events: pd.DataFrame) -> OrderAgreement:
@@ -319,16 +397,35 @@ def run_up(events: pd.DataFrame, window: Interval = RUN_UP) -> pd.DataFrame:
     return kept.reset_index(drop=True)
 
 
-def weekly_stance(run: pd.DataFrame) -> pd.DataFrame:
-    """Count, for each Monday-Sunday week, the run-up events known to fall inside that week, by stance.
+def placed_in_weeks(run: pd.DataFrame, week_start: str = "monday", placement: str = "spread") -> pd.DataFrame:
+    """The run-up events that can be put in one calendar week, with ``week`` (its first day).
 
-    Only events whose whole interval lies in one week are counted (an exact day, or an
-    event dated "last week"/"this week"); the rest cannot be placed in a week. One row per
-    week, with a column per stance in :data:`STANCES` and ``events`` listing the titles.
+    With ``placement`` "spread" (the book's reading) only events whose whole interval lies in
+    one week are placed (an exact day, or a "this week" that fits); with "start" or "end"
+    every event is put on that day of its interval, and kept if the day is in :data:`RUN_UP`.
     """
-    weeks = [week_of(day.date()) for day in run["date_start"]]
-    placed = run.assign(week=[w.start for w in weeks], week_end=[w.end for w in weeks])
-    placed = placed[placed["date_end"].dt.date <= placed["week_end"]]
+    if placement == "spread":
+        days = run["date_start"]
+    else:
+        days = run["date_start"] if placement == "start" else run["date_end"]
+    weeks = [week_of(day.date(), week_start) for day in days]
+    placed = run.assign(day=days, week=[w.start for w in weeks], week_end=[w.end for w in weeks])
+    if placement == "spread":
+        placed = placed[placed["date_end"].dt.date <= placed["week_end"]]
+    else:
+        placed = placed[(placed["day"].dt.date >= RUN_UP.start) & (placed["day"].dt.date <= RUN_UP.end)]
+    return placed.sort_values(["week", "time_rank"]).reset_index(drop=True)
+
+
+def weekly_stance(run: pd.DataFrame, week_start: str = "monday", placement: str = "spread") -> pd.DataFrame:
+    """Count, for each week, the run-up events placed in it (:func:`placed_in_weeks`), by stance.
+
+    By default only events whose whole interval lies in one Monday-Sunday week are counted
+    (an exact day, or an event dated "last week"/"this week" that fits); the rest cannot be
+    placed in a week. One row per week, with a column per stance in :data:`STANCES` and
+    ``events`` listing the titles.
+    """
+    placed = placed_in_weeks(run, week_start, placement)
     counts = placed.pivot_table(index="week", columns="stance", values="event_id", aggfunc="count", fill_value=0)
     counts = counts.reindex(columns=list(STANCES), fill_value=0)
     counts["events"] = placed.groupby("week")["title"].agg("; ".join)
@@ -424,7 +521,7 @@ def timeline_chart(events: pd.DataFrame, published: Interval, check: pd.DataFram
         clip=True, angle=90, align="left", baseline="bottom", dx=4, dy=-2, fontSize=11, color=theme.NEUTRAL).encode(
         x=alt.X("start:T", scale=alt.Scale(domain=brush)), y=alt.value(0), text="label:N")
     layers = [band, bars]
-    subtitle = ["Bars: dated only to a week, month, year or range; diamonds: an exact day.",
+    subtitle = ["Bars: known only to within two days or more; diamonds: one exact day.",
                 "Hollow dashed bars: forthcoming. Grey band: inferred publication date."]
     if check is not None:
         subtitle.append("Grey ticks: the exact day that outside sources give (context, not the article).")

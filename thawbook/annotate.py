@@ -53,6 +53,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "encounters": ("en", "encounter", "a military or diplomatic contact, or a refused one"),
     "event_coding": ("ec", "CAMEO code", "the event's code in the CAMEO event scheme"),
     "coding_alternatives": ("al", "alternative code", "an alternative CAMEO code for a debatable event, used to test the thaw index"),
+    "theme_alternatives": ("ta", "alternative theme", "a theme a reader could assign instead, used to test the findings"),
     "corrections": ("co", "correction", "garbled wording; its likely reading follows in brackets"),
     "context": ("cx", "context", "a point where the report brings in an outside source"),
     "temporal_exclusions": ("tx", "not a date", "a time expression that names no date (a duration or a sequence word)"),
@@ -110,6 +111,8 @@ def _summaries(name: str, frame: pd.DataFrame, data: dict[str, pd.DataFrame]) ->
             labels = data["cameo_codebook"].set_index("cameo_code")["label"].to_dict()
             prefix = "alternative " if name == "coding_alternatives" else ""
             text = f"{prefix}CAMEO {row['cameo_code']} {_short(labels.get(row['cameo_code'], ''), 40)}"
+        elif name == "theme_alternatives":
+            text = f"alternative theme: {theme.label(row['theme'])}"
         elif name == "corrections":
             text = f"likely reading: {_short(row['likely_reading'], 80)} ({row['confidence']} confidence)"
         elif name == "context":
@@ -354,6 +357,28 @@ def figures(rows: pd.DataFrame, coverage: pd.DataFrame, text: str | None = None)
         "share_characters": sum(depth[i] > 0 for i in body) / len(body),
         "max_depth": max(depth),
     }
+
+
+def key_figures(data: dict[str, pd.DataFrame], rows: pd.DataFrame, coverage: pd.DataFrame,
+                headline_correction: str) -> dict:
+    """Everything chapter 02 glues, by glue name: :func:`figures`, the paragraph with the most
+    rows (:func:`density`), and the headline's words with the likely reading of
+    ``headline_correction`` (as Markdown)."""
+    f = figures(rows, coverage)
+    by_paragraph = density(rows).groupby("paragraph")["rows"].sum()
+    fix = data["corrections"].set_index("correction_id").loc[headline_correction]
+    out = {
+        "an_n_rows": f["rows"], "an_n_tables": f["tables"], "an_n_spans": f["spans"],
+        "an_n_package_spans": f["package_spans"], "an_n_dating": f["dating_clues"],
+        "an_n_corrections": f["corrections"], "an_n_sentences": f["sentences"], "an_n_grounded": f["grounded"],
+        "an_n_ungrounded": f["ungrounded"], "an_share_grounded": f["share_grounded"],
+        "an_share_characters": f["share_characters"], "an_max_depth": f["max_depth"],
+    }
+    out["an_top_paragraph"] = int(by_paragraph.idxmax())
+    out["an_top_rows"] = int(by_paragraph.max())
+    out["an_headline_words"] = display.md(f"“{fix['evidence']}”")
+    out["an_headline_likely"] = display.md(f"“{fix['likely_reading']}”")
+    return out
 
 
 def ungrounded_sentences(coverage: pd.DataFrame) -> pd.DataFrame:

@@ -93,10 +93,11 @@ def link_bundle_on_chart_pages(app: Sphinx, pagename, templatename, context, doc
 ARCHIVE_NAME = "_downloads/thaw-data-package.zip"
 
 
-def data_archive_bytes(directory: Path | None = None) -> bytes:
+def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | None = None) -> bytes:
     """The whole data package (datapackage.json, every CSV, the README) as one zip.
 
-    Entries are sorted and carry a fixed timestamp, so the same data gives the same bytes.
+    ``extra`` adds generated files by name (the findings register). Entries are sorted and
+    carry a fixed timestamp, so the same data gives the same bytes.
     """
     import io
     import zipfile
@@ -108,15 +109,46 @@ def data_archive_bytes(directory: Path | None = None) -> bytes:
             info = zipfile.ZipInfo(f"thaw-data-package/{path.name}", date_time=(2023, 6, 4, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
+        for name, content in sorted((extra or {}).items()):
+            info = zipfile.ZipInfo(f"thaw-data-package/{name}", date_time=(2023, 6, 4, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content)
     return buffer.getvalue()
 
 
+FINDINGS_NAME = "findings.csv"
+
+
+def findings_csv_bytes(app: Sphinx) -> bytes:
+    """The findings register as CSV, recomputed only when the data or the package changed.
+
+    Computing it re-evaluates every finding under every alternative reading, so the result is
+    kept in ``_build/thawbook-findings/`` under the fingerprint of its inputs. A false finding
+    raises :class:`thawbook.findings.core.FindingError` and so fails the build.
+    """
+    from thawbook.findings.register import register
+
+    inputs = [relative_to_root(p) for p in sorted((ROOT / "data").iterdir()) if p.is_file()]
+    inputs.append(relative_to_root(ROOT / "seeds" / "000_efb7a1c38396a014.txt"))
+    key = fingerprint(inputs)
+    cache = Path(app.outdir).parent / "thawbook-findings" / f"{key}.csv"
+    if not cache.exists():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        for old in cache.parent.glob("*.csv"):
+            old.unlink()
+        cache.write_bytes(register().to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    return cache.read_bytes()
+
+
 def write_data_archive(app: Sphinx, exception: Exception | None) -> None:
+    """Write ``findings.csv`` beside the pages, and the data package zip with it inside."""
     if exception is not None or app.builder.format != "html":
         return
+    findings = findings_csv_bytes(app)
+    (Path(app.outdir) / FINDINGS_NAME).write_bytes(findings)
     target = Path(app.outdir) / ARCHIVE_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data_archive_bytes())
+    target.write_bytes(data_archive_bytes(extra={FINDINGS_NAME: findings}))
 
 
 # ---------------------------------------------------------------- no stale pages
@@ -166,7 +198,7 @@ BUILD_ONLY_MODULES = {"sphinxext.py", "bench.py", "notebooks.py"}
 
 def package_files() -> list[Path]:
     """The package source that notebook outputs can depend on."""
-    return sorted(p for p in PACKAGE_DIR.glob("*.py") if p.name not in BUILD_ONLY_MODULES)
+    return sorted(p for p in PACKAGE_DIR.rglob("*.py") if p.name not in BUILD_ONLY_MODULES)
 
 
 def fingerprint(paths: list[str]) -> str:

@@ -1,0 +1,166 @@
+"""The findings register: every chapter's findings, checked and stress-tested.
+
+:data:`CHAPTERS` names the function that computes each chapter's findings. :func:`evaluate`
+runs one chapter under the book's own reading and stops on a false finding;
+:func:`robustness` re-runs it under every alternative reading (:mod:`thawbook.readings`) and
+records, per finding, whether it still holds and, if not, the first reading that breaks it and
+what it becomes. :func:`glue_items` gives a notebook everything to glue, verdicts included,
+and :func:`register` the whole table that the build writes to ``findings.csv``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import import_module
+
+import pandas as pd
+
+from thawbook import readings
+from IPython.display import Markdown
+
+from thawbook.display import md
+from thawbook.findings.core import Finding, FindingError, check
+from thawbook.tables import load_tables
+
+#: chapter document -> module of ``thawbook.findings`` with its ``findings(tables, reading)``
+CHAPTERS = {
+    "chapters/03_dating": "dating",
+    "chapters/04_chronology": "chronology",
+    "chapters/05_sanctions": "sanctions",
+    "chapters/06_trade_and_business": "trade",
+    "chapters/07_military_contact": "military",
+    "chapters/08_source_criticism": "criticism",
+    "chapters/09_voices": "voices",
+    "chapters/10_thaw_index": "thaw",
+}
+COLUMNS = ["finding_id", "chapter", "statement", "holds", "robust", "alternatives_tested", "fails_under", "becomes"]
+ROBUSTNESS_PAGE = "/chapters/92_robustness"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, pd.DataFrame]:
+    return load_tables()
+
+
+def tables() -> dict[str, pd.DataFrame]:
+    """All tables, validated, loaded once per process (callers must not modify them)."""
+    return _tables()
+
+
+def compute(chapter: str, reading: readings.Reading = readings.AS_READ) -> list[Finding]:
+    """The findings of ``chapter`` (a key of :data:`CHAPTERS`) under ``reading``, unchecked.
+
+    Computed once per process for each chapter and reading; callers must not modify them.
+    """
+    return list(_compute(chapter, reading))
+
+
+@lru_cache(maxsize=None)
+def _compute(chapter: str, reading: readings.Reading) -> tuple[Finding, ...]:
+    module = import_module(f"thawbook.findings.{CHAPTERS[chapter]}")
+    return tuple(module.findings(readings.apply(reading, tables()), reading))
+
+
+def evaluate(chapter: str) -> list[Finding]:
+    """The chapter's findings as the book reads the data; raises FindingError if one is false."""
+    return check(compute(chapter))
+
+
+def robustness(chapter: str) -> pd.DataFrame:
+    """One row per finding of ``chapter`` with the columns of :data:`COLUMNS`.
+
+    ``robust`` is true when the finding holds under every alternative reading;
+    ``fails_under`` names the first reading under which it does not, and ``becomes`` is its
+    sentence under that reading.
+    """
+    base = evaluate(chapter)
+    alternatives = readings.alternatives(tables())
+    under = {r.id: {f.id: f for f in compute(chapter, r)} for r in alternatives}
+    label = {r.id: r.label for r in alternatives}
+    rows = []
+    for f in base:
+        broken = [rid for rid in under if not (f.id in under[rid] and under[rid][f.id].holds)]
+        first = broken[0] if broken else ""
+        becomes = under[first][f.id].sentence if first and f.id in under[first] else ""
+        rows.append({
+            "finding_id": f.id, "chapter": chapter, "statement": f.sentence, "holds": f.holds,
+            "robust": not broken, "alternatives_tested": len(alternatives),
+            "fails_under": label[first] if first else "", "becomes": becomes,
+        })
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def verdict(row: pd.Series) -> str:
+    """The marker shown after a finding: robust, or fragile with what it becomes."""
+    link = f"{{doc}}`{'robust' if row['robust'] else 'fragile'} <{ROBUSTNESS_PAGE}>`"
+    if row["robust"]:
+        return f"({link} under {row['alternatives_tested']} alternative readings)"
+    return f"(**{link}**: with {row['fails_under']}, it becomes: “{row['becomes']}”)"
+
+
+def glue_items(chapter: str) -> list[tuple[str, object]]:
+    """Everything a chapter glues: each finding's values, and ``<finding id>-verdict``.
+
+    Strings are glued as Markdown, numbers as they are. Raises FindingError if a finding is
+    false, so that the notebook, and so the build, stops.
+    """
+    findings = evaluate(chapter)
+    verdicts = robustness(chapter).set_index("finding_id")
+    items, seen = [], {}
+    for f in findings:
+        for name, value in f.glued.items():
+            if name in seen:  # two findings of one chapter may share a quantity; glue it once
+                if seen[name] != value:
+                    raise FindingError(f"{name} is {seen[name]!r} in one finding and {value!r} in {f.id}")
+                continue
+            seen[name] = value
+            items.append((name, md(value) if isinstance(value, str) else value))
+        # the verdict is the package's own markup (a role), so it is not escaped as data is
+        items.append((f"{f.id}-verdict", Markdown(verdict(verdicts.loc[f.id]))))
+    return items
+
+
+def glue_findings(ids: list[str]) -> list[tuple[str, object]]:
+    """What a page that restates other chapters' findings glues: those findings' items only.
+
+    Glue names are the chapters' own, so the same name carries the same value on every page.
+    """
+    wanted = set(ids)
+    chapters = [c for c in CHAPTERS if any(f.id in wanted for f in compute(c))]
+    found = {f.id for c in chapters for f in compute(c)}
+    missing = sorted(wanted - found)
+    if missing:
+        raise KeyError(f"no such finding: {', '.join(missing)}")
+    items = []
+    for chapter in chapters:
+        names = {n for f in compute(chapter) if f.id in wanted for n in [*f.glued, f"{f.id}-verdict"]}
+        items += [(name, value) for name, value in glue_items(chapter) if name in names]
+    return items
+
+
+def summary(reg: pd.DataFrame) -> dict[str, int]:
+    """Counts for the robustness page: findings, robust, fragile, readings, chapters."""
+    return {
+        "reg_n_findings": len(reg), "reg_n_robust": int(reg["robust"].sum()),
+        "reg_n_fragile": int((~reg["robust"]).sum()),
+        "reg_n_readings": int(reg["alternatives_tested"].max()), "reg_n_chapters": reg["chapter"].nunique(),
+    }
+
+
+def readings_table() -> pd.DataFrame:
+    """The alternative readings, one row each: id and what it changes."""
+    rows = [{"reading": r.id, "what changes": r.label} for r in readings.alternatives(tables())]
+    return pd.DataFrame(rows)
+
+
+def findings_table(reg: pd.DataFrame) -> pd.DataFrame:
+    """The register for a reader: one row per finding, its verdict and what breaks it."""
+    return pd.DataFrame({
+        "finding": reg["finding_id"], "chapter": reg["chapter"].str.replace("chapters/", "", regex=False),
+        "statement": reg["statement"], "verdict": reg["robust"].map({True: "robust", False: "fragile"}),
+        "fails under": reg["fails_under"], "becomes": reg["becomes"],
+    })
+
+
+def register() -> pd.DataFrame:
+    """Every chapter's robustness rows, in chapter order: the table written to ``findings.csv``."""
+    return pd.concat([robustness(chapter) for chapter in CHAPTERS], ignore_index=True)

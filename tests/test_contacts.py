@@ -256,26 +256,15 @@ def test_every_straight_quoted_article_span_in_a_chapter_is_verbatim_from_the_se
     assert [q for q in quoted if q not in seed] == []
 
 
-# ------------------------------------------------------------------------ economic vs security
+# ------------------------------------------------------------------------ economic vs military
 @pytest.fixture(scope="module")
 def coded():
     return load_tables("events", "actors", "event_coding", "cameo_codebook")
 
 
 def _domain_frame(coded, window=contacts.CONTRAST_WINDOW):
-    return contacts.domain_events(coded["events"], coded["actors"], coded["event_coding"], coded["cameo_codebook"],
-                                  window=window)
-
-
-def test_domain_rule_puts_economic_themes_and_military_on_their_tracks_and_defence_diplomacy_on_security():
-    assert contacts.domain_of("trade", "ac-x", "") == "economic"
-    assert contacts.domain_of("climate_finance", "ac-john-kerry", "ac-china-government") == "economic"
-    assert contacts.domain_of("military", "ac-x", "ac-y") == "security"
-    assert contacts.domain_of("diplomacy", "ac-china-government", "ac-lloyd-austin") == "security"
-    assert contacts.domain_of("diplomacy", "ac-pentagon", "") == "security"
-    # the national security adviser is not a defence actor: the Vienna meeting stays diplomacy
-    assert contacts.domain_of("diplomacy", "ac-jake-sullivan", "ac-wang-yi") == ""
-    assert contacts.domain_of("sanctions", "ac-pentagon-officials", "ac-li-shangfu") == ""
+    return contacts.domain_contacts(coded["events"], coded["actors"], coded["event_coding"], coded["cameo_codebook"],
+                                    window=window)
 
 
 def test_act_kind_reads_intent_meetings_and_conflict_from_the_cameo_code():
@@ -295,54 +284,22 @@ def test_overlap_counts_an_interval_touching_the_window_edge_and_excludes_one_be
     assert not contacts.overlaps(T("2023-06-05"), T("2023-06-05"), window)
 
 
-def test_domain_events_in_the_window_leave_out_april_and_march_contacts_and_the_background(coded):
+def test_domain_contacts_in_the_window_leave_out_april_and_march_contacts_and_the_background(coded):
     frame = _domain_frame(coded)
     ids = set(frame["event_id"])
-    print(f"window: {sorted(ids)}")
     assert "ev-kerry-invitation-remark" in ids and "ev-jet-intercept" in ids
     assert "ev-yellen-visit-remark" not in ids  # said in April, before the window
     assert "ev-cook-visit" not in ids and "ev-li-appointed" not in ids
     assert not ids & set(contacts.BACKGROUND_EVENTS)
-    assert "ev-sullivan-wang-vienna" not in ids  # diplomacy without a defence actor
-    assert list(frame["domain"]) == sorted(frame["domain"], key=list(contacts.DOMAINS).index)
-    declined = frame.set_index("event_id").loc["ev-china-declines-li-austin-meeting"]
-    assert not declined["inside"]  # dated from March: it may fall before the window
+    assert "ev-sullivan-wang-vienna" not in ids  # diplomacy belongs to no domain
+    assert set(frame["domain"]) == {"economic", "military"}
 
 
-def test_domain_counts_on_the_article_show_intent_not_meetings_on_climate_and_frictions_on_security(coded):
-    counts = contacts.domain_counts(_domain_frame(coded))
-    every = contacts.domain_counts(_domain_frame(coded, window=None))
-    print(f"window counts: {counts}\nall dates: {every}")
-    assert counts["climate_finance_meeting"] == every["climate_finance_meeting"] == 0
-    assert every["climate_finance_intent_to_meet"] == every["climate_finance"] == 2
-    assert counts["security_friction"] > counts["economic_friction"] == 0
-    assert counts["economic"] == sum(counts[f"economic_{a.replace(' ', '_')}"] for a in contacts.ACT_SHAPES)
-
-
-def test_domain_counts_count_each_act_per_domain_on_a_hand_made_frame():
-    frame = pd.DataFrame({
-        "domain": ["economic", "economic", "security", "security", "security"],
-        "theme": ["climate_finance", "trade", "military", "military", "diplomacy"],
-        "act": ["intent to meet", "meeting", "friction", "friction", "meeting"],
-        "inside": [True, True, False, True, True],
-        "dating": ["within a month", "exact day", "within a month", "exact day", "exact day"],
-    })
-    counts = contacts.domain_counts(frame)
-    assert (counts["economic"], counts["security"], counts["security_inside"]) == (2, 3, 2)
-    assert (counts["economic_exact"], counts["security_exact"], counts["security_diplomacy"]) == (1, 2, 1)
-    assert (counts["security_friction"], counts["security_meeting"], counts["economic_friction"]) == (2, 1, 0)
-    assert (counts["climate_finance"], counts["climate_finance_intent_to_meet"], counts["climate_finance_meeting"]) == (1, 1, 0)
-
-
-def test_contrast_chart_has_one_panel_per_domain_theme_colours_and_evidence_tooltips(coded):
-    chart = contacts.contrast_chart(_domain_frame(coded))
-    spec = _spec(chart)
-    assert len(spec["vconcat"]) == len(contacts.DOMAINS)
+def test_domain_chart_has_one_panel_per_domain_theme_colours_and_evidence_tooltips(coded):
+    spec = _spec(contacts.domain_chart(_domain_frame(coded)))
+    assert len(spec["vconcat"]) == len(contacts.domain_labels())
     text = json.dumps(spec)
     assert '"field": "evidence"' in text
     assert theme.THEME_COLORS["military"] in text and theme.THEME_COLORS["climate_finance"] in text
-    assert '"text": "Economic and security contacts over the same weeks"' in text
-    panel_titles = [panel["title"]["text"] for panel in spec["vconcat"]]
-    assert panel_titles == list(contacts.DOMAINS.values())
-    marks = [layer["mark"]["type"] for layer in spec["vconcat"][1]["layer"]]
-    assert marks == ["bar", "point"]
+    assert '"text": "Economic and military domains over the same weeks"' in text
+    assert [panel["title"]["text"] for panel in spec["vconcat"]] == list(contacts.domain_labels().values())

@@ -30,7 +30,15 @@ def paragraph_lengths(table: pd.DataFrame) -> alt.Chart:
     )
 
 
-def events_overview(events: pd.DataFrame, start: str = "2023-01-01", end: str = "2023-11-30") -> alt.Chart:
+OVERVIEW_WINDOW = ("2023-01-01", "2023-11-30")
+
+
+def left_out_of_overview(events: pd.DataFrame, start: str = OVERVIEW_WINDOW[0], end: str = OVERVIEW_WINDOW[1]) -> int:
+    """How many events :func:`events_overview` does not draw: those wholly outside its window."""
+    return int(((events["date_end"] < start) | (events["date_start"] > end)).sum())
+
+
+def events_overview(events: pd.DataFrame, start: str = OVERVIEW_WINDOW[0], end: str = OVERVIEW_WINDOW[1]) -> alt.Chart:
     """Every dated event in a window as an interval bar (a tick when it is one exact day), by theme.
 
     Events outside the window are not drawn; callers say how many there are.

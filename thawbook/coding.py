@@ -20,6 +20,7 @@ import altair as alt
 import pandas as pd
 
 from thawbook import theme
+from thawbook.dates import infer_publication_interval, week_of
 from thawbook.seed import read_seed, sentences, words
 from thawbook.tables import data_dir, load_tables
 
@@ -130,16 +131,31 @@ def write_events_cameo(path: Path | None = None, tables: dict[str, pd.DataFrame]
 
 
 # ------------------------------------------------------------------ weekly index
-def spread_weights(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END) -> pd.DataFrame:
-    """One row per event and day of the window: each event's weight 1 spread evenly over its interval.
+def window(week_start: str | None = None) -> tuple[date, date]:
+    """The index window under a week convention: from the first day of the first week of 2023
+    to the last possible publication day (None: the book's own reading, Monday weeks)."""
+    if week_start is None:
+        return WINDOW_START, WINDOW_END
+    published, _ = infer_publication_interval(week_start)
+    return week_of(WINDOW_START, week_start).start, published.end
 
-    An event dated to a month puts 1/31 on each day of it, one dated to a day puts 1 on that day.
-    Days outside ``[start, end]`` are dropped, so an event straddling the window keeps only its
-    share inside it.
+
+def spread_weights(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END,
+                   placement: str = "spread") -> pd.DataFrame:
+    """One row per event and day of the window: each event's weight 1 placed on its interval.
+
+    With ``placement`` "spread" (the book's reading) the weight is spread evenly: an event
+    dated to a month puts 1/31 on each day of it, one dated to a day puts 1 on that day. With
+    "start" or "end" the whole weight falls on the interval's first or last day. Days outside
+    ``[start, end]`` are dropped, so an event straddling the window keeps only its share inside it.
     """
     rows = []
     for event in coded.itertuples(index=False):
         first, last = event.date_start.date(), event.date_end.date()
+        if placement == "start":
+            last = first
+        elif placement == "end":
+            first = last
         share = 1 / ((last - first).days + 1)
         day = max(first, start)
         while day <= min(last, end):
@@ -178,18 +194,23 @@ def weekly_index(tables: dict[str, pd.DataFrame], start: date = WINDOW_START,
     return weekly_curve(coded_events(tables), start, end)
 
 
-def weekly_curve(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END) -> pd.DataFrame:
+def weekly_curve(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END,
+                 week_start: str = "monday", placement: str = "spread") -> pd.DataFrame:
     """:func:`weekly_index` for a given frame of coded events (a subset, or an alternative coding).
 
     ``coded`` has the columns of :func:`coded_events`. Every week of the window gets a row, with
-    zeros where no event falls.
+    zeros where no event falls. Weeks start on ``week_start`` ("monday" or "sunday"); the
+    ``week`` label is the ISO week for Monday weeks and "wk of <first day>" for Sunday weeks.
+    ``placement`` is passed to :func:`spread_weights`.
     """
     coded = coded[coded["fit"] != "placeholder"]
-    daily = spread_weights(coded, start, end).merge(
+    daily = spread_weights(coded, start, end, placement).merge(
         coded[["event_id", "title", "goldstein", "quad_class", "evidence"]], on="event_id")
-    daily["week_start"] = daily["day"] - pd.to_timedelta(daily["day"].dt.day_of_week, unit="D")
+    offset = daily["day"].dt.day_of_week if week_start == "monday" else (daily["day"].dt.day_of_week + 1) % 7
+    daily["week_start"] = daily["day"] - pd.to_timedelta(offset, unit="D")
     daily["score"] = daily["weight"] * daily["goldstein"]
-    weeks = pd.DataFrame({"week_start": pd.date_range(start, end, freq="W-MON")})
+    first = pd.Timestamp(week_of(start, week_start).start)
+    weeks = pd.DataFrame({"week_start": pd.date_range(first, end, freq="W-MON" if week_start == "monday" else "W-SUN")})
     per_event = (daily.groupby(["week_start", "event_id", "title", "evidence"], as_index=False)["weight"].sum()
                  .sort_values(["week_start", "weight", "event_id"], ascending=[True, False, True]))
     per_event["item"] = per_event["title"] + " (" + per_event["weight"].round(2).astype(str) + ")"
@@ -204,7 +225,8 @@ def weekly_curve(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WI
     frame["all events"] = frame[list(QUAD_CLASSES.values())].sum(axis=1)
     frame["conflict"] = frame["verbal conflict"] + frame["material conflict"]
     frame["cooperation"] = frame["verbal cooperation"] + frame["material cooperation"]
-    frame["week"] = frame["week_start"].dt.strftime("%G-W%V")
+    frame["week"] = (frame["week_start"].dt.strftime("%G-W%V") if week_start == "monday"
+                     else "wk of " + frame["week_start"].dt.strftime("%Y-%m-%d"))
     frame["week_end"] = frame["week_start"] + pd.Timedelta(days=6)
     return frame
 
@@ -250,14 +272,16 @@ def domain_of(event_theme: str) -> str:
     return "other"
 
 
-def domain_weekly(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END) -> pd.DataFrame:
+def domain_weekly(coded: pd.DataFrame, start: date = WINDOW_START, end: date = WINDOW_END,
+                  week_start: str = "monday", placement: str = "spread") -> pd.DataFrame:
     """The weekly curve (:func:`weekly_curve`) computed separately for each domain, stacked long.
 
     One row per domain and week, with a ``domain`` column, in the order of :data:`DOMAINS`.
     Events of other themes are left out; the weight-spreading is the same as for the whole curve.
     """
     domains = coded["theme"].map(domain_of)
-    frames = [weekly_curve(coded[domains == domain], start, end).assign(domain=domain) for domain in DOMAINS]
+    frames = [weekly_curve(coded[domains == domain], start, end, week_start, placement).assign(domain=domain)
+              for domain in DOMAINS]
     return pd.concat(frames, ignore_index=True)
 
 
@@ -670,6 +694,18 @@ def china_motive_reporters(pos: pd.DataFrame) -> pd.DataFrame:
              .agg(positions=("position_id", "count"), evidence=("evidence", " | ".join)))
     frame["chinese_voice"] = frame["reporter_country"].eq("CHN")
     return frame.sort_values(["positions", "reported_by"], ascending=[False, True]).reset_index(drop=True)
+
+
+def china_motive_reporters_table(pos: pd.DataFrame) -> pd.DataFrame:
+    """:func:`china_motive_reporters` as a reader's table: the reporter's side in words, and
+    whether the reporter is a Chinese official (a Chinese voice on the Chinese government's side)."""
+    frame = china_motive_reporters(pos)
+    official = frame["chinese_voice"] & frame["reporter_side"].eq("china_government")
+    return pd.DataFrame({
+        "reported by": frame["reported_by"], "reporter's side": frame["reporter_side"].map(theme.label),
+        "reporter's country": frame["reporter_country"], "Chinese voice": frame["chinese_voice"],
+        "Chinese official": official, "positions": frame["positions"], "evidence": frame["evidence"],
+    })
 
 
 def positions_table(pos: pd.DataFrame) -> pd.DataFrame:

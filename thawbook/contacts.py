@@ -18,10 +18,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from thawbook import coding as cameo
 from thawbook import theme
 
-ECONOMIC_THEMES = ("trade", "business", "climate_finance")
-"""Event themes that make up the economic track of the relationship."""
+ECONOMIC_THEMES = cameo.DOMAINS["economic"]
+"""Event themes that make up the economic domain (:data:`thawbook.coding.DOMAINS`)."""
 
 BACKGROUND_EVENTS = ("ev-covid-zero", "ev-china-recovery")
 """Economic conditions rather than contacts: multi-year periods kept off the contacts timeline."""
@@ -118,7 +119,7 @@ def with_actors(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 
 
 def economic_events(events: pd.DataFrame, actors: pd.DataFrame, *, contacts_only: bool = False) -> pd.DataFrame:
-    """The events of the economic track (themes in :data:`ECONOMIC_THEMES`), named and dated.
+    """The events of the economic domain (themes in :data:`ECONOMIC_THEMES`), named and dated.
 
     With ``contacts_only`` the background conditions (:data:`BACKGROUND_EVENTS`, the Covid-zero
     years and this year's recovery) are left out, keeping the talks, remarks and visits.
@@ -406,7 +407,7 @@ def timeline_chart(frame: pd.DataFrame, *, title: str, subtitle: str, color: str
 
 
 def economic_timeline(frame: pd.DataFrame) -> alt.LayerChart:
-    """The talks, remarks and visits of the economic track, coloured by theme."""
+    """The talks, remarks and visits of the economic domain, coloured by theme."""
     return timeline_chart(
         frame, title="Trade talks, invitations and business visits, as the article dates them",
         subtitle="Points are exact days; bars are the interval the article's wording allows",
@@ -439,7 +440,7 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
                alt.Tooltip("side_label:N", title="Side"), alt.Tooltip("role:N", title="Role"),
                alt.Tooltip("evidence:N", title="The article's words")]
     base = alt.Chart(data, title=alt.Title(
-        "Who reaches out, and to whom, on the economic track",
+        "Who reaches out, and to whom, in the economic domain",
         subtitle="Each event's main actor (left) and counterpart (right), coloured by the side they act for"))
     encode = dict(
         x=alt.X("role:N", title=None, sort=["acts", "is met / addressed"], axis=alt.Axis(labelAngle=0, orient="top")),
@@ -452,7 +453,7 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
 
 
 def quoted_words_chart(quoted: pd.DataFrame) -> alt.Chart:
-    """Words quoted from each speaker on the economic track, one bar segment per quotation."""
+    """Words quoted from each speaker in the economic domain, one bar segment per quotation."""
     data = quoted[["quote_id", "speaker", "side_label", "quoted", "words", "evidence", "evidence_start"]]
     present = [s for s in theme.SIDE_COLORS if theme.label(s) in set(data["side_label"])]
     scale = alt.Scale(domain=[theme.label(s) for s in present], range=[theme.SIDE_COLORS[s] for s in present])
@@ -504,45 +505,17 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
         orient="bottom", direction="horizontal", columns=3, titleOrient="top")
 
 
-# ----------------------------------------------------------------------------- economic vs security
+# ----------------------------------------------------------------------------- economic vs military
 CONTRAST_WINDOW = ("2023-05-01", "2023-06-04")
-"""The weeks the economic and security tracks are compared over: from the start of May (the
+"""The weeks the economic and military domains are compared over: from the start of May (the
 Vienna meeting) to the last possible publication day."""
 
-SECURITY_THEMES = ("military",)
-"""Event themes that make up the security track."""
-
-DEFENCE_ACTORS = ("ac-us-military", "ac-chinese-military", "ac-pentagon", "ac-pentagon-officials",
-                  "ac-lloyd-austin", "ac-li-shangfu")
-"""Actors who speak for a defence establishment: the two militaries, the Pentagon and its
-officials, and the two defence ministers. A diplomacy event with one of them as actor or
-counterpart is a defence contact and counts on the security track. The national security
-adviser (Jake Sullivan) is not among them: the Vienna meeting stays diplomacy."""
-
-DOMAINS = {"economic": "Economic: trade, business, climate finance", "security": "Security: military and defence contacts"}
-"""The two tracks, in the order they are shown, with their labels."""
-
 ACT_SHAPES = {"meeting": "circle", "intent to meet": "diamond", "friction": "triangle-up", "statement": "square"}
-"""Marker shape of each kind of act in :func:`contrast_chart`."""
-
-
-def domain_of(theme_name: str, actor1_id: str, actor2_id: str) -> str:
-    """The track an event belongs to: "economic", "security" or "" (neither).
-
-    Economic: a theme in :data:`ECONOMIC_THEMES`. Security: a theme in
-    :data:`SECURITY_THEMES`, or a diplomacy event with an actor in :data:`DEFENCE_ACTORS`.
-    """
-    if theme_name in ECONOMIC_THEMES:
-        return "economic"
-    if theme_name in SECURITY_THEMES:
-        return "security"
-    if theme_name == "diplomacy" and (actor1_id in DEFENCE_ACTORS or actor2_id in DEFENCE_ACTORS):
-        return "security"
-    return ""
+"""Marker shape of each kind of act in :func:`domain_chart`."""
 
 
 def act_kind(cameo_code: str, quad_class: int) -> str:
-    """What kind of act a CAMEO-coded event is, for the economic/security contrast.
+    """What kind of act a CAMEO-coded event is, for the economic/military contrast.
 
     "intent to meet" (code 036), "meeting" (root 04, consult: meetings, visits, forums),
     "friction" (QuadClass 3 or 4, verbal or material conflict), else "statement".
@@ -561,68 +534,57 @@ def overlaps(start, end, window: tuple[str, str]) -> bool:
     return pd.Timestamp(start) <= pd.Timestamp(window[1]) and pd.Timestamp(end) >= pd.Timestamp(window[0])
 
 
-def domain_events(events: pd.DataFrame, actors: pd.DataFrame, coding: pd.DataFrame, codebook: pd.DataFrame,
-                  window: tuple[str, str] | None = CONTRAST_WINDOW) -> pd.DataFrame:
-    """Contacts of the economic and security tracks (see :func:`domain_of`) in ``window``.
+def domain_labels() -> dict[str, str]:
+    """Each domain of :data:`thawbook.coding.DOMAINS` with a label naming its themes."""
+    return {d: f"{d.capitalize()} domain: {', '.join(theme.label(t) for t in themes)}"
+            for d, themes in cameo.DOMAINS.items()}
 
-    An event is kept if its interval overlaps the window (``None``: every date); background
-    conditions (:data:`BACKGROUND_EVENTS`) are left out. Adds to :func:`with_actors`:
-    ``domain``, ``domain_label``, ``cameo_code``, ``quad_class``, ``act`` (see :func:`act_kind`)
-    and ``inside`` (the whole interval lies in the window). Sorted by domain, start, end, id.
+
+def domain_contacts(events: pd.DataFrame, actors: pd.DataFrame, coding: pd.DataFrame, codebook: pd.DataFrame,
+                    window: tuple[str, str] | None = CONTRAST_WINDOW) -> pd.DataFrame:
+    """Events of the economic and military domains (:data:`thawbook.coding.DOMAINS`) in ``window``.
+
+    The domain comes from the event's theme alone (:func:`thawbook.coding.domain_of`), the
+    definition the thaw-index chapter uses. An event is kept if its interval overlaps the
+    window (``None``: every date); background conditions (:data:`BACKGROUND_EVENTS`) are left
+    out. Adds to :func:`with_actors`: ``domain``, ``domain_label``, ``cameo_code``,
+    ``quad_class``, ``act`` (see :func:`act_kind`), ``exact`` (dated to one day) and
+    ``inside`` (the whole interval lies in the window). Sorted by domain, start, end, id.
     """
     frame = with_actors(events, actors)
-    frame["domain"] = [domain_of(t, a, b) for t, a, b in zip(frame["theme"], frame["actor1_id"], frame["actor2_id"])]
-    frame = frame[(frame["domain"] != "") & ~frame["event_id"].isin(BACKGROUND_EVENTS)]
+    frame["domain"] = frame["theme"].map(cameo.domain_of)
+    frame = frame[frame["domain"].isin(list(cameo.DOMAINS)) & ~frame["event_id"].isin(BACKGROUND_EVENTS)]
     if window is not None:
         frame = frame[[overlaps(s, e, window) for s, e in zip(frame["date_start"], frame["date_end"])]]
     codes = coding.set_index("event_id")["cameo_code"]
     quads = codebook.set_index("cameo_code")["quad_class"]
     frame = frame.copy()
-    frame["domain_label"] = frame["domain"].map(DOMAINS)
+    frame["domain_label"] = frame["domain"].map(domain_labels())
     frame["cameo_code"] = frame["event_id"].map(codes)
     frame["quad_class"] = frame["cameo_code"].map(quads).astype(int)
     frame["act"] = [act_kind(c, q) for c, q in zip(frame["cameo_code"], frame["quad_class"])]
+    frame["exact"] = frame["date_start"] == frame["date_end"]
     if window is None:
         frame["inside"] = True
     else:
         frame["inside"] = [pd.Timestamp(s) >= pd.Timestamp(window[0]) and pd.Timestamp(e) <= pd.Timestamp(window[1])
                            for s, e in zip(frame["date_start"], frame["date_end"])]
-    frame["_order"] = frame["domain"].map({d: n for n, d in enumerate(DOMAINS)})
+    frame["_order"] = frame["domain"].map({d: n for n, d in enumerate(cameo.DOMAINS)})
     frame = frame.sort_values(["_order", "date_start", "date_end", "event_id"], kind="mergesort")
     return frame.drop(columns="_order").reset_index(drop=True)
 
 
-def domain_counts(frame: pd.DataFrame) -> dict[str, int]:
-    """Counts for a :func:`domain_events` frame.
-
-    For each domain ``d``: ``d`` (events), ``d_inside`` (wholly inside the window),
-    ``d_exact`` (dated to a single day), ``d_diplomacy`` (diplomacy events counted on the
-    track), ``d_<act>`` for each act in :data:`ACT_SHAPES` (spaces as underscores); and for the
-    climate-finance theme alone: ``climate_finance``, ``climate_finance_meeting`` and
-    ``climate_finance_intent_to_meet``.
-    """
-    counts = {}
-    for domain in DOMAINS:
-        part = frame[frame["domain"] == domain]
-        counts[domain] = int(len(part))
-        counts[f"{domain}_inside"] = int(part["inside"].sum())
-        counts[f"{domain}_exact"] = int((part["dating"] == "exact day").sum())
-        counts[f"{domain}_diplomacy"] = int((part["theme"] == "diplomacy").sum())
-        for act in ACT_SHAPES:
-            counts[f"{domain}_{act.replace(' ', '_')}"] = int((part["act"] == act).sum())
-    climate = frame[frame["theme"] == "climate_finance"]
-    counts["climate_finance"] = int(len(climate))
-    for act in ("meeting", "intent to meet"):
-        counts[f"climate_finance_{act.replace(' ', '_')}"] = int((climate["act"] == act).sum())
-    return counts
-
-
-def contrast_chart(frame: pd.DataFrame, window: tuple[str, str] = CONTRAST_WINDOW) -> alt.VConcatChart:
-    """Economic and security contacts over the same weeks, one panel per track.
+def domain_chart(frame: pd.DataFrame, window: tuple[str, str] = CONTRAST_WINDOW) -> alt.VConcatChart:
+    """A :func:`domain_contacts` frame over the same weeks, one panel per domain.
 
     Bars for intervals (cut at the window's edges), points for exact days shaped by the kind
     of act; colours are the themes' colours from :data:`thawbook.theme.THEME_COLORS`.
     """
+    return _contrast_panels(frame, domain_labels(), window, "Economic and military domains over the same weeks")
+
+
+def _contrast_panels(frame: pd.DataFrame, labels: dict[str, str], window: tuple[str, str],
+                     title: str) -> alt.VConcatChart:
     data = _interval_frame(frame)
     data["theme_label"] = data["theme"].map(theme.label)
     data["act_label"] = data["act"]
@@ -641,7 +603,7 @@ def contrast_chart(frame: pd.DataFrame, window: tuple[str, str] = CONTRAST_WINDO
                alt.Tooltip("evidence:N", title="The article's words")]
     x_scale = alt.Scale(type="utc", domain=[window[0], (pd.Timestamp(window[1]) + pd.Timedelta(days=1)).strftime("%Y-%m-%d")])
     panels = []
-    for domain, label in DOMAINS.items():
+    for domain, label in labels.items():
         part = data[data["domain_label"] == label]
         order = list(part.sort_values(["start", "end", "title"], kind="mergesort")["title"].drop_duplicates())
         y = alt.Y("title:N", title=None, sort=order, axis=alt.Axis(labelLimit=300))
@@ -655,7 +617,7 @@ def contrast_chart(frame: pd.DataFrame, window: tuple[str, str] = CONTRAST_WINDO
         panels.append(alt.layer(bars, points, title=alt.Title(label, fontSize=13)).properties(
             width=360, height=alt.Step(24)))
     return alt.vconcat(*panels, title=alt.Title(
-        "Economic and security contacts over the same weeks",
+        title,
         subtitle=[f"{interval_words(*window)}; points are exact days, bars the interval the wording allows",
                   "Bars cut at the left edge start earlier (hover for their dates)"]),
     ).resolve_scale(y="independent").configure_legend(orient="bottom", direction="vertical")

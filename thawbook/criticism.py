@@ -124,6 +124,25 @@ def examination(corrections: pd.DataFrame, text: str | None = None) -> dict[str,
     }
 
 
+def paragraph_marks(corrections: pd.DataFrame, text: str | None = None) -> pd.DataFrame:
+    """One row per paragraph of the seed (headline = 0): its text, sentences, and corrections.
+
+    Columns: ``paragraph``, ``text`` (the paragraph's sentences joined), ``sentences``,
+    ``corrections`` (how many corrections fall in it) and ``story`` (how many of those change
+    what a claim means). Every paragraph is listed, zeros kept, in reading order.
+    """
+    text = read_seed() if text is None else text
+    parts: dict[int, list[str]] = {}
+    for paragraph, start, end in sentences(text):
+        parts.setdefault(paragraph, []).append(text[start:end])
+    data = tidy(corrections, text)
+    marks = data.groupby("paragraph").size()
+    story = data[data["changes_story"]].groupby("paragraph").size()
+    rows = [{"paragraph": p, "text": " ".join(s), "sentences": len(s), "corrections": int(marks.get(p, 0)),
+             "story": int(story.get(p, 0))} for p, s in sorted(parts.items())]
+    return pd.DataFrame(rows, columns=["paragraph", "text", "sentences", "corrections", "story"])
+
+
 def category_counts(corrections: pd.DataFrame) -> pd.DataFrame:
     """Corrections per category and confidence, every enum value present (zeros kept)."""
     index = pd.MultiIndex.from_product([categories(), confidence_levels()], names=["category", "confidence"])

@@ -135,3 +135,13 @@ def overview(descriptor: dict, counts: dict[str, int]) -> pd.DataFrame:
 def rules_table() -> pd.DataFrame:
     """The report's own validation rules (beyond Table Schema), as name and description."""
     return pd.DataFrame([{"rule": rule.name, "description": rule.description} for rule in RULES])
+
+
+def key_figures(package: dict, counts: dict[str, int]) -> dict:
+    """What the data dictionary glues: tables, fields, records and the report's own rules."""
+    return {
+        "dd_n_resources": len(package["resources"]),
+        "dd_n_fields": sum(len(item["schema"]["fields"]) for item in package["resources"]),
+        "dd_n_records": sum(counts.values()),
+        "dd_n_rules": len(rules_table()),
+    }

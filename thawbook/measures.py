@@ -94,6 +94,30 @@ def rationale_by_side(table: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["measures", "side"], ascending=[False, True]).reset_index(drop=True)
 
 
+#: The kinds of ``rationale_kind`` (see ``data/datapackage.json``); only "reason" is a stated reason.
+RATIONALE_KINDS = ("reason", "action_restated", "trigger", "none")
+#: Instruments by which a side acts, as against demands to lift and warnings.
+COUNTER_MEASURES = ("sanctions", "export_controls", "purchase_ban", "restrictions")
+
+
+def reasons_by_side(table: pd.DataFrame) -> pd.DataFrame:
+    """Per imposing side: how many measures, and how many of each ``rationale_kind``.
+
+    Unlike :func:`rationale_by_side`, a rationale that only restates the action or names the
+    trigger of a warning does not count as a reason: ``with_reason`` counts "reason" only.
+    One row per side (in words), with columns ``measures``, ``with_reason`` and one per kind
+    in :data:`RATIONALE_KINDS`; sorted by number of measures, then side.
+    """
+    counts = pd.crosstab(table["imposer_side"], table["rationale_kind"])
+    counts = counts.reindex(columns=list(RATIONALE_KINDS), fill_value=0)
+    counts.insert(0, "measures", counts.sum(axis=1))
+    counts.insert(1, "with_reason", counts["reason"])
+    counts = counts.rename_axis("side").reset_index()
+    counts.columns.name = None
+    counts["side"] = counts["side"].map(theme.label)
+    return counts.sort_values(["measures", "side"], ascending=[False, True]).reset_index(drop=True)
+
+
 def _spoken_by(table: pd.DataFrame, quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """For each measure row, the quotation whose evidence overlaps the measure's evidence."""
     names = actors.set_index("actor_id")["name"]
@@ -148,6 +172,7 @@ def chapter_table(table: pd.DataFrame) -> pd.DataFrame:
         "on": table["target_name"],
         "instrument": table["instrument"].map(theme.label),
         "stated rationale": table["stated_rationale"].fillna(""),
+        "kind of rationale": table["rationale_kind"].map(theme.label) if "rationale_kind" in table else "",
         "responds to": table["responds_to"].fillna(""),
         "event": table["event_id"].fillna(""),
         "date_start": _iso(table["date_start"]),
@@ -379,6 +404,11 @@ def timeline_frame(table: pd.DataFrame) -> pd.DataFrame:
     frame["first_day"] = frame["start"].dt.strftime("%Y-%m-%d").fillna("")
     frame["last_day"] = frame["end"].dt.strftime("%Y-%m-%d").fillna("")
     return frame
+
+
+def undated_measures(frame: pd.DataFrame) -> pd.DataFrame:
+    """The measures of a :func:`timeline_frame` that have no date: id, who, instrument, evidence."""
+    return frame.loc[frame["panel"] == UNDATED, ["measure_id", "who", "instrument", "evidence"]].reset_index(drop=True)
 
 
 def time_panels(frame: pd.DataFrame, gap_days: int = PANEL_GAP_DAYS) -> list[tuple[pd.Timestamp, pd.Timestamp]]:

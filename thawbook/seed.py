@@ -119,7 +119,7 @@ def locate(evidence: str, text: str | None = None) -> Span:
 
 def words(text: str) -> list[str]:
     """Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens."""
-    return re.findall(r"[A-Za-z0-9]+(?:['’\-.][A-Za-z0-9]+)*", text)
+    return re.findall(r"[^\W_]+(?:['’\-.][^\W_]+)*", text)
 
 
 def paragraph_table(text: str | None = None):
@@ -140,6 +140,23 @@ def paragraph_table(text: str | None = None):
             "opening": " ".join(para.split()[:8]) + (" …" if len(para.split()) > 8 else ""),
         })
     return pd.DataFrame(rows)
+
+
+def key_figures(text: str | None = None) -> dict:
+    """What chapter 01 says about the article: words, body paragraphs, sentences, curly-quoted
+    spans, the median body paragraph's words, and the start of the seed's SHA-256 (as Markdown)."""
+    from IPython.display import Markdown
+
+    text = read_seed() if text is None else text
+    body = paragraph_table(text).query("kind == 'body'")
+    return {
+        "n_words": len(words(text)),
+        "n_body_paragraphs": len(body),
+        "n_sentences": len(sentences(text)),
+        "n_curly_quotes": len(re.findall("“[^”]*”", text)),
+        "median_words": int(body["words"].median()),
+        "sha_short": Markdown(f"`{seed_sha256()[:12]}…`"),
+    }
 
 
 ANNOTATED_PAGE = "02_annotated_source.html"

@@ -1,0 +1,93 @@
+"""The thaw chapter's findings, checked against a second, plainer computation of the weekly index.
+
+The reference below reads the CSV files with the csv module, spreads each event's weight of 1
+evenly over its days with datetime arithmetic, and sums Goldstein values per ISO week. It shares
+no code with thawbook.coding.
+"""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from datetime import date, timedelta
+
+import pytest
+
+from thawbook.findings import register
+from thawbook.paths import DATA
+
+CHAPTER = "chapters/10_thaw_index"
+ECONOMIC, MILITARY = {"trade", "business", "climate_finance"}, {"military"}
+
+
+def _rows(name):
+    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _weekly(themes=None):
+    """ISO week -> [Goldstein sum, conflict weight, cooperation weight] over 2 Jan - 4 Jun 2023."""
+    book = {r["cameo_code"]: r for r in _rows("cameo_codebook")}
+    coding = {r["event_id"]: r for r in _rows("event_coding")}
+    start, end = date(2023, 1, 2), date(2023, 6, 4)
+    weeks = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for ev in _rows("events"):
+        code = coding[ev["event_id"]]
+        if code["fit"] == "placeholder" or (themes and ev["theme"] not in themes):
+            continue
+        first, last = date.fromisoformat(ev["date_start"]), date.fromisoformat(ev["date_end"])
+        share = 1 / ((last - first).days + 1)
+        entry = book[code["cameo_code"]]
+        day = first
+        while day <= last:
+            if start <= day <= end:
+                year, week, _ = day.isocalendar()
+                cell = weeks[f"{year}-W{week:02d}"]
+                cell[0] += share * float(entry["goldstein"])
+                cell[1 if int(entry["quad_class"]) >= 3 else 2] += share
+            day += timedelta(days=1)
+    return weeks
+
+
+@pytest.fixture(scope="module")
+def values():
+    return {k: v for f in register.evaluate(CHAPTER) for k, v in f.values.items()}
+
+
+def test_every_thaw_finding_holds_as_the_book_reads_the_data():
+    assert all(f.holds for f in register.evaluate(CHAPTER))
+
+
+def test_the_lowest_week_and_its_sum_match_the_plain_computation(values):
+    weeks = _weekly()
+    low = min(weeks, key=lambda w: (weeks[w][0], w))
+    assert values["thaw_low_week"] == low == "2023-W21"
+    assert values["thaw_low_goldstein"] == pytest.approx(weeks[low][0], abs=0.051)
+
+
+def test_the_publication_week_figures_match_the_plain_computation(values):
+    pub = _weekly()["2023-W22"]  # Fri 2 - Sun 4 June lie in ISO week 22
+    assert values["thaw_pub_week"] == "2023-W22"
+    assert values["thaw_pub_goldstein"] == pytest.approx(pub[0], abs=0.051)
+    assert values["thaw_pub_conflict"] == pytest.approx(pub[1], abs=0.051)
+    assert values["thaw_pub_cooperation"] == pytest.approx(pub[2], abs=0.051)
+
+
+def test_late_conflict_share_matches_the_plain_computation(values):
+    weeks = _weekly()
+    total = sum(c for _, c, _ in weeks.values())
+    late = weeks["2023-W21"][1] + weeks["2023-W22"][1]
+    assert values["thaw_late_conflict_pct"] == round(100 * late / total)
+
+
+def test_domain_sums_match_the_plain_computation(values):
+    economic = sum(g for g, _, _ in _weekly(ECONOMIC).values())
+    military = sum(g for g, _, _ in _weekly(MILITARY).values())
+    assert values["thaw_econ_goldstein"] == pytest.approx(economic, abs=0.051)
+    assert values["thaw_mil_goldstein"] == pytest.approx(military, abs=0.051)
+    assert economic > 0 > military
+
+
+def test_three_events_are_placeholders_by_hand(values):
+    # the vacancy, the uneven recovery and Li's appointment are states or appointments, not acts
+    placeholders = [r["event_id"] for r in _rows("event_coding") if r["fit"] == "placeholder"]
+    assert values["thaw_n_placeholders"] == len(placeholders) == 3

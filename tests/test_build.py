@@ -129,3 +129,20 @@ def test_changing_a_data_value_changes_the_built_page_without_clearing_any_cache
     print("re-executed after the change:", reran)
     assert reran and "chapters/04_chronology" in reran[0]
     assert "chapters/01_about_the_source" not in reran[0], "a notebook that does not read events re-ran"
+
+
+def test_moving_one_event_into_another_week_fails_the_build_and_names_the_finding(built_copy):
+    # The jet intercept of "Last Friday" (26 May) moved a week earlier: the most conflictual
+    # week no longer holds both the intercept and the Micron ban, so "thaw-low-week" is false.
+    events = built_copy / "data" / "events.csv"
+    original = events.read_text(encoding="utf-8")
+    line = next(l for l in original.splitlines() if l.startswith("ev-jet-intercept,"))
+    events.write_text(original.replace(line, line.replace("2023-05-26,2023-05-26", "2023-05-19,2023-05-19")),
+                      encoding="utf-8")
+    try:
+        result = make_book(built_copy)
+    finally:
+        events.write_text(original, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "thaw-low-week" in output, output[-3000:]

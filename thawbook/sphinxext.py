@@ -96,6 +96,10 @@ ARCHIVE_NAME = "_downloads/thaw-data-package.zip"
 def data_archive_bytes(directory: Path | None = None) -> bytes:
     """The whole data package (datapackage.json, every CSV, the README) as one zip.
 
+    Every file of ``data/`` goes in, so the exports travel with the tables: the GDELT-like
+    ``events_cameo.csv``, the EDTF dates ``events_edtf.csv``, the PLOVER records
+    ``events_plover.json`` and the FollowTheMoney entities ``measures.ftm.json``.
+
     Entries are sorted and carry a fixed timestamp, so the same data gives the same bytes.
     """
     import io

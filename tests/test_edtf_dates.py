@@ -74,3 +74,12 @@ def test_events_edtf_csv_on_disk_equals_a_fresh_export(events):
 def test_the_export_is_a_valid_resource_of_the_data_package(events):
     export = load_table("events_edtf")
     assert sorted(export["event_id"]) == sorted(events["event_id"])
+
+
+def test_every_dated_outside_fact_has_an_edtf_value_that_round_trips():
+    context = load_tables("context")["context"]
+    frame = edtf_dates.with_edtf(context, basis_column=None)
+    dated = frame[frame["date_start"].notna()]
+    assert len(dated) and (frame.loc[frame["date_start"].isna(), "edtf"] == "").all()
+    for row in dated.itertuples():
+        assert edtf_dates.bounds(row.edtf) == (row.date_start.date(), row.date_end.date()), row.context_id

@@ -132,3 +132,7 @@ def test_every_records_dates_are_iso_days_matching_its_edtf(records):
 def test_a_visitor_is_the_source_of_a_swapped_visit(records):
     record = next(r for r in records if r["id"] == "ev-qin-musk-meeting")
     assert record["source"][0]["actor_id"] == "ac-elon-musk" and record["mode"] == ["visit"]
+
+
+def test_every_cameo_coded_event_has_a_plover_row(tables):
+    assert sorted(tables["event_plover"]["event_id"]) == sorted(tables["event_coding"]["event_id"])

@@ -1,7 +1,6 @@
 """The source policy for data/context.csv: a row that breaks it stops the load, naming file, row, column and rule."""
 from __future__ import annotations
 
-import pytest
 
 from thawbook import source_policy
 from thawbook.tables import RULES, load_table

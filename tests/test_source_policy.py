@@ -1,7 +1,6 @@
 """The source policy for data/context.csv: a row that breaks it stops the load, naming file, row, column and rule."""
 from __future__ import annotations
 
-
 from thawbook import source_policy
 from thawbook.tables import RULES, load_table
 from test_tables import expect, rows, set_cell

@@ -87,3 +87,20 @@ def test_an_invalid_value_fails_instead_of_being_dropped():
     proxy.id = "thawbook-test"
     with pytest.raises(InvalidData):
         ftm_export._add(proxy, "startDate", "not a date")
+
+
+def test_the_ftm_validate_command_keeps_every_entity_as_written(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    source = data_dir() / "measures.ftm.json"
+    target = tmp_path / "validated.json"
+    cli = Path(sys.executable).parent / "ftm"
+    subprocess.run([str(cli), "validate", "-i", str(source), "-o", str(target)], check=True)
+
+    def entities(path):
+        return sorted((e["id"], e["schema"], json.dumps(e["properties"], sort_keys=True))
+                      for e in map(json.loads, path.read_text(encoding="utf-8").splitlines()))
+
+    assert entities(target) == entities(source)

@@ -106,3 +106,13 @@ def test_bibliography_lists_every_context_fact_with_its_source(data):
     assert bib["url"].str.startswith("http").all()
     assert bib["source date"].str.fullmatch(r"(\d{4}-\d{2}-\d{2})?").all()
     assert summary["publishers"] == bib["publisher"].nunique() <= summary["facts"]
+
+
+def test_the_bibliography_and_context_boxes_name_each_sources_type(data):
+    from thawbook import display
+
+    bib = criticism.bibliography(data["context"])
+    assert set(bib["source type"]) <= set(display.SOURCE_TYPES.values())
+    assert bib["accessed"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    box = display.context_box(data["context"], ["cx-micron-cac", "cx-qin-gang-guardrails"]).data
+    assert "*Source (news agency):*" in box and "*Source (state media):*" in box

@@ -19,7 +19,7 @@ import re
 import altair as alt
 import pandas as pd
 
-from thawbook import tables, theme
+from thawbook import display, tables, theme
 from thawbook.seed import read_seed, sentences
 
 # Darker is surer; greys so that confidence never looks like a side or a theme.
@@ -311,16 +311,19 @@ def analyst_voices(actors: pd.DataFrame, quotes: pd.DataFrame) -> dict[str, int]
 
 
 def bibliography(context: pd.DataFrame) -> pd.DataFrame:
-    """``data/context.csv`` as a bibliography: by publisher, then source date, then id."""
+    """``data/context.csv`` as a bibliography, with each source's type and the day it was read:
+    by publisher, then source date, then id."""
     data = context.copy()
     data["date"] = [d.strftime("%Y-%m-%d") if pd.notna(d) else "" for d in data["source_date"]]
     data = data.sort_values(["source_publisher", "date", "context_id"], key=lambda s: s.str.lower())
     return pd.DataFrame({
         "context": data["context_id"],
         "claim": data["claim"],
+        "source type": data["source_type"].map(display.source_type_label),
         "publisher": data["source_publisher"],
         "title": data["source_title"],
         "source date": data["date"],
+        "accessed": [d.strftime("%Y-%m-%d") for d in data["accessed"]],
         "url": data["source_url"],
         "used for": data["used_for"],
         "evidence": data["evidence"],
@@ -328,9 +331,11 @@ def bibliography(context: pd.DataFrame) -> pd.DataFrame:
 
 
 def context_summary(context: pd.DataFrame, corrections: pd.DataFrame) -> dict[str, int]:
-    """Counts of outside facts, their publishers, undated sources, titles reconstructed from a
-    URL (the title says so), and the facts that corrections cite."""
+    """Counts of outside facts by source type (``type_primary``, ``type_wire``, ...), their
+    publishers, undated sources, titles reconstructed from a URL (the title says so; the
+    source policy now rejects them), and the facts that corrections cite."""
     return {
+        **{f"type_{kind}": int((context["source_type"] == kind).sum()) for kind in display.SOURCE_TYPES},
         "titles_reconstructed": int(context["source_title"].str.contains("reconstructed", case=False).sum()),
         "facts": len(context),
         "publishers": int(context["source_publisher"].nunique()),

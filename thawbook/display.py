@@ -2,7 +2,7 @@
 
 - :func:`table` renders a DataFrame as an accessible HTML table (caption, column headers with
   ``scope``), sortable in the page by ``_static/thawbook-sortable.js``.
-- :func:`context_box` renders rows of ``data/context.csv`` as a visibly different
+- :func:`context_box` renders rows of ``data/context.csv`` (with the kind of source) as a visibly different
   "Context" admonition with their citations; the book explains the style once, in its
   introduction. Markdown outputs are parsed as MyST (``nb_render_markdown_format: myst``).
 - :func:`md` wraps text for ``{glue:md}`` so strings appear without quotes.
@@ -74,14 +74,24 @@ def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: st
     )
 
 
+#: How the kinds of source (``data/context.csv`` ``source_type``) are named on the page.
+SOURCE_TYPES = {"primary": "primary source", "wire": "news agency", "newspaper": "newspaper",
+                "state_media": "state media", "reference": "reference work", "other": "other source"}
+
+
+def source_type_label(source_type: str) -> str:
+    """The reader's name for a ``source_type`` value (``"wire"`` -> ``"news agency"``)."""
+    return SOURCE_TYPES.get(source_type, source_type)
+
+
 def context_box(context: pd.DataFrame, ids: list[str], title: str = "Context from outside the article") -> Markdown:
-    """A "Context" admonition stating each fact with its citation (publisher, title, date, URL)."""
+    """A "Context" admonition stating each fact with its citation (source type, publisher, title, date, URL)."""
     rows = context.set_index("context_id").loc[list(ids)]
     lines = [f":::{{admonition}} {title}", ":class: context", ""]
     for context_id, row in rows.iterrows():
         date = f", {row['source_date']:%Y-%m-%d}" if pd.notna(row["source_date"]) else ""
         lines.append(
-            f"- {row['claim']} *Source:* {row['source_publisher']}, "
+            f"- {row['claim']} *Source ({source_type_label(row['source_type'])}):* {row['source_publisher']}, "
             f"[{row['source_title']}]({row['source_url']}){date}. `{context_id}`"
         )
     lines.append(":::")

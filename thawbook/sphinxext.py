@@ -96,8 +96,12 @@ ARCHIVE_NAME = "_downloads/thaw-data-package.zip"
 def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | None = None) -> bytes:
     """The whole data package (datapackage.json, every CSV, the README) as one zip.
 
-    ``extra`` adds generated files by name (the findings register). Entries are sorted and
-    carry a fixed timestamp, so the same data gives the same bytes.
+    Every file of ``data/`` goes in, so the exports travel with the tables: the GDELT-like
+    ``events_cameo.csv``, the EDTF dates ``events_edtf.csv``, the PLOVER records
+    ``events_plover.json`` and the FollowTheMoney entities ``measures.ftm.json``. ``extra``
+    adds files generated at build time by name (the findings register).
+
+    Entries are sorted and carry a fixed timestamp, so the same data gives the same bytes.
     """
     import io
     import zipfile

@@ -8,7 +8,8 @@ Validation happens in three layers, and the first failure stops everything with 
 2. Table Schema, checked by ``frictionless``: header, types, required cells, enums,
    patterns, primary keys and foreign keys;
 3. the report's own rules (:data:`RULES`): evidence occurs exactly once in the seed, an
-   interval does not end before it starts, a quote's text sits inside its evidence.
+   interval does not end before it starts, a quote's text sits inside its evidence, and
+   outside facts follow the source policy (:mod:`thawbook.source_policy`).
 
 Rows are numbered as in a spreadsheet: the header is row 1, the first record row 2.
 Nothing is dropped or coerced silently: a table either loads whole or raises.
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from thawbook import paths
+from thawbook import paths, source_policy
 from thawbook.paths import record_read
 from thawbook.dates import precision_of
 from thawbook.seed import EvidenceError, locate, read_seed
@@ -189,6 +190,7 @@ RULES = [
     Rule("evidence_in_seed", "every `evidence` is a verbatim span of the seed that occurs exactly once"),
     Rule("end_not_before_start", "a row's `date_end` is not before its `date_start`"),
     Rule("quote_inside_evidence", "a quotation's `text`, with its curly marks, lies inside its `evidence`"),
+    *(Rule(rule.name, rule.description) for rule in source_policy.RULES),
 ]
 
 
@@ -213,6 +215,9 @@ def _check_rules(path: Path, frame: pd.DataFrame) -> None:
                 raise DataError(
                     shown, number, "text", f"“{row['text']}” is not inside the evidence", "quote_inside_evidence"
                 )
+    if path.stem == "context":
+        for index, column, problem, rule in source_policy.violations(frame)[:1]:
+            raise DataError(shown, int(index) + 2, column, problem, rule)
 
 
 # ------------------------------------------------------------------ loading

@@ -1,0 +1,103 @@
+"""The weekly thaw index computed two ways, Goldstein (CAMEO) and PLOVER, and where they disagree.
+
+Both curves use :func:`thawbook.coding.weekly_curve`: each event's weight 1 spread evenly
+over its date interval, summed per Monday–Sunday week of the window. The Goldstein curve
+scores an event with its CAMEO code's Goldstein value; the PLOVER curve with its PLOVER
+type's score (:mod:`thawbook.plover`). PLOVER drops statements and comments (CAMEO roots 01
+and 02), so those events count in neither its sum nor its event counts.
+
+A week *disagrees* when the two sums have different signs (one says cooperation, the other
+conflict or nothing), or when its rank among the window's weeks differs (weeks ranked from
+most cooperative to most conflictual, ties sharing the best rank).
+"""
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from thawbook import coding, plover, theme
+
+SCALES = {"Goldstein (CAMEO)": "#0072B2", "PLOVER score": "#D55E00"}
+COLUMNS = ["week_start", "week", "week_end", "goldstein", "plover", "events_goldstein", "events_plover",
+           "events", "evidence"]
+
+
+def weekly_both(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per week of the window: the Goldstein sum, the PLOVER sum, the weighted number of
+    events each counts, and the events (with weights) and evidence of the Goldstein curve."""
+    cameo = coding.weekly_curve(coding.coded_events(tables))
+    plov = coding.weekly_curve(plover.coded_plover(tables))
+    frame = cameo[["week_start", "week", "week_end", "goldstein", "all events", "events", "evidence"]].rename(
+        columns={"all events": "events_goldstein"})
+    frame["plover"] = plov["goldstein"].to_numpy()
+    frame["events_plover"] = plov["all events"].to_numpy()
+    return frame[COLUMNS]
+
+
+def _rank(values: pd.Series) -> pd.Series:
+    return values.round(9).rank(ascending=False, method="min").astype(int)
+
+
+def compare(both: pd.DataFrame) -> pd.DataFrame:
+    """:func:`weekly_both` plus each week's sign and rank under both scores and what disagrees.
+
+    ``sign_*`` is -1, 0 or +1; ``rank_*`` is 1 for the most cooperative week; ``disagreement``
+    is ``""``, ``"sign"``, ``"rank"`` or ``"sign and rank"``.
+    """
+    frame = both.copy()
+    for name in ("goldstein", "plover"):
+        frame[f"sign_{name}"] = np.sign(frame[name].round(9)).astype(int)
+        frame[f"rank_{name}"] = _rank(frame[name])
+    sign = frame["sign_goldstein"] != frame["sign_plover"]
+    rank = frame["rank_goldstein"] != frame["rank_plover"]
+    frame["disagreement"] = np.select([sign & rank, sign, rank], ["sign and rank", "sign", "rank"], "")
+    return frame
+
+
+def disagreements(both: pd.DataFrame) -> pd.DataFrame:
+    """The weeks where the two indexes disagree in sign or rank (see :func:`compare`), in week order."""
+    frame = compare(both)
+    columns = ["week", "week_start", "goldstein", "plover", "sign_goldstein", "sign_plover", "rank_goldstein",
+               "rank_plover", "disagreement", "events", "evidence"]
+    return frame[frame["disagreement"] != ""][columns].reset_index(drop=True)
+
+
+def long_form(both: pd.DataFrame) -> pd.DataFrame:
+    """The two weekly sums stacked long, with a ``scale`` column naming the score."""
+    parts = [both.assign(scale=label, value=both[column])
+             for label, column in zip(SCALES, ("goldstein", "plover"))]
+    frame = pd.concat(parts, ignore_index=True)
+    frame["week_start"] = frame["week_start"].dt.strftime("%Y-%m-%d")
+    return frame[["scale", "week_start", "week", "value", "events", "evidence"]]
+
+
+def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
+    """The weekly Goldstein and PLOVER sums as two lines; weeks where they disagree are ringed."""
+    data = long_form(both)
+    flagged = compare(both)
+    flagged = flagged[flagged["disagreement"] != ""].assign(
+        week_start=lambda f: f["week_start"].dt.strftime("%Y-%m-%d"))[
+        ["week_start", "week", "plover", "goldstein", "disagreement"]]
+    x = alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b"))
+    lines = alt.Chart(data).mark_line(point=True, strokeWidth=2).encode(
+        x=x,
+        y=alt.Y("value:Q", title="Weighted score sum"),
+        color=alt.Color("scale:N", title="Score", scale=alt.Scale(domain=list(SCALES), range=list(SCALES.values()))),
+        strokeDash=alt.StrokeDash("scale:N", title="Score", scale=alt.Scale(domain=list(SCALES),
+                                                                             range=[[1, 0], [6, 3]])),
+        tooltip=[alt.Tooltip("scale:N", title="Score"), alt.Tooltip("week:N", title="ISO week"),
+                 alt.Tooltip("value:Q", title="Sum", format=".2f"),
+                 alt.Tooltip("events:N", title="Events (weight)"), alt.Tooltip("evidence:N", title="Evidence")],
+    )
+    rings = alt.Chart(flagged).mark_point(shape="circle", size=260, filled=False, color=theme.NEUTRAL,
+                                          strokeWidth=1.5).encode(
+        x=x, y="plover:Q",
+        tooltip=[alt.Tooltip("week:N", title="ISO week"), alt.Tooltip("disagreement:N", title="Disagree in"),
+                 alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
+                 alt.Tooltip("plover:Q", title="PLOVER sum", format=".2f")],
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
+    return (zero + lines + rings).properties(width=620, height=300, title=alt.Title(
+        "The weekly index with Goldstein and with PLOVER scores",
+        subtitle="Ringed: weeks whose sign or rank differs between the two scores"))

@@ -132,8 +132,9 @@ def test_changing_a_data_value_changes_the_built_page_without_clearing_any_cache
 
 
 def test_moving_one_event_into_another_week_fails_the_build_and_names_the_finding(built_copy):
-    # The jet intercept of "Last Friday" (26 May) moved a week earlier: the most conflictual
-    # week no longer holds both the intercept and the Micron ban, so "thaw-low-week" is false.
+    # The jet intercept of "Last Friday" (26 May) moved a week earlier, to 19 May: "Last Friday"
+    # no longer resolves to the stored date, so the first chapter to notice, the dating chapter,
+    # stops the build on its finding "dating-resolver-agrees" and names it with its sentence.
     events = built_copy / "data" / "events.csv"
     original = events.read_text(encoding="utf-8")
     line = next(l for l in original.splitlines() if l.startswith("ev-jet-intercept,"))
@@ -145,4 +146,5 @@ def test_moving_one_event_into_another_week_fails_the_build_and_names_the_findin
         events.write_text(original, encoding="utf-8")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "thaw-low-week" in output, output[-3000:]
+    assert re.search(r"FindingError.*no longer hold", output), output[-3000:]
+    assert "dating-resolver-agrees (chapters/03_dating): For all 21 of 22 event dates" in output, output[-3000:]

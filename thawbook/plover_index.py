@@ -23,11 +23,16 @@ COLUMNS = ["week_start", "week", "week_end", "goldstein", "plover", "events_gold
            "events", "evidence"]
 
 
-def weekly_both(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def weekly_both(tables: dict[str, pd.DataFrame], week_start: str | None = None, placement: str = "spread") -> pd.DataFrame:
     """One row per week of the window: the Goldstein sum, the PLOVER sum, the weighted number of
-    events each counts, and the events (with weights) and evidence of the Goldstein curve."""
-    cameo = coding.weekly_curve(coding.coded_events(tables))
-    plov = coding.weekly_curve(plover.coded_plover(tables))
+    events each counts, and the events (with weights) and evidence of the Goldstein curve.
+
+    ``week_start`` and ``placement`` choose the window, the weeks and where an imprecise event
+    falls, as in :func:`thawbook.coding.weekly_curve` (None: the book's own reading)."""
+    start, end = coding.window(week_start)
+    bins = week_start or "monday"
+    cameo = coding.weekly_curve(coding.coded_events(tables), start, end, bins, placement)
+    plov = coding.weekly_curve(plover.coded_plover(tables), start, end, bins, placement)
     frame = cameo[["week_start", "week", "week_end", "goldstein", "all events", "events", "evidence"]].rename(
         columns={"all events": "events_goldstein"})
     frame["plover"] = plov["goldstein"].to_numpy()
@@ -61,6 +66,14 @@ def disagreements(both: pd.DataFrame) -> pd.DataFrame:
     columns = ["week", "week_start", "goldstein", "plover", "sign_goldstein", "sign_plover", "rank_goldstein",
                "rank_plover", "disagreement", "events", "evidence"]
     return frame[frame["disagreement"] != ""][columns].reset_index(drop=True)
+
+
+def weeks_with_events(both: pd.DataFrame) -> pd.DataFrame:
+    """:func:`compare` for a table: the weeks with events, both sums rounded, ranks and what disagrees."""
+    frame = compare(both)
+    frame = frame[frame["events"] != ""]
+    return frame[["week", "goldstein", "plover", "rank_goldstein", "rank_plover", "disagreement", "events",
+                  "evidence"]].round(2).reset_index(drop=True)
 
 
 def long_form(both: pd.DataFrame) -> pd.DataFrame:

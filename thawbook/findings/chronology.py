@@ -148,8 +148,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "chron-outside-dates-agree", CHAPTER,
             "{chron_n_check_inside} of {chron_n_checked} dates that outside sources give fall inside the interval "
-            "resolved from the article's words; each of the other {chron_n_check_recorded} is a disagreement "
-            "recorded as a correction ({chron_check_misses}), and {chron_n_check_unrecorded} disagree unrecorded.",
+            "resolved from the article's words; {chron_n_check_recorded} disagree with the disagreement recorded "
+            "as a correction ({chron_check_misses}), and {chron_n_check_unrecorded} disagree unrecorded.",
             {"chron_n_check_inside": int((sources["verdict"] == "contains").sum()), "chron_n_checked": len(sources),
              "chron_n_check_recorded": int((sources["verdict"] == "recorded").sum()),
              "chron_n_check_unrecorded": int((sources["verdict"] == "unrecorded").sum()),

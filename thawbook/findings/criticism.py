@@ -20,7 +20,7 @@ WORD_CATEGORIES = ("mistranslated_idiom_or_term", "wrong_title_or_office", "wron
 #: The correction the chapter calls the most consequential: who invited whom to Singapore.
 INVITATION = "co-invitation-by-chinas-minister"
 #: What marks each of the paragraphs the prose says hold the most corrections.
-CROWDED_MARKERS = ("Jake Sullivan", "The Pentagon cited", "Bonnie Glaser")
+CROWDED_MARKERS = ("The Pentagon cited", "Bonnie Glaser")
 #: Words that mark the paragraphs on the declined defence meeting.
 DEFENCE_MEETING_MARKERS = ("declined an invitation", "refusal to meet")
 #: Words of the two claims the article leaves to unnamed "analysts".
@@ -60,7 +60,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
              "cr_n_paragraphs": len(paragraphs), "cr_max_per_paragraph": most,
              "cr_n_crowded_paragraphs": len(crowded), "_crowded_texts": list(crowded["text"])},
             # spread, not clustered: more than half the paragraphs hold one, none holds a fifth of them;
-            # and the crowded paragraphs are the three the prose names, one each
+            # and the crowded paragraphs are the ones the prose names, one each
             lambda v: 2 * v["cr_n_paragraphs_flagged"] > v["cr_n_paragraphs"]
             and 5 * v["cr_max_per_paragraph"] <= v["cr_n_corrections"]
             and v["cr_n_sentences_flagged"] < v["cr_n_sentences"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import coding
+from thawbook import coding, plover_index
 from thawbook.dates import infer_publication_interval, iso
 from thawbook.findings.core import Finding, finding
 from thawbook.readings import Reading
@@ -81,6 +81,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     last_two = weekly.iloc[position - 1: position + 1]
     by_domain = coding.domain_totals(
         coding.domain_weekly(coded, start, end, reading.bins, reading.placement), published.start).set_index("domain")
+    both = plover_index.compare(plover_index.weekly_both(tables, reading.week_start, reading.placement))
+    plover_low = both.sort_values(["plover", "week_start"]).iloc[0]
     alternatives = tables["coding_alternatives"]
     sens = coding.sensitivity(coded, alternatives, tables["cameo_codebook"], published.start, start, end)
     signs = sens[["week_cooperative", "recent_cooperative", "window_cooperative"]]
@@ -161,6 +163,20 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
              "thaw_mil_conflict": _r(by_domain.loc["military", "conflict"]),
              "thaw_mil_cooperation": _r(by_domain.loc["military", "cooperation"])},
             lambda v: v["thaw_econ_goldstein"] > 0 > v["thaw_mil_goldstein"],
+        ),
+        finding(
+            "thaw-plover-agrees", CHAPTER,
+            "Scored with PLOVER's type scores instead of CAMEO's Goldstein values, {thaw_plover_n_disagree} of "
+            "the {thaw_plover_n_weeks} weeks change sign or rank; the most conflictual week is "
+            "{thaw_plover_low_week} on both scales, at {thaw_plover_low} against {thaw_plover_low_goldstein}.",
+            {"thaw_plover_n_disagree": int((both["disagreement"] != "").sum()), "thaw_plover_n_weeks": len(both),
+             "thaw_plover_low_week": plover_low["week"], "thaw_plover_low": _r(plover_low["plover"]),
+             "thaw_plover_low_goldstein": _r(plover_low["goldstein"]),
+             "thaw_plover_weeks": "; ".join(f"{w} ({d})" for w, d in zip(both["week"], both["disagreement"]) if d)
+             or "none",
+             "_low_goldstein_week": both.sort_values(["goldstein", "week_start"]).iloc[0]["week"]},
+            # "the two scales agree on the direction and order of every week, and on the worst one"
+            lambda v: v["thaw_plover_n_disagree"] == 0 and v["thaw_plover_low_week"] == v["_low_goldstein_week"],
         ),
         finding(
             "thaw-codings-keep-signs", CHAPTER,

@@ -17,7 +17,7 @@ CHAPTER = "chapters/06_trade_and_business"
 
 #: The garbled passages in the article's economic section (see ``data/corrections.csv``).
 ECONOMIC_CORRECTIONS = ("co-yellen-finance-minister", "co-kerry-short-term", "co-seeking-court-business",
-                        "co-shen-we-wanted", "co-cabinet-meeting-in-months")
+                        "co-shen-we-wanted")
 
 
 def _names(frame: pd.DataFrame) -> str:

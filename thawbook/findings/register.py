@@ -33,7 +33,7 @@ CHAPTERS = {
     "chapters/10_thaw_index": "thaw",
 }
 COLUMNS = ["finding_id", "chapter", "statement", "holds", "robust", "alternatives_tested", "fails_under", "becomes"]
-ROBUSTNESS_PAGE = "/chapters/92_robustness"
+ROBUSTNESS_PAGE = "chapters/92_robustness"  # the page that lists every finding with its verdict
 
 
 @lru_cache(maxsize=1)
@@ -90,11 +90,14 @@ def robustness(chapter: str) -> pd.DataFrame:
 
 
 def verdict(row: pd.Series) -> str:
-    """The marker shown after a finding: robust, or fragile with what it becomes."""
-    link = f"{{doc}}`{'robust' if row['robust'] else 'fragile'} <{ROBUSTNESS_PAGE}>`"
+    """The marker shown after a finding: robust, or fragile with what it becomes.
+
+    Plain Markdown, so that it renders inline wherever it is glued; the chapters and
+    :data:`ROBUSTNESS_PAGE` explain the readings.
+    """
     if row["robust"]:
-        return f"({link} under {row['alternatives_tested']} alternative readings)"
-    return f"(**{link}**: with {row['fails_under']}, it becomes: “{row['becomes']}”)"
+        return f"*(robust: it holds under all {row['alternatives_tested']} alternative readings)*"
+    return f"(**fragile**: with {row['fails_under']}, it becomes: “{row['becomes']}”)"
 
 
 def glue_items(chapter: str) -> list[tuple[str, object]]:

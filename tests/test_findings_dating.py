@@ -36,6 +36,7 @@ def test_publication_is_friday_2_to_sunday_4_june_by_hand(values):
 def test_event_dates_counted_from_the_csv_equal_the_finding(values):
     dated = [r for r in _rows("events") if r["date_expression"]]
     assert values["n_by_events"] == len(dated) == 22
+    assert values["n_agree"] == 22  # every stored event date is the resolver's reading
 
 
 def test_set_aside_expressions_are_the_exclusions_less_the_four_sequence_words(values):

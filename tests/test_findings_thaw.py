@@ -24,15 +24,23 @@ def _rows(name):
         return list(csv.DictReader(handle))
 
 
-def _weekly(themes=None):
-    """ISO week -> [Goldstein sum, conflict weight, cooperation weight] over 2 Jan - 4 Jun 2023."""
+def _weekly(themes=None, codes=None, scores=None):
+    """ISO week -> [score sum, conflict weight, cooperation weight] over 2 Jan - 4 Jun 2023.
+
+    ``codes`` overrides events' CAMEO codes; ``scores`` maps events to a score that replaces the
+    Goldstein value (events missing from it are left out, as PLOVER leaves out statements).
+    """
     book = {r["cameo_code"]: r for r in _rows("cameo_codebook")}
-    coding = {r["event_id"]: r for r in _rows("event_coding")}
+    coding = {r["event_id"]: dict(r) for r in _rows("event_coding")}
+    for event_id, code in (codes or {}).items():
+        coding[event_id]["cameo_code"] = code
     start, end = date(2023, 1, 2), date(2023, 6, 4)
     weeks = defaultdict(lambda: [0.0, 0.0, 0.0])
     for ev in _rows("events"):
         code = coding[ev["event_id"]]
         if code["fit"] == "placeholder" or (themes and ev["theme"] not in themes):
+            continue
+        if scores is not None and ev["event_id"] not in scores:
             continue
         first, last = date.fromisoformat(ev["date_start"]), date.fromisoformat(ev["date_end"])
         share = 1 / ((last - first).days + 1)
@@ -42,7 +50,8 @@ def _weekly(themes=None):
             if start <= day <= end:
                 year, week, _ = day.isocalendar()
                 cell = weeks[f"{year}-W{week:02d}"]
-                cell[0] += share * float(entry["goldstein"])
+                value = scores[ev["event_id"]] if scores is not None else float(entry["goldstein"])
+                cell[0] += share * value
                 cell[1 if int(entry["quad_class"]) >= 3 else 2] += share
             day += timedelta(days=1)
     return weeks
@@ -91,3 +100,32 @@ def test_three_events_are_placeholders_by_hand(values):
     # the vacancy, the uneven recovery and Li's appointment are states or appointments, not acts
     placeholders = [r["event_id"] for r in _rows("event_coding") if r["fit"] == "placeholder"]
     assert values["thaw_n_placeholders"] == len(placeholders) == 3
+
+
+def test_all_three_recodings_keep_the_fortnight_and_window_signs_by_the_plain_computation(values):
+    codes = {r["event_id"]: r["cameo_code"] for r in _rows("coding_alternatives")}
+    weeks = _weekly(codes=codes)
+    fortnight = weeks["2023-W21"][0] + weeks["2023-W22"][0]
+    window = sum(g for g, _, _ in weeks.values())
+    assert values["thaw_alt_recent_goldstein"] == pytest.approx(fortnight, abs=0.051)
+    assert values["thaw_alt_window_goldstein"] == pytest.approx(window, abs=0.051)
+    assert fortnight < 0 and window < 0  # as coded both are negative too
+    assert values["thaw_recent_goldstein"] < 0 and values["thaw_window_goldstein"] < 0
+
+
+def test_plover_scores_give_the_same_lowest_week_by_the_plain_computation(values):
+    score = {r["event_type"]: float(r["score"]) for r in _rows("plover_codebook")}
+    scores = {r["event_id"]: score[r["event_type"]] for r in _rows("event_plover") if r["event_type"]}
+    weeks = _weekly(scores=scores)
+    low = min(weeks, key=lambda w: (weeks[w][0], w))
+    assert values["thaw_plover_low_week"] == low == "2023-W21"
+    assert values["thaw_plover_low"] == pytest.approx(weeks[low][0], abs=0.051)
+
+
+def test_the_publication_week_against_a_month_earlier_by_the_plain_computation(values):
+    weeks = _weekly()
+    earlier = [weeks["2023-W18"], weeks["2023-W19"]]  # four and three weeks before ISO week 22
+    assert values["thaw_earlier_weeks"] == "2023-W18 and 2023-W19"
+    assert values["thaw_earlier_cooperation"] == pytest.approx(max(w[2] for w in earlier), abs=0.051)
+    assert values["thaw_earlier_conflict"] == pytest.approx(max(w[1] for w in earlier), abs=0.051)
+    assert weeks["2023-W22"][2] > max(w[2] for w in earlier) and weeks["2023-W22"][1] > max(w[1] for w in earlier)

@@ -328,8 +328,13 @@ def test_charts_carry_evidence_in_tooltips(tables, coded):
         coding.voices_side_chart(coding.voices_by_side(voice)),
         coding.positions_chart(coding.positions(tables)),
         coding.thaw_domains_chart(coding.domain_weekly(coded)),
-        coding.thaw_sensitivity_chart(coding.sensitivity_weekly(weekly, weekly)),
     ]
     for chart in charts:
         spec = chart.to_json()
         assert '"evidence' in spec and '"title"' in spec
+
+
+def test_the_sensitivity_chart_names_each_weeks_events_and_leaves_their_evidence_to_the_weekly_chart(tables):
+    weekly = coding.weekly_index(tables)
+    spec = coding.thaw_sensitivity_chart(coding.sensitivity_weekly(weekly, weekly)).to_json()
+    assert '"field": "events"' in spec and '"field": "evidence"' not in spec

@@ -408,7 +408,7 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
         tooltip=[alt.Tooltip("week:N", title="ISO week"), alt.Tooltip("week_start:T", title="Monday", format="%Y-%m-%d"),
                  alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
                  alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
-                 alt.Tooltip("events:N", title="Events (weight)"), alt.Tooltip("evidence:N", title="Evidence")],
+                 alt.Tooltip("events:N", title="Events (weight)")],
     )
     keys = coded[coded["event_id"].isin(key_events)].copy()
     keys["mid"] = keys["date_start"] + (keys["date_end"] - keys["date_start"]) / 2
@@ -484,7 +484,7 @@ def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.FacetChart:
         tooltip=[alt.Tooltip("domain:N", title="Domain"), alt.Tooltip("week:N", title="ISO week"),
                  alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
                  alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
-                 alt.Tooltip("events:N", title="Events (weight)"), alt.Tooltip("evidence:N", title="Evidence")],
+                 alt.Tooltip("events:N", title="Events (weight)")],
     ).properties(width=620, height=150).facet(
         row=alt.Row("domain:N", title=None, sort=list(DOMAINS), header=alt.Header(labelFontSize=13)),
     ).properties(title=alt.Title(
@@ -496,15 +496,17 @@ SCENARIO_COLORS = {"as coded": "#0072B2", "alternative coding": "#E69F00"}
 
 
 def sensitivity_weekly(base: pd.DataFrame, alternative: pd.DataFrame) -> pd.DataFrame:
-    """Two weekly curves stacked long with a ``scenario`` column (``as coded``, ``alternative coding``)."""
-    columns = ["week_start", "week", "goldstein", "all events", "events", "evidence"]
+    """Two weekly curves stacked long with a ``scenario`` column (``as coded``, ``alternative coding``).
+
+    Each week's evidence is left out: the weekly chart already shows it, and the page stays light."""
+    columns = ["week_start", "week", "goldstein", "all events", "events"]
     return pd.concat([base[columns].assign(scenario="as coded"),
                       alternative[columns].assign(scenario="alternative coding")], ignore_index=True)
 
 
 def thaw_sensitivity_chart(both: pd.DataFrame) -> alt.LayerChart:
     """The weekly Goldstein sum as coded and under the alternative coding, as two step lines."""
-    data = _short(both, ["scenario", "week_start", "week", "goldstein", "all events", "events", "evidence"])
+    data = _short(both, ["scenario", "week_start", "week", "goldstein", "all events", "events"])
     colors = SCENARIO_COLORS
     lines = alt.Chart(data).mark_line(point=True, interpolate="monotone", strokeWidth=2).encode(
         x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
@@ -514,7 +516,7 @@ def thaw_sensitivity_chart(both: pd.DataFrame) -> alt.LayerChart:
             domain=list(colors), range=[[1, 0], [6, 3]])),
         tooltip=[alt.Tooltip("scenario:N", title="Coding"), alt.Tooltip("week:N", title="ISO week"),
                  alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
-                 alt.Tooltip("events:N", title="Events (weight)"), alt.Tooltip("evidence:N", title="Evidence")],
+                 alt.Tooltip("events:N", title="Events (weight)")],
     )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
     return (zero + lines).properties(width=620, height=300, title=alt.Title(

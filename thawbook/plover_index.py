@@ -69,11 +69,13 @@ def disagreements(both: pd.DataFrame) -> pd.DataFrame:
 
 
 def weeks_with_events(both: pd.DataFrame) -> pd.DataFrame:
-    """:func:`compare` for a table: the weeks with events, both sums rounded, ranks and what disagrees."""
+    """:func:`compare` for a table: the weeks with events, both sums rounded, ranks and what disagrees.
+
+    The events and their evidence are left to the chart's tooltips (and to the weekly table),
+    so that the page stays light."""
     frame = compare(both)
     frame = frame[frame["events"] != ""]
-    return frame[["week", "goldstein", "plover", "rank_goldstein", "rank_plover", "disagreement", "events",
-                  "evidence"]].round(2).reset_index(drop=True)
+    return frame[["week", "goldstein", "plover", "rank_goldstein", "rank_plover", "disagreement"]].round(2).reset_index(drop=True)
 
 
 def long_form(both: pd.DataFrame) -> pd.DataFrame:

@@ -67,3 +67,27 @@ def tmp_data(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     return target
+
+
+# ------------------------------------------------------------------ findings tests
+def csv_rows(name: str) -> list[dict]:
+    """The rows of ``data/<name>.csv`` read with the csv module: the independent reading that
+    the findings tests count against, sharing no code with thawbook.tables."""
+    import csv
+
+    with open(ROOT / "data" / f"{name}.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def chapter_values(chapter: str) -> dict:
+    """Every value of a chapter's findings as the book reads the data, by name."""
+    from thawbook.findings import register
+
+    return {k: v for f in register.evaluate(chapter) for k, v in f.values.items()}
+
+
+def chapter_findings(chapter: str) -> dict:
+    """A chapter's findings as the book reads the data, by id."""
+    from thawbook.findings import register
+
+    return {f.id: f for f in register.evaluate(chapter)}

@@ -2,7 +2,6 @@
 read with the csv module, the seed split at blank lines)."""
 from __future__ import annotations
 
-import csv
 from collections import Counter
 
 import pandas as pd
@@ -10,8 +9,8 @@ import pytest
 
 from thawbook import readings
 from thawbook.findings import criticism, register
-from thawbook.paths import DATA
 from thawbook.seed import read_seed
+from conftest import chapter_values, csv_rows
 
 CHAPTER = "chapters/08_source_criticism"
 WORD_LEVEL = {"mistranslated_idiom_or_term", "wrong_title_or_office", "wrong_institution_name", "wrong_pronoun"}
@@ -19,12 +18,10 @@ WORD_LEVEL = {"mistranslated_idiom_or_term", "wrong_title_or_office", "wrong_ins
 
 @pytest.fixture(scope="module")
 def values():
-    return {k: v for f in register.evaluate(CHAPTER) for k, v in f.values.items()}
+    return chapter_values(CHAPTER)
 
 
-def _rows(name):
-    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+_rows = csv_rows
 
 
 def _paragraph_of_each_correction():

@@ -1,24 +1,21 @@
 """The dating chapter's findings, checked against counts made another way."""
 from __future__ import annotations
 
-import csv
 
 import pytest
 
 from thawbook.findings import register
-from thawbook.paths import DATA
+from conftest import chapter_values, csv_rows
 
 CHAPTER = "chapters/03_dating"
 
 
 @pytest.fixture(scope="module")
 def values():
-    return {k: v for f in register.evaluate(CHAPTER) for k, v in f.values.items()}
+    return chapter_values(CHAPTER)
 
 
-def _rows(name):
-    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+_rows = csv_rows
 
 
 def test_every_dating_finding_holds_as_the_book_reads_the_data():

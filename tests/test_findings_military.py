@@ -2,7 +2,6 @@
 with the csv module, and dates worked out by hand from the seed)."""
 from __future__ import annotations
 
-import csv
 from dataclasses import replace
 
 import pandas as pd
@@ -10,19 +9,17 @@ import pytest
 
 from thawbook import readings
 from thawbook.findings import military, register
-from thawbook.paths import DATA
+from conftest import chapter_values, csv_rows
 
 CHAPTER = "chapters/07_military_contact"
 
 
 @pytest.fixture(scope="module")
 def values():
-    return {k: v for f in register.evaluate(CHAPTER) for k, v in f.values.items()}
+    return chapter_values(CHAPTER)
 
 
-def _rows(name):
-    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+_rows = csv_rows
 
 
 def _holds_under(tables, finding_id):

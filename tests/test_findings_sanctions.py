@@ -1,32 +1,21 @@
 """The sanctions chapter's findings, checked against counts made another way."""
 from __future__ import annotations
 
-import csv
 from datetime import date
 
 import pytest
 
 from thawbook import readings
 from thawbook.findings import register
-from thawbook.paths import DATA
 from thawbook.seed import read_seed
+from conftest import chapter_findings, chapter_values, csv_rows
 
 CHAPTER = "chapters/05_sanctions"
 
 
-@pytest.fixture(scope="module")
-def found():
-    return {f.id: f for f in register.evaluate(CHAPTER)}
-
-
-@pytest.fixture(scope="module")
-def values(found):
-    return {k: v for f in found.values() for k, v in f.values.items()}
-
-
-def _rows(name):
-    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+_rows = csv_rows
+found = pytest.fixture(scope="module")(lambda: chapter_findings(CHAPTER))
+values = pytest.fixture(scope="module")(lambda: chapter_values(CHAPTER))
 
 
 def _sides():

@@ -6,22 +6,19 @@ no code with thawbook.coding.
 """
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from datetime import date, timedelta
 
 import pytest
 
 from thawbook.findings import register
-from thawbook.paths import DATA
+from conftest import chapter_values, csv_rows
 
 CHAPTER = "chapters/10_thaw_index"
 ECONOMIC, MILITARY = {"trade", "business", "climate_finance"}, {"military"}
 
 
-def _rows(name):
-    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+_rows = csv_rows
 
 
 def _weekly(themes=None, codes=None, scores=None):
@@ -59,7 +56,7 @@ def _weekly(themes=None, codes=None, scores=None):
 
 @pytest.fixture(scope="module")
 def values():
-    return {k: v for f in register.evaluate(CHAPTER) for k, v in f.values.items()}
+    return chapter_values(CHAPTER)
 
 
 def test_every_thaw_finding_holds_as_the_book_reads_the_data():

@@ -2,15 +2,14 @@
 the csv module, quotation marks counted in the seed), as read and under "own-words"."""
 from __future__ import annotations
 
-import csv
 
 import pandas as pd
 import pytest
 
 from thawbook import readings
 from thawbook.findings import register, voices
-from thawbook.paths import DATA
 from thawbook.seed import read_seed
+from conftest import chapter_values, csv_rows
 
 CHAPTER = "chapters/09_voices"
 OWN_WORDS = readings.Reading("own-words", "", attribution="own-words")
@@ -18,7 +17,7 @@ OWN_WORDS = readings.Reading("own-words", "", attribution="own-words")
 
 @pytest.fixture(scope="module")
 def values():
-    return {k: v for f in register.evaluate(CHAPTER) for k, v in f.values.items()}
+    return chapter_values(CHAPTER)
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +25,7 @@ def own_words():
     return {f.id: f for f in register.compute(CHAPTER, OWN_WORDS)}
 
 
-def _rows(name):
-    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+_rows = csv_rows
 
 
 def _actors():

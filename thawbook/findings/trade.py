@@ -33,7 +33,6 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     economic = contacts.economic_events(events, actors, contacts_only=True)
     background = contacts.economic_events(events, actors)
     exact = economic[economic["date_start"] == economic["date_end"]]
-    by_id = economic.set_index("event_id")
     people = contacts.participants(economic)
     sides = people.drop_duplicates("name")
     with_china = economic[(economic["actor1_side"] == "china_government") | (economic["actor2_side"] == "china_government")]

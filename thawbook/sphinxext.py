@@ -33,9 +33,11 @@ Four jobs, wired in ``_config.yml`` (``sphinx.config.extensions``):
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -350,6 +352,48 @@ def clear_pending(app: Sphinx) -> None:
         shutil.rmtree(pending)
 
 
+# ---------------------------------------------------------------- readable failures
+DATA_FAILURE = re.compile(r"\b(DataError|SeedError|EvidenceError): (.+)")
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_LAST_WORDS: list[str] = []
+
+
+def data_failures(exception: BaseException | None) -> list[str]:
+    """The DataError (or SeedError, EvidenceError) lines inside an exception and its causes,
+    including the traceback text of a failed cell."""
+    found: list[str] = []
+    seen: set[int] = set()
+    while exception is not None and id(exception) not in seen:
+        seen.add(id(exception))
+        for match in DATA_FAILURE.finditer(ANSI.sub("", str(exception))):
+            line = f"{match.group(1)}: {match.group(2).strip()}"
+            if line not in found:
+                found.append(line)
+        exception = exception.__cause__ or exception.__context__
+    return found
+
+
+def _print_last_words() -> None:
+    if _LAST_WORDS:
+        print("\nthawbook: the build stopped on bad input:", file=sys.stderr)
+        for line in _LAST_WORDS:
+            print(f"  {line}", file=sys.stderr)
+        sys.stderr.flush()
+
+
+def say_last(lines: list[str]) -> None:
+    """Print ``lines`` when the process exits, after Jupyter Book's traceback and message box,
+    so the file, row, column and rule are the last thing the reader sees."""
+    if not _LAST_WORDS:
+        atexit.register(_print_last_words)
+    _LAST_WORDS.extend(line for line in lines if line not in _LAST_WORDS)
+
+
+def report_data_failure(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None:
+        say_last(data_failures(exception))
+
+
 # ---------------------------------------------------------------- a damaged execution cache
 def repair_execution_cache(app: Sphinx) -> list[str]:
     """Remove cache records whose notebook file is missing or unreadable, and cached folders no
@@ -395,9 +439,13 @@ def repair_execution_cache(app: Sphinx) -> list[str]:
 
 def check_inputs(app: Sphinx) -> None:
     """Before anything is read: the seed is the right article, and the cache is sound."""
-    from thawbook.seed import check_seed
+    from thawbook.seed import SeedError, check_seed
 
-    check_seed()
+    try:
+        check_seed()
+    except SeedError as error:
+        say_last([f"SeedError: {error}"])
+        raise
     clear_pending(app)
     repair_execution_cache(app)
 
@@ -413,6 +461,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", write_data_archive)
     app.connect("build-finished", remove_pages_of_removed_documents)
     app.connect("build-finished", commit_fingerprints)
+    app.connect("build-finished", report_data_failure)
     return {"version": "1", "parallel_read_safe": False, "parallel_write_safe": True}
 
 

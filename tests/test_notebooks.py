@@ -48,3 +48,15 @@ def test_refresh_stores_outputs_and_reports_which_notebooks_changed(tmp_path, ca
     print(out)
     assert f"1 of 2 notebooks changed: {stale}" in out and f"unchanged: {current}" in out
     assert nbformat.read(stale, as_version=4).cells[0].outputs[0].text == "new\n"
+
+
+def test_nbval_mismatch_tells_the_reader_to_run_make_refresh(tmp_path):
+    shutil.copy(ROOT / "conftest.py", tmp_path / "conftest.py")  # the hook that applies to chapters/
+    notebook(tmp_path / "nb.ipynb", "print(1)", "1 / 0", outputs={0: "2\n"})
+    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env",
+                             "-p", "no:cacheprovider", "nb.ipynb"], cwd=tmp_path, capture_output=True, text=True)
+    print(result.stdout[-3000:])
+    assert result.returncode == 1
+    mismatch, raising = result.stdout.split("nb.ipynb::Cell 1")[0], result.stdout.split("nb.ipynb::Cell 1")[1]
+    assert "Cell outputs differ" in mismatch and "run `make refresh`" in mismatch
+    assert "ZeroDivisionError" in raising and "make refresh" not in raising  # a raising cell needs a fix

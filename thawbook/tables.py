@@ -238,7 +238,7 @@ def _parse_lines(path: Path, text: str, item: dict) -> tuple[list[str], list[lis
                     raise DataError(
                         shown, row, name,
                         f"control character U+{ord(found.group()):04X} at position {found.start() + 1} "
-                        f"of line {line}'s cell", "no_control_characters",
+                        f"of the cell (line {line}); text cells hold no control characters", "no_control_characters",
                     )
             records.append(cells)
     except csv.Error as error:

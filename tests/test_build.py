@@ -67,6 +67,24 @@ def test_build_fails_with_file_row_column_and_rule_on_bad_data(tmp_path, tmp_dat
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"events\.csv row 2, date_start: .*2023-02-30.* \[rule: type-error\]", output), output[-3000:]
+    # ... and says so last, after Jupyter Book's traceback, instead of ~70 lines up
+    last = [line for line in result.stderr.splitlines() if line.strip()][-1]
+    assert re.search(r"^  DataError: .*events\.csv row 2, date_start: .*\[rule: type-error\]$", last), result.stderr[-3000:]
+
+
+def test_build_refuses_an_edited_seed_naming_the_file_last(tmp_path):
+    checkout = copy_checkout(tmp_path / "checkout")
+    seed = checkout / "seeds" / "000_efb7a1c38396a014.txt"
+    seed.write_bytes(seed.read_bytes() + b"\n")
+    env = {**os.environ, "PYTHONPATH": str(checkout)}  # the copy's package, and so its seed
+    result = subprocess.run([str(JUPYTER_BOOK), "build", str(checkout), "--builder", "html", *FLAGS],
+                            cwd=checkout, capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode != 0
+    last = [line for line in result.stderr.splitlines() if line.strip()][-1]
+    print(result.stderr[-1500:])
+    assert re.search(r"^  SeedError: seeds/000_efb7a1c38396a014\.txt: SHA-256 is [0-9a-f]{64}, seeds/README\.md records "
+                     r"06dd7ff0.*\[rule: seed_sha256\]$", last)
+    assert not (checkout / "_build" / "html" / "index.html").exists()
 
 
 def test_build_warning_fails_the_build(tmp_path):

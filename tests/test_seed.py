@@ -54,3 +54,26 @@ def test_locate_rejects_empty_absent_repeated_or_cross_paragraph_evidence(eviden
 
 def test_words_keep_contractions_and_hyphenated_words_whole():
     assert words("China's cabinet-level U.S. talks") == ["China's", "cabinet-level", "U.S", "talks"]
+
+
+def test_an_edited_seed_is_refused_naming_the_file(tmp_path):
+    from thawbook.seed import SEED_README, SeedError, check_seed
+
+    check_seed()  # the real seed passes
+    edited = tmp_path / "000_efb7a1c38396a014.txt"
+    edited.write_bytes((SEEDS / "000_efb7a1c38396a014.txt").read_bytes().replace(b"Beijing", b"Peking", 1))
+    with pytest.raises(SeedError) as caught:
+        check_seed(edited, SEED_README)
+    message = str(caught.value)
+    print(message)
+    assert message.startswith(str(edited)) and "SHA-256 is " in message and SEED_SHA256 in message
+    assert message.endswith("[rule: seed_sha256]")
+
+
+def test_a_readme_that_records_no_hash_is_refused(tmp_path):
+    from thawbook.seed import SeedError, check_seed
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# seeds\n", encoding="utf-8")
+    with pytest.raises(SeedError, match=r"README\.md: records no SHA-256"):
+        check_seed(readme=readme)

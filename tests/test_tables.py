@@ -183,3 +183,120 @@ def test_frictionless_validates_the_whole_data_package():
     result = subprocess.run([str(cli), "validate", str(DATAPACKAGE)], capture_output=True, text=True)
     print(result.stdout[-1500:])
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ------------------------------------------------------------------ hostile and damaged inputs
+def test_header_only_table_is_rejected_unless_its_schema_allows_it(tmp_data):
+    import json
+
+    path = tmp_data / "positions.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    message = expect(tmp_data, "positions", "data/positions.csv", 2, None, "not_empty")
+    assert "no records" in message
+    package = json.loads((tmp_data / "datapackage.json").read_text(encoding="utf-8"))
+    next(r for r in package["resources"] if r["name"] == "positions")["thawbook:mayBeEmpty"] = True
+    (tmp_data / "datapackage.json").write_text(json.dumps(package, indent=1), encoding="utf-8")
+    assert len(load_table("positions", directory=tmp_data)) == 0
+
+
+def test_required_text_cell_of_white_space_is_rejected(tmp_data):
+    set_cell(tmp_data / "events.csv", 5, "title", "   ")
+    expect(tmp_data, "events", "data/events.csv", 5, "title", "not_blank")
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\n", "\x1b", "\x85"])
+def test_control_character_in_a_text_cell_is_rejected(tmp_data, character):
+    table = rows(tmp_data / "events.csv")
+    set_cell(tmp_data / "events.csv", 6, "note", table[5][table[0].index("note")] + f"a{character}b")
+    message = expect(tmp_data, "events", "data/events.csv", 6, "note", "no_control_characters")
+    assert f"U+{ord(character):04X}" in message
+
+
+def test_utf8_bom_is_reported_as_a_bom(tmp_data):
+    path = tmp_data / "actors.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    message = expect(tmp_data, "actors", "data/actors.csv", 1, None, "no_bom")
+    assert "byte-order mark" in message
+
+
+def test_line_with_an_extra_cell_names_file_row_and_line(tmp_data):
+    path = tmp_data / "events.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[6] = lines[6].rstrip("\n") + ",stray\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    message = expect(tmp_data, "events", "data/events.csv", 7, None, "extra-cell")
+    assert "line 7" in message and "'stray'" in message
+
+
+def test_truncated_last_line_names_the_missing_columns(tmp_data):
+    path = tmp_data / "events.csv"
+    table = rows(path)
+    last = table[-1]
+    write_rows(path, table[:-1])
+    with open(path, "a", encoding="utf-8") as handle:  # the last line cut after its fourth cell
+        csv.writer(handle, lineterminator="").writerow(last[:4])
+    message = expect(tmp_data, "events", "data/events.csv", len(table), table[0][4], "missing-cell")
+    assert f"line {len(table)} has 4 cells" in message and "truncated" in message
+
+
+def test_quoted_cell_left_open_names_the_line(tmp_data):
+    path = tmp_data / "events.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + ',"unclosed\n', encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_table("events", directory=tmp_data)
+    print(caught.value)
+    assert caught.value.file.endswith("data/events.csv") and "line " in str(caught.value)
+    assert caught.value.rule in {"csv-syntax", "extra-cell"}
+
+
+def test_invalid_json_in_the_package_names_file_line_and_column(tmp_data):
+    path = tmp_data / "datapackage.json"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].rstrip().rstrip(",") + "\n"  # drop a comma between two members
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_table("events", directory=tmp_data)
+    message = str(caught.value)
+    print(message)
+    assert caught.value.rule == "valid_json"
+    assert re.match(r".*data/datapackage\.json line 4, column \d+: invalid JSON: ", message)
+
+
+def test_a_changed_field_type_is_caught_on_load(tmp_data):
+    import json
+
+    path = tmp_data / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    next(f for f in events["schema"]["fields"] if f["name"] == "date_end")["type"] = "string"
+    path.write_text(json.dumps(package, indent=1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_table("actors", directory=tmp_data)  # any table: the whole package is checked
+    message = str(caught.value)
+    print(message)
+    assert caught.value.rule == "field_type" and caught.value.column == "events.date_end"
+    assert "'string'" in message and "'date'" in message
+
+
+@pytest.mark.parametrize("url", ["javascript:document.title='pwned'", "JavaScript:alert(1)",
+                                 "data:text/html,<b>x</b>", "file:///etc/passwd", "https://"])
+def test_source_url_must_be_http_or_https(tmp_data, url):
+    set_cell(tmp_data / "context.csv", 3, "source_url", url)
+    expect(tmp_data, "context", "data/context.csv", 3, "source_url", "http_url")
+
+
+def test_source_url_the_schema_already_rejects_is_named_too(tmp_data):
+    set_cell(tmp_data / "context.csv", 3, "source_url", "//example.org/x")
+    with pytest.raises(DataError, match=r"context\.csv row 3, source_url: .*\[rule: (type-error|http_url)\]"):
+        load_table("context", directory=tmp_data)
+
+
+def test_frictionless_error_without_a_note_still_states_a_problem():
+    from types import SimpleNamespace
+
+    from thawbook.tables import _problem
+
+    error = SimpleNamespace(cell=None, note="", description="A row has fewer cells than the header.",
+                            title="Missing Cell")
+    assert _problem(error) == "A row has fewer cells than the header."

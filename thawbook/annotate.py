@@ -25,7 +25,6 @@ charts. Bad evidence is not handled here: :func:`thawbook.tables.load_tables` ra
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -232,7 +231,7 @@ def _classes(kinds: list[str], count: int) -> str:
 def _popup(rows: pd.DataFrame, covering) -> str:
     chosen = rows.loc[sorted(covering)].sort_values(["kind_rank", "row_id"])
     return "<br>".join(
-        f"<b>{html.escape(KINDS[r.kind][1])}</b> {html.escape(r.row_id)}: {html.escape(r.summary)}"
+        f"<b>{display.escape_html(KINDS[r.kind][1])}</b> {display.escape_html(r.row_id)}: {display.escape_html(r.summary)}"
         for r in chosen.itertuples()
     )
 
@@ -246,7 +245,7 @@ def render(rows: pd.DataFrame, text: str | None = None) -> str:
     notes: dict[int, list[str]] = {}
     for r in rows[rows["likely"].astype(bool)].itertuples():
         notes.setdefault(r.end, []).append(
-            f'<span class="likely">[likely: {html.escape(r.likely)} <span class="cid">{html.escape(r.row_id)}</span>]</span>')
+            f'<span class="likely">[likely: {display.escape_html(r.likely)} <span class="cid">{display.escape_html(r.row_id)}</span>]</span>')
     tip = 0
     out = ['<div class="annotated-source">']
     for number, ((a, b), pieces) in enumerate(zip(paragraph_bounds(text), paragraph_segments(rows, text))):
@@ -255,7 +254,7 @@ def render(rows: pd.DataFrame, text: str | None = None) -> str:
         for piece in pieces:
             parts += notes.get(piece.start, []) if piece.start != a else []
             parts += [f'<span id="span-{s}-{e}"></span>' for s, e in starts.get(piece.start, [])]
-            words = html.escape(text[piece.start:piece.end])
+            words = display.escape_html(text[piece.start:piece.end])
             if not piece.covering:
                 parts.append(words)
                 continue
@@ -282,8 +281,8 @@ def legend(rows: pd.DataFrame) -> str:
     """A key to the styles: a sample of each kind's underline, its meaning and its row count."""
     counts = rows["kind"].value_counts()
     items = "".join(
-        f'<li><span class="{_classes([kind], 1)}">{html.escape(label)}</span> '
-        f"{html.escape(meaning)} ({int(counts.get(kind, 0))} rows)</li>"
+        f'<li><span class="{_classes([kind], 1)}">{display.escape_html(label)}</span> '
+        f"{display.escape_html(meaning)} ({int(counts.get(kind, 0))} rows)</li>"
         for kind, (_, label, meaning) in KINDS.items()
     )
     return (f'<div class="annotated-source"><ul class="legend">{items}</ul>'
@@ -308,7 +307,7 @@ def rows_table(rows: pd.DataFrame) -> HTML:
     ids = [row_target(k, r) for k, r in zip(rows["kind"], rows["row_id"])]
     if len(pieces) - 1 != len(ids):
         raise ValueError("rows table has an unexpected shape")
-    body = pieces[0] + "".join(f'<tr id="{html.escape(i)}">{p}' for i, p in zip(ids, pieces[1:]))
+    body = pieces[0] + "".join(f'<tr id="{display.escape_html(i)}">{p}' for i, p in zip(ids, pieces[1:]))
     return HTML('<div class="annotated-source">' + head + "<tbody>" + body + "</div>")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from thawbook.display import code_md, escape_markdown
 from thawbook.tables import RULES
 
 
@@ -98,21 +99,21 @@ def resource_summary(resource: dict, rows: int | None = None) -> dict[str, objec
 
 def summary_markdown(summary: dict[str, object]) -> str:
     """A resource summary as MyST Markdown: a heading, its description and a definition list."""
-    keys = "; ".join(f"`{key}`" for key in summary["foreign_keys"]) or "none"
-    rows = "" if summary["rows"] is None else f"{summary['rows']}"
+    keys = "; ".join(code_md(key) for key in summary["foreign_keys"]) or "none"
+    rows = "" if summary["rows"] is None else f"{int(summary['rows'])}"
     return "\n".join([
-        f"### {summary['title']} (`{summary['name']}`)",
+        f"### {escape_markdown(summary['title'])} ({code_md(summary['name'])})",
         "",
-        str(summary["description"]),
+        escape_markdown(summary["description"]),
         "",
         "File",
-        f": `{summary['file']}`",
+        f": {code_md(summary['file'])}",
         "",
         "Rows",
         f": {rows} (records, not counting the header)",
         "",
         "Primary key",
-        f": `{summary['primary_key']}`" if summary["primary_key"] else ": none",
+        f": {code_md(summary['primary_key'])}" if summary["primary_key"] else ": none",
         "",
         "Foreign keys",
         f": {keys}",

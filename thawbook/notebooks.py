@@ -1,33 +1,120 @@
-"""Re-execute chapter notebooks in place so their stored outputs are current (``make refresh``).
+"""Re-execute chapter notebooks so their stored outputs are current (``make refresh``).
 
 Each notebook runs in its own folder, as nbval and the book build run it, with no timing
 metadata, so that an unchanged notebook re-executes to identical JSON.
+
+All or nothing: every notebook executes into a copy in memory first. Only when all of them
+succeeded are the stored notebooks replaced (each atomically, through a temporary file
+beside it); if one fails, the command names the notebook and the cell, and leaves every
+stored notebook as it was. It ends by listing which notebooks changed.
 """
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 
-def execute_in_place(path: Path, timeout: int = 300) -> None:
+class RefreshError(RuntimeError):
+    """A notebook failed to execute; ``str(error)`` names the notebook and the cell."""
+
+
+@dataclass
+class Executed:
+    path: Path
+    text: str  # the executed notebook as it will be written
+
+    @property
+    def changed(self) -> bool:
+        return self.path.read_text(encoding="utf-8") != self.text
+
+
+def _failing_cell(notebook) -> tuple[int, str] | None:
+    """Index and first source line of the cell whose output is an error (nbclient keeps it)."""
+    for index, cell in enumerate(notebook.cells):
+        if any(output.get("output_type") == "error" for output in cell.get("outputs", [])):
+            return index, (cell.source.strip().splitlines() or [""])[0]
+    return None
+
+
+def execute(path: Path, timeout: int = 300) -> Executed:
+    """``path`` executed in its own folder, as text to store; the file itself is not touched."""
     path = Path(path)
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook, timeout=timeout, kernel_name="python3", record_timing=False,
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
-    client.execute()
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        where = _failing_cell(notebook)
+        cell = f"cell {where[0]} ({where[1][:60]!r})" if where else "a cell"
+        name = f"{error.ename}: {error.evalue}" if getattr(error, "ename", None) else str(error).splitlines()[0]
+        raise RefreshError(f"{path}: {cell} failed: {name}") from None
+    except Exception as error:  # a timeout, a dead kernel
+        raise RefreshError(f"{path}: execution failed: {type(error).__name__}: {error}") from None
     notebook.metadata.pop("widgets", None)
-    nbformat.write(notebook, path)
+    text = nbformat.writes(notebook)
+    return Executed(path, text if text.endswith("\n") else text + "\n")  # as nbformat.write does
+
+
+def store(executed: Executed) -> None:
+    """Replace the stored notebook in one step, so it is never half-written."""
+    handle, temporary = tempfile.mkstemp(dir=executed.path.parent, prefix=f".{executed.path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(executed.text)
+        os.chmod(temporary, executed.path.stat().st_mode & 0o777)
+        os.replace(temporary, executed.path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def execute_in_place(path: Path, timeout: int = 300) -> bool:
+    """Execute one notebook and store its outputs; True if the stored notebook changed."""
+    executed = execute(path, timeout)
+    changed = executed.changed
+    store(executed)
+    return changed
+
+
+def refresh(paths: list[Path], timeout: int = 300) -> list[Path]:
+    """Execute every notebook, then store them all; return those whose stored JSON changed.
+
+    Raises :class:`RefreshError` (and stores nothing) if any notebook fails.
+    """
+    executed = []
+    for path in paths:
+        print(f"executing {path}", flush=True)
+        executed.append(execute(Path(path), timeout))
+    changed = [item.path for item in executed if item.changed]
+    for item in executed:
+        if item.changed:
+            store(item)
+    return changed
 
 
 def main(argv: list[str]) -> int:
-    for name in argv:
-        print(f"executing {name}", flush=True)
-        execute_in_place(Path(name))
+    paths = [Path(name) for name in argv]
+    try:
+        changed = refresh(paths)
+    except RefreshError as error:
+        print(f"make refresh: {error}", file=sys.stderr)
+        print("make refresh: no stored notebook was changed", file=sys.stderr)
+        return 1
+    unchanged = [path for path in paths if path not in changed]
+    print(f"make refresh: {len(changed)} of {len(paths)} notebooks changed"
+          + (": " + ", ".join(map(str, changed)) if changed else ""))
+    if unchanged:
+        print("make refresh: unchanged: " + ", ".join(map(str, unchanged)))
     return 0
 
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from thawbook.paths import SEED, record_read
+from thawbook.paths import ROOT, SEED, SEEDS, record_read
 
 SEED_SHA256 = "06dd7ff0ab21ae4a7ffc8b326b7317383e0aa53afb549bf6286ba0b57b866f63"
+SEED_README = SEEDS / "README.md"
 
 
 @dataclass(frozen=True)
@@ -30,15 +31,49 @@ class EvidenceError(ValueError):
     """Evidence that is empty, absent from the seed, or found more than once."""
 
 
+class SeedError(ValueError):
+    """The seed is not the article the report was written from: it was edited, or is missing."""
+
+
+def _shown(path: Path) -> str:
+    path = Path(path).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def documented_sha256(readme: Path = SEED_README) -> str:
+    """The SHA-256 that ``seeds/README.md`` records for the seed."""
+    found = re.search(r"SHA-256: `([0-9a-f]{64})`", readme.read_text(encoding="utf-8")) if readme.exists() else None
+    if not found:
+        raise SeedError(f"{_shown(readme)}: records no SHA-256 of the seed (a line 'SHA-256: `<hex>`') "
+                        "[rule: seed_sha256]")
+    return found.group(1)
+
+
+def check_seed(path: Path = SEED, readme: Path = SEED_README) -> None:
+    """Stop, naming the file, unless the seed's bytes hash to the SHA-256 in ``seeds/README.md``
+    (and in this module). The book build calls this before it reads anything."""
+    if not Path(path).exists():
+        raise SeedError(f"{_shown(path)}: file not found [rule: seed_sha256]")
+    actual, documented = seed_sha256(path), documented_sha256(readme)
+    for expected, where in ((documented, _shown(readme)), (SEED_SHA256, "thawbook.seed.SEED_SHA256")):
+        if actual != expected:
+            raise SeedError(
+                f"{_shown(path)}: SHA-256 is {actual}, {where} records {expected}; the seed is never "
+                "edited (restore it byte for byte) [rule: seed_sha256]"
+            )
+
+
 @lru_cache(maxsize=None)
 def read_seed(path: Path = SEED) -> str:
-    """The article as text, exactly as stored (UTF-8)."""
+    """The article as text, exactly as stored (UTF-8); the seed itself only if its hash is right."""
     record_read(path)
+    if Path(path) == SEED:
+        check_seed(path)
     return path.read_bytes().decode("utf-8")
 
 
 def seed_sha256(path: Path = SEED) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=None)

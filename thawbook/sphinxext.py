@@ -12,20 +12,34 @@ Four jobs, wired in ``_config.yml`` (``sphinx.config.extensions``):
    so editing ``data/`` or ``seeds/`` or this package would ship stale outputs. While a
    notebook executes, :func:`thawbook.paths.record_read` appends every file the package
    reads to a log named by the ``THAWBOOK_READS_LOG`` environment variable (the kernel
-   inherits it). After reading, we store a fingerprint of those files plus the package
-   source. On the next build, a notebook whose fingerprint changed has its cache record
-   removed and is re-read, so it executes again; the others come from the cache.
+   inherits it). After reading, we set aside a fingerprint of those files plus the package
+   source, and commit it only once the build has written the notebook's page. On the next
+   build, a notebook whose committed fingerprint changed has its cache record removed and is
+   re-read, so it executes again; the others come from the cache.
+
+   **Crash safety.** A build that does not finish (killed, interrupted, or failed) commits
+   no fingerprint for a page it did not write, so the next build re-executes and rewrites
+   that page: an interrupted build after a data change cannot leave a stale page behind.
+   A damaged execution cache (a record whose notebook file is missing or unreadable, or a
+   cached folder no record points to) is repaired before the build reads anything; the
+   repair is reported on stderr, not as a Sphinx warning, so the strict build goes on.
+   The seed's SHA-256 is checked first of all (:func:`thawbook.seed.check_seed`).
 
 3. **Data download.** The whole data package is zipped into ``_downloads/`` of the output, so
    readers can take it from the built book, offline.
 
-4. **No stale pages.** Pages of chapters that were renamed or removed are deleted.
+4. **No stale pages.** Pages of chapters that were renamed or removed are deleted, and so
+   are their published sources under ``_sources/``.
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
+import re
+import shutil
+import sys
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -175,6 +189,20 @@ def remove_pages_of_removed_documents(app: Sphinx, exception: Exception | None) 
         if str(relative.with_suffix("")) not in current:
             LOG.info("thawbook: removing %s, whose source is no longer in the book", relative)
             page.unlink()
+    sources = outdir / "_sources"
+    for published in sorted(sources.rglob("*")) if sources.is_dir() else []:
+        if published.is_file() and _source_docname(published.relative_to(sources)) not in current:
+            LOG.info("thawbook: removing %s, whose source is no longer in the book", published.relative_to(outdir))
+            published.unlink()
+
+
+def _source_docname(relative: Path) -> str:
+    """``chapters/x.ipynb`` or ``chapters/x.md.txt`` (a published source) -> ``chapters/x``."""
+    name = relative.as_posix().removesuffix(".txt")
+    for suffix in (".ipynb", ".md", ".rst"):
+        if name.endswith(suffix):
+            return name.removesuffix(suffix)
+    return name
 
 
 # ---------------------------------------------------------------- fresh outputs
@@ -188,6 +216,23 @@ def _record_path(app: Sphinx, docname: str) -> Path:
 
 def _reads_log_path(app: Sphinx, docname: str) -> Path:
     return _deps_dir(app) / (docname.replace("/", "__") + ".reads")
+
+
+def _pending_dir(app: Sphinx) -> Path:
+    """Fingerprints of notebooks read in this build, waiting for their pages to be written."""
+    return _deps_dir(app) / "pending"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text)
+    os.replace(temporary, path)
+
+
+def notice(message: str) -> None:
+    """Tell the reader of the build log something, outside Sphinx's warnings (which -W makes fatal)."""
+    print(f"thawbook: {message}", file=sys.stderr, flush=True)
 
 
 def relative_to_root(path: str | Path) -> str:
@@ -247,12 +292,13 @@ def static_fingerprint(app: Sphinx) -> str:
 
 def outdated_by_static_files(app: Sphinx) -> list[str]:
     """Every page, when a stylesheet or script changed: each page links them as ``name?v=<checksum>``,
-    and Sphinx would otherwise rewrite only the pages whose source changed."""
+    and Sphinx would otherwise rewrite only the pages whose source changed. The new checksum is
+    committed only when the build finishes, after every page was rewritten."""
     record = _deps_dir(app) / "static.sha256"
     current = static_fingerprint(app)
     previous = record.read_text() if record.exists() else None
-    record.parent.mkdir(parents=True, exist_ok=True)
-    record.write_text(current)
+    if previous != current:
+        _write_atomically(_pending_dir(app) / "static.sha256", current)
     return sorted(app.env.found_docs) if previous != current else []
 
 
@@ -291,6 +337,8 @@ def start_reads_log(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 def store_fingerprint(app: Sphinx, doctree) -> None:
+    """Set aside the fingerprint of what the notebook just read; :func:`commit_fingerprints`
+    makes it the notebook's record once its page is written."""
     docname = app.env.docname
     if not _is_notebook(app, docname):
         return
@@ -302,17 +350,154 @@ def store_fingerprint(app: Sphinx, doctree) -> None:
         return  # served from the cache: nothing executed, keep what the last execution read
     record = {"reads": [relative_to_root(p) for p in reads]}
     record["fingerprint"] = fingerprint(record["reads"])
-    record_file.write_text(json.dumps(record, indent=1))
+    _write_atomically(_pending_dir(app) / record_file.name, json.dumps(record, indent=1))
+
+
+def note_page_written(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Remember the pages this build writes (the app, unlike the environment, is not saved)."""
+    if not hasattr(app, "_thawbook_pages"):
+        app._thawbook_pages = set()
+    app._thawbook_pages.add(pagename)
+
+
+def commit_fingerprints(app: Sphinx, exception: Exception | None) -> None:
+    """Make each pending fingerprint the notebook's record, if this build wrote its page.
+
+    ``build-finished`` runs after every page is written, and not at all when the build is
+    killed or interrupted (SIGKILL, KeyboardInterrupt). A fingerprint that is not committed
+    leaves the old record, which no longer matches the data, so the next build re-executes
+    the notebook and rewrites its page.
+    """
+    pending = _pending_dir(app)
+    if exception is not None or not pending.is_dir():
+        return  # a page whose writing raised may be missing or half-written: commit nothing
+    written = getattr(app, "_thawbook_pages", set())
+    for item in sorted(pending.glob("*.json")):
+        docname = item.stem.replace("__", "/")
+        if app.builder.format != "html" or docname in written:
+            os.replace(item, _deps_dir(app) / item.name)
+    static = pending / "static.sha256"
+    if static.exists():
+        os.replace(static, _deps_dir(app) / "static.sha256")
+
+
+def clear_pending(app: Sphinx) -> None:
+    """Pending fingerprints left by a build that did not finish belong to pages it never wrote."""
+    pending = _pending_dir(app)
+    if pending.is_dir():
+        shutil.rmtree(pending)
+
+
+# ---------------------------------------------------------------- readable failures
+DATA_FAILURE = re.compile(r"\b(DataError|SeedError|EvidenceError): (.+)")
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_LAST_WORDS: list[str] = []
+
+
+def data_failures(exception: BaseException | None) -> list[str]:
+    """The DataError (or SeedError, EvidenceError) lines inside an exception and its causes,
+    including the traceback text of a failed cell."""
+    found: list[str] = []
+    seen: set[int] = set()
+    while exception is not None and id(exception) not in seen:
+        seen.add(id(exception))
+        for match in DATA_FAILURE.finditer(ANSI.sub("", str(exception))):
+            line = f"{match.group(1)}: {match.group(2).strip()}"
+            if line not in found:
+                found.append(line)
+        exception = exception.__cause__ or exception.__context__
+    return found
+
+
+def _print_last_words() -> None:
+    if _LAST_WORDS:
+        print("\nthawbook: the build stopped on bad input:", file=sys.stderr)
+        for line in _LAST_WORDS:
+            print(f"  {line}", file=sys.stderr)
+        sys.stderr.flush()
+
+
+def say_last(lines: list[str]) -> None:
+    """Print ``lines`` when the process exits, after Jupyter Book's traceback and message box,
+    so the file, row, column and rule are the last thing the reader sees."""
+    if not _LAST_WORDS:
+        atexit.register(_print_last_words)
+    _LAST_WORDS.extend(line for line in lines if line not in _LAST_WORDS)
+
+
+def report_data_failure(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None:
+        say_last(data_failures(exception))
+
+
+# ---------------------------------------------------------------- a damaged execution cache
+def repair_execution_cache(app: Sphinx) -> list[str]:
+    """Remove cache records whose notebook file is missing or unreadable, and cached folders no
+    record points to (what a build killed mid-write, or a hand-deleted file, leaves behind).
+
+    jupyter-cache would otherwise stop the build with ``KeyError: 'Notebook file does not exist
+    for cache record PK: 4'``. The notebooks concerned simply execute again.
+    """
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.cache.db import NbCacheRecord
+
+    cache_path = Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+    if not (cache_path / "global.db").exists():
+        return []
+    cache = get_cache(str(cache_path))
+    repairs, known = [], set()
+    for record in cache.list_cache_records():
+        notebook = cache_path / "executed" / record.hashkey / "base.ipynb"
+        problem = None
+        if not notebook.exists():
+            problem = "its notebook file is missing"
+        else:
+            try:
+                nbformat.reads(notebook.read_text(encoding="utf-8"), nbformat.NO_CONVERT)
+            except Exception as error:  # truncated or corrupt JSON
+                problem = f"its notebook file is unreadable ({type(error).__name__})"
+        if problem:
+            shutil.rmtree(notebook.parent, ignore_errors=True)
+            NbCacheRecord.remove_records([record.pk], cache.db)
+            repairs.append(f"removed execution-cache record {record.pk} ({record.uri}): {problem}")
+        else:
+            known.add(record.hashkey)
+    executed = cache_path / "executed"
+    for folder in sorted(executed.iterdir()) if executed.is_dir() else []:
+        if folder.is_dir() and folder.name not in known:
+            shutil.rmtree(folder, ignore_errors=True)
+            repairs.append(f"removed orphaned execution-cache folder executed/{folder.name}: no record points to it")
+    for repair in repairs:
+        notice(f"repaired the execution cache: {repair}; the notebook executes again")
+    return repairs
+
+
+def check_inputs(app: Sphinx) -> None:
+    """Before anything is read: the seed is the right article, and the cache is sound."""
+    from thawbook.seed import SeedError, check_seed
+
+    try:
+        check_seed()
+    except SeedError as error:
+        say_last([f"SeedError: {error}"])
+        raise
+    clear_pending(app)
+    repair_execution_cache(app)
 
 
 def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", check_inputs, priority=100)
     app.connect("env-get-outdated", outdated_by_dependencies)
     app.connect("source-read", start_reads_log)
     app.connect("doctree-read", store_fingerprint)
     app.connect("html-page-context", link_bundle_on_chart_pages)
+    app.connect("html-page-context", note_page_written)
     app.connect("builder-inited", write_assets_before_pages)
     app.connect("build-finished", write_data_archive)
     app.connect("build-finished", remove_pages_of_removed_documents)
+    app.connect("build-finished", commit_fingerprints)
+    app.connect("build-finished", report_data_failure)
     return {"version": "1", "parallel_read_safe": False, "parallel_write_safe": True}
 
 

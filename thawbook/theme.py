@@ -80,6 +80,21 @@ def title_text(spec: dict) -> str:
     return ""
 
 
+class ScriptSafeJSONEncoder(json.JSONEncoder):
+    """JSON that can sit inside ``<script>``: ``</`` and ``<!--`` in a string (a chart title or
+    a data value such as ``</script><script>...``) could otherwise end the script or change how
+    the HTML parser reads it. ``\\u003c`` is the same character to JavaScript."""
+
+    def encode(self, o) -> str:
+        return script_safe(super().encode(o))
+
+
+def script_safe(text: str) -> str:
+    """JSON text with ``</`` and ``<!--`` escaped for embedding in ``<script>`` (``<`` occurs in
+    JSON text only inside strings, where ``\\u003c`` means the same)."""
+    return text.replace("</", "\\u003c/").replace("<!--", "\\u003c!--")
+
+
 class StableHTMLRenderer(HTMLRenderer):
     """altair's HTML renderer with two changes that make the book reproducible and accessible.
 
@@ -88,6 +103,7 @@ class StableHTMLRenderer(HTMLRenderer):
       change only when a chart does.
     - A chart without a ``description`` gets its title as one; vega-embed puts it on the chart
       as ``aria-label``, so a screen reader announces what the chart shows.
+    - The spec is written into the page's ``<script>`` by :class:`ScriptSafeJSONEncoder`.
     """
 
     def __call__(self, spec: dict, **metadata) -> dict[str, str]:
@@ -95,7 +111,7 @@ class StableHTMLRenderer(HTMLRenderer):
             spec = {**spec, "description": title_text(spec) or "Chart"}
         digest = hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
         self._div = f"altair-viz-{digest[:24]}"
-        return super().__call__(spec, **metadata)
+        return super().__call__(spec, **{"json_kwds": {"cls": ScriptSafeJSONEncoder}, **metadata})
 
     @property
     def output_div(self) -> str:

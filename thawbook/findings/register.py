@@ -15,8 +15,6 @@ from importlib import import_module
 import pandas as pd
 
 from thawbook import readings
-from IPython.display import Markdown
-
 from thawbook.display import md
 from thawbook.findings.core import Finding, FindingError, check
 from thawbook.tables import load_tables
@@ -117,8 +115,8 @@ def glue_items(chapter: str) -> list[tuple[str, object]]:
                 continue
             seen[name] = value
             items.append((name, md(value) if isinstance(value, str) else value))
-        # the verdict is the package's own markup (a role), so it is not escaped as data is
-        items.append((f"{f.id}-verdict", Markdown(verdict(verdicts.loc[f.id]))))
+        # the verdict quotes the finding's sentence, which carries data: it is neutralised too
+        items.append((f"{f.id}-verdict", md(verdict(verdicts.loc[f.id]))))
     return items
 
 

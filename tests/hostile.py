@@ -22,9 +22,12 @@ TEXT_COLUMNS = {"title", "claim", "note", "rationale", "statement", "likely_read
 
 
 def inject(data: Path) -> dict[str, list[str]]:
-    """Append :data:`PAYLOAD` to every cell of every free-text column, and to the package's,
-    each resource's and each field's title and description (the data dictionary shows them);
-    return the columns per file."""
+    """Append :data:`PAYLOAD` to every non-empty cell of every free-text column, and to the
+    package's, each resource's and each field's title and description (the data dictionary
+    shows them); return the columns per file.
+
+    Empty cells stay empty: an empty characterization means the article characterises nothing,
+    and filling it would change what the data say, which the findings rightly refuse."""
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     for described in [package, *package["resources"],
                       *(field for item in package["resources"] for field in item["schema"]["fields"])]:
@@ -43,7 +46,8 @@ def inject(data: Path) -> dict[str, list[str]]:
         columns = [rows[0].index(f["name"]) for f in fields]
         for row in rows[1:]:
             for index in columns:
-                row[index] = f"{row[index]} {PAYLOAD}".strip()
+                if row[index]:
+                    row[index] = f"{row[index]} {PAYLOAD}"
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(rows)
         path.write_text(out.getvalue(), encoding="utf-8")

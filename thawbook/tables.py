@@ -139,8 +139,10 @@ def referenced(name: str, directory: Path | None = None) -> list[str]:
 # naming the field, instead of failing three chapters later with a confusing error.
 FIELD_TYPES: dict[str, dict[str, str]] = {
     "events": {"date_start": "date", "date_end": "date"},
-    "context": {"date_start": "date", "date_end": "date", "source_date": "date"},
+    "context": {"date_start": "date", "date_end": "date", "source_date": "date", "accessed": "date"},
     "cameo_codebook": {"goldstein": "number", "quad_class": "integer"},
+    "events_edtf": {"date_start": "date", "date_end": "date"},
+    "plover_codebook": {"quad_code": "integer", "score": "number"},
 }
 
 

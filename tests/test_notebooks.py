@@ -53,7 +53,9 @@ def test_refresh_stores_outputs_and_reports_which_notebooks_changed(tmp_path, ca
 def test_nbval_mismatch_tells_the_reader_to_run_make_refresh(tmp_path):
     shutil.copy(ROOT / "conftest.py", tmp_path / "conftest.py")  # the hook that applies to chapters/
     notebook(tmp_path / "nb.ipynb", "print(1)", "1 / 0", outputs={0: "2\n"})
-    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env",
+    # -rN: no short summary, whose one-line form (full-length under CI=true) would repeat the
+    # hint after the second cell's header and blur which failure carries it
+    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-rN",
                              "-p", "no:cacheprovider", "nb.ipynb"], cwd=tmp_path, capture_output=True, text=True)
     print(result.stdout[-3000:])
     assert result.returncode == 1

@@ -10,11 +10,12 @@ JB_FLAGS := -n -W --keep-going
 NOTEBOOKS := index.ipynb $(wildcard chapters/*.ipynb)
 export PYTHONHASHSEED := 0
 
-.PHONY: book test refresh bench lock browser clean help
+.PHONY: book test unit refresh bench lock browser clean help
 
 help:
 	@echo "make book     build the HTML book into _build/html (strict; re-executes what changed)"
-	@echo "make test     run unit, data, notebook (nbval) and browser tests"
+	@echo "make test     run unit, data, notebook (nbval), build and browser tests (what CI runs)"
+	@echo "make unit     run only the unit and data tests: no build, no browser, no notebook"
 	@echo "make refresh  re-execute every notebook in place, storing its outputs"
 	@echo "make bench    benchmark builds and page weights (ratios)"
 
@@ -37,7 +38,11 @@ browser:
 # nbval compares every stored output exactly: chart ids are derived from the chart spec
 # (thawbook.theme), so nothing in a notebook's output is random and nothing is sanitized.
 test: $(STAMP) browser book
-	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider
+	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider $(TEST_FLAGS)
+
+# The quick loop: unit and data tests only (markers applied in conftest.py). Needs no book.
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests -m "unit or data" -p no:cacheprovider $(UNIT_FLAGS)
 
 refresh: $(STAMP)
 	$(BIN)/python -m thawbook.notebooks $(NOTEBOOKS)

@@ -35,6 +35,11 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: run 'sudo apt-get install -y chromium'"; fi; }
 
+# The suite runs on two xdist workers. --dist loadfile keeps each file on one worker: a
+# notebook's cells run in order in one kernel (nbval), and a module's build fixture (one
+# throwaway copy per file, never the shared _build) is built once.
+TEST_FLAGS ?= -n 2 --dist loadfile
+
 # nbval compares every stored output exactly: chart ids are derived from the chart spec
 # (thawbook.theme), so nothing in a notebook's output is random and nothing is sanitized.
 test: $(STAMP) browser book

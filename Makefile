@@ -10,11 +10,12 @@ JB_FLAGS := -n -W --keep-going
 NOTEBOOKS := index.ipynb $(wildcard chapters/*.ipynb)
 export PYTHONHASHSEED := 0
 
-.PHONY: book test refresh bench lock browser clean help
+.PHONY: book test unit refresh bench lock browser clean help
 
 help:
 	@echo "make book     build the HTML book into _build/html (strict; re-executes what changed)"
-	@echo "make test     run unit, data, notebook (nbval) and browser tests"
+	@echo "make test     run unit, data, notebook (nbval), build and browser tests (what CI runs)"
+	@echo "make unit     run only the unit and data tests: no build, no browser, no notebook"
 	@echo "make refresh  re-execute every notebook in place, storing its outputs"
 	@echo "make bench    benchmark builds and page weights (ratios)"
 
@@ -34,10 +35,19 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: run 'sudo apt-get install -y chromium'"; fi; }
 
+# The suite runs on two xdist workers. --dist loadfile keeps each file on one worker: a
+# notebook's cells run in order in one kernel (nbval), and a module's build fixture (one
+# throwaway copy per file, never the shared _build) is built once.
+TEST_FLAGS ?= -n 2 --dist loadfile
+
 # nbval compares every stored output exactly: chart ids are derived from the chart spec
 # (thawbook.theme), so nothing in a notebook's output is random and nothing is sanitized.
 test: $(STAMP) browser book
-	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider
+	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider $(TEST_FLAGS)
+
+# The quick loop: unit and data tests only (markers applied in conftest.py). Needs no book.
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests -m "unit or data" -p no:cacheprovider $(UNIT_FLAGS)
 
 refresh: $(STAMP)
 	$(BIN)/python -m thawbook.notebooks $(NOTEBOOKS)

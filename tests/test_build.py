@@ -5,6 +5,7 @@ These tests run real Jupyter Book builds, in throwaway folders, with the project
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -147,6 +148,24 @@ def test_changing_a_data_value_changes_the_built_page_without_clearing_any_cache
     print("re-executed after the change:", reran)
     assert reran and "chapters/04_chronology" in reran[0]
     assert "chapters/01_about_the_source" not in reran[0], "a notebook that does not read events re-ran"
+
+
+def test_editing_a_module_re_executes_only_the_notebooks_that_import_it(built_copy):
+    # thawbook/annotate.py is imported, directly or through other modules, by the annotated
+    # source alone: the build records each notebook's imports as it records its data reads.
+    module = built_copy / "thawbook" / "annotate.py"
+    original = module.read_text(encoding="utf-8")
+    module.write_text(original + "\n# edited by a test: no change of behaviour\n", encoding="utf-8")
+    try:
+        result = make_book(built_copy)
+    finally:
+        module.write_text(original, encoding="utf-8")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    reran = re.findall(r"re-executing notebooks whose data or package changed: (.*)", result.stdout)
+    print("re-executed after the module edit:", reran)
+    assert reran and reran[0].strip().split(", ") == ["chapters/02_annotated_source"]
+    record = json.loads((built_copy / "_build" / "thawbook-deps" / "index.json").read_text())
+    assert "thawbook/findings/register.py" in record["reads"]  # imports are recorded transitively
 
 
 def test_moving_one_event_into_another_week_fails_the_build_and_names_the_finding(built_copy):

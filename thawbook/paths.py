@@ -1,5 +1,6 @@
 """Where things live in the repository, resolved from this file, never from the working directory."""
 import os
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,3 +23,29 @@ def record_read(path: Path) -> None:
     if log:
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(f"{Path(path).resolve()}\n")
+
+
+class _ImportRecorder:
+    """A finder that records, as a read, the source file of every ``thawbook`` module the process
+    imports, and then lets the ordinary finders import it (it never returns a spec)."""
+
+    @staticmethod
+    def find_spec(fullname, path=None, target=None):
+        if fullname.startswith("thawbook."):
+            from importlib.machinery import PathFinder
+
+            spec = PathFinder.find_spec(fullname, path)
+            if spec is not None and spec.has_location and spec.origin:
+                record_read(Path(spec.origin))
+        return None
+
+
+def record_imports() -> None:
+    """Record the ``thawbook`` modules this process has imported and will import, transitively,
+    so that an edit to a module re-executes only the notebooks that use it. Called by
+    ``thawbook/__init__.py`` when the build has set ``THAWBOOK_READS_LOG`` (in a notebook's kernel)."""
+    if _ImportRecorder not in sys.meta_path:
+        sys.meta_path.insert(0, _ImportRecorder)
+    for name, module in list(sys.modules.items()):
+        if (name == "thawbook" or name.startswith("thawbook.")) and getattr(module, "__file__", None):
+            record_read(Path(module.__file__))

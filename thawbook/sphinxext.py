@@ -12,8 +12,9 @@ Four jobs, wired in ``_config.yml`` (``sphinx.config.extensions``):
    so editing ``data/`` or ``seeds/`` or this package would ship stale outputs. While a
    notebook executes, :func:`thawbook.paths.record_read` appends every file the package
    reads to a log named by the ``THAWBOOK_READS_LOG`` environment variable (the kernel
-   inherits it). After reading, we set aside a fingerprint of those files plus the package
-   source, and commit it only once the build has written the notebook's page. On the next
+   inherits it), and every module of this package it imports, transitively
+   (:func:`thawbook.paths.record_imports`). After reading, we set aside a fingerprint of those
+   files, and commit it only once the build has written the notebook's page. On the next
    build, a notebook whose committed fingerprint changed has its cache record removed and is
    re-read, so it executes again; the others come from the cache.
 
@@ -250,14 +251,22 @@ def package_files() -> list[Path]:
     return sorted(p for p in PACKAGE_DIR.rglob("*.py") if p.name not in BUILD_ONLY_MODULES)
 
 
-def fingerprint(paths: list[str]) -> str:
-    """Hash of the package source and of each file a notebook read (a missing file hashes as such)."""
+def fingerprint(paths: list[str], package: bool = True) -> str:
+    """Hash of each file in ``paths`` (a missing file hashes as such) and, unless ``package`` is
+    false, of the whole package source. A notebook's fingerprint leaves the package out: the
+    modules it imported are among the files it read."""
     digest = hashlib.sha256()
-    for path in [relative_to_root(p) for p in package_files()] + sorted(set(paths)):
+    source = [relative_to_root(p) for p in package_files()] if package else []
+    for path in source + sorted(set(paths)):
         digest.update(path.encode())
         file = ROOT / path
         digest.update(file.read_bytes() if file.exists() else b"<missing>")
     return digest.hexdigest()
+
+
+def notebook_fingerprint(reads: list[str]) -> str:
+    """A notebook's fingerprint: the files it read, data, seed and imported modules alike."""
+    return fingerprint(reads, package=False)
 
 
 def _is_notebook(app: Sphinx, docname: str) -> bool:
@@ -309,7 +318,7 @@ def outdated_by_dependencies(app: Sphinx, env, added, changed, removed) -> list[
             continue
         record_file = _record_path(app, docname)
         record = json.loads(record_file.read_text()) if record_file.exists() else None
-        if record is None or record["fingerprint"] != fingerprint(record["reads"]):
+        if record is None or record["fingerprint"] != notebook_fingerprint(record["reads"]):
             _drop_cache_record(app, docname)
             stale.append(docname)
     if stale:
@@ -322,7 +331,7 @@ def outdated_by_dependencies(app: Sphinx, env, added, changed, removed) -> list[
         if _is_notebook(app, docname):
             record_file = _record_path(app, docname)
             record = json.loads(record_file.read_text()) if record_file.exists() else None
-            if record is None or record["fingerprint"] != fingerprint(record["reads"]):
+            if record is None or record["fingerprint"] != notebook_fingerprint(record["reads"]):
                 _drop_cache_record(app, docname)
     return stale + restyled
 
@@ -349,7 +358,7 @@ def store_fingerprint(app: Sphinx, doctree) -> None:
     if not reads and record_file.exists():
         return  # served from the cache: nothing executed, keep what the last execution read
     record = {"reads": [relative_to_root(p) for p in reads]}
-    record["fingerprint"] = fingerprint(record["reads"])
+    record["fingerprint"] = notebook_fingerprint(record["reads"])
     _write_atomically(_pending_dir(app) / record_file.name, json.dumps(record, indent=1))
 
 

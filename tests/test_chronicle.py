@@ -1,15 +1,13 @@
 """thawbook.chronicle: the publication-date derivation table and the accounting of time words."""
-from datetime import date
 
 import altair as alt
 import pandas as pd
 import pytest
 
 from thawbook import chronicle
-from thawbook.dates import Interval, TemporalMention, infer_publication_interval
+from thawbook.dates import TemporalMention, infer_publication_interval
 from thawbook.tables import load_tables
 
-PUBLISHED = Interval(date(2023, 6, 2), date(2023, 6, 4), "day")
 TEXT = "Xx On Tuesday, he spoke. Later, last week, nothing. And in March it rained."
 
 
@@ -47,7 +45,7 @@ def test_comparable_drops_case_spacing_and_one_leading_preposition():
 
 def test_mention_inside_event_evidence_with_same_expression_is_accounted_by_the_event():
     accounts = chronicle.account_for_temporal_expressions(
-        events(), exclusions(), PUBLISHED, [mention("On Tuesday")])
+        events(), exclusions(), [mention("On Tuesday")])
     row = accounts.iloc[0]
     assert (row["accounted_by"], row["account_id"], row["matches"]) == ("event", "ev-spoke", 1)
     assert (row["date_start"], row["date_end"]) == ("2023-05-30", "2023-05-30")
@@ -57,7 +55,7 @@ def test_mention_inside_event_evidence_with_same_expression_is_accounted_by_the_
 def test_event_whose_stored_date_differs_from_the_resolver_is_flagged():
     accounts = chronicle.account_for_temporal_expressions(
         events(date_start=pd.Timestamp("2023-05-23"), date_end=pd.Timestamp("2023-05-23")),
-        exclusions(), PUBLISHED, [mention("On Tuesday")])
+        exclusions(), [mention("On Tuesday")])
     assert accounts.iloc[0]["agreement"] == "differs"
 
 
@@ -65,13 +63,13 @@ def test_forthcoming_event_is_resolved_in_the_future_tense():
     accounts = chronicle.account_for_temporal_expressions(
         events(date_expression="in March", evidence="in March it rained", status="forthcoming",
                date_start=pd.Timestamp("2024-03-01"), date_end=pd.Timestamp("2024-03-31")),
-        exclusions(), PUBLISHED, [mention("in March")])
+        exclusions(), [mention("in March")])
     assert accounts.iloc[0][["resolved_start", "agreement"]].tolist() == ["2024-03-01", "agrees"]
 
 
 def test_mention_in_an_exclusion_evidence_is_accounted_by_the_exclusion_with_its_reason():
     accounts = chronicle.account_for_temporal_expressions(
-        events(), exclusions(), PUBLISHED, [mention("last week")])
+        events(), exclusions(), [mention("last week")])
     row = accounts.iloc[0]
     assert (row["accounted_by"], row["account_id"], row["explanation"]) == ("exclusion", "tx-x", "not a date")
     # "last week" in the article: the hull of the Sunday (21-27 May) and Monday (22-28 May) weeks
@@ -80,7 +78,7 @@ def test_mention_in_an_exclusion_evidence_is_accounted_by_the_exclusion_with_its
 
 def test_mention_matching_neither_table_is_kept_as_unaccounted_not_dropped():
     accounts = chronicle.account_for_temporal_expressions(
-        events(), exclusions(), PUBLISHED, [mention("On Tuesday"), mention("in March")])
+        events(), exclusions(), [mention("On Tuesday"), mention("in March")])
     assert len(accounts) == 2
     assert accounts["accounted_by"].tolist() == ["event", "unaccounted"]
     assert chronicle.coverage(accounts)["unaccounted"] == 1
@@ -89,20 +87,19 @@ def test_mention_matching_neither_table_is_kept_as_unaccounted_not_dropped():
 def test_same_words_outside_the_evidence_span_do_not_count():
     # The event's date_expression matches, but its evidence does not contain the mention.
     accounts = chronicle.account_for_temporal_expressions(
-        events(date_expression="in March"), exclusions(), PUBLISHED, [mention("in March")])
+        events(date_expression="in March"), exclusions(), [mention("in March")])
     assert accounts.iloc[0]["accounted_by"] == "unaccounted"
 
 
 def test_exclusion_with_a_different_expression_does_not_account_for_the_mention():
     accounts = chronicle.account_for_temporal_expressions(
-        events(), exclusions(expression="nothing"), PUBLISHED, [mention("last week")])
+        events(), exclusions(expression="nothing"), [mention("last week")])
     assert accounts.iloc[0]["accounted_by"] == "unaccounted"
 
 
 def test_every_temporal_expression_of_the_article_is_accounted_for_and_dated_as_the_resolver_does():
     tables = load_tables("events", "temporal_exclusions")
-    published, _ = infer_publication_interval()
-    accounts = chronicle.account_for_temporal_expressions(tables["events"], tables["temporal_exclusions"], published)
+    accounts = chronicle.account_for_temporal_expressions(tables["events"], tables["temporal_exclusions"])
     figures = chronicle.coverage(accounts)
     print("temporal coverage:", figures)
     print("unaccounted:", accounts.loc[accounts["accounted_by"] == "unaccounted", "expression"].tolist())
@@ -129,7 +126,7 @@ def test_derivation_table_ends_with_the_intersection_and_flags_outside_knowledge
 def test_charts_carry_titles_and_evidence_tooltips():
     published, steps = infer_publication_interval()
     tables = load_tables("events", "temporal_exclusions")
-    accounts = chronicle.account_for_temporal_expressions(tables["events"], tables["temporal_exclusions"], published)
+    accounts = chronicle.account_for_temporal_expressions(tables["events"], tables["temporal_exclusions"])
     for chart in (chronicle.publication_chart(chronicle.derivation_table(published, steps)),
                   chronicle.mentions_chart(accounts, published)):
         spec = chart.to_dict()
@@ -141,6 +138,6 @@ def test_charts_carry_titles_and_evidence_tooltips():
 @pytest.mark.parametrize("expression", ["For several weeks", "currently"])
 def test_duration_and_status_words_get_no_resolved_interval(expression):
     tables = load_tables("events", "temporal_exclusions")
-    accounts = chronicle.account_for_temporal_expressions(tables["events"], tables["temporal_exclusions"], PUBLISHED)
+    accounts = chronicle.account_for_temporal_expressions(tables["events"], tables["temporal_exclusions"])
     row = accounts[accounts["expression"] == expression].iloc[0]
     assert row["resolved_start"] == "" and row["accounted_by"] == "exclusion"

@@ -171,7 +171,6 @@ def _exclusions_at(exclusions: pd.DataFrame, mention: TemporalMention) -> list[s
 def account_for_temporal_expressions(
     events: pd.DataFrame,
     exclusions: pd.DataFrame,
-    published: Interval,
     mentions: list[TemporalMention] | None = None,
     week_start: str | None = None,
 ) -> pd.DataFrame:
@@ -185,7 +184,8 @@ def account_for_temporal_expressions(
     ``accounted_by == "unaccounted"``. ``matches`` counts every row that fits (1 is clean).
 
     For event mentions the stored ``date_start``/``date_end`` are given, and
-    :func:`thawbook.dates.resolve` is run independently on the expression (future tense for
+    :func:`thawbook.dates.resolve_in_article` is run independently on the expression, against
+    the publication interval the article's own words allow (future tense for
     forthcoming events, past otherwise); ``agreement`` is "agrees", "differs", or "not
     resolvable" when the resolver does not support the expression. Exclusions get the
     resolver's reading where it has one, and agreement "no event date". With ``week_start``

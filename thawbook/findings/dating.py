@@ -19,7 +19,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     """The dating chapter's findings under ``reading`` (its week convention matters here)."""
     published, steps = infer_publication_interval(reading.week_start)
     accounts = account_for_temporal_expressions(
-        tables["events"], tables["temporal_exclusions"], published, week_start=reading.week_start)
+        tables["events"], tables["temporal_exclusions"], week_start=reading.week_start)
     figures = coverage(accounts)
     return [
         finding(

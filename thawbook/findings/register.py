@@ -31,7 +31,6 @@ CHAPTERS = {
     "chapters/10_thaw_index": "thaw",
 }
 COLUMNS = ["finding_id", "chapter", "statement", "holds", "robust", "alternatives_tested", "fails_under", "becomes"]
-ROBUSTNESS_PAGE = "chapters/92_robustness"  # the page that lists every finding with its verdict
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +89,8 @@ def robustness(chapter: str) -> pd.DataFrame:
 def verdict(row: pd.Series) -> str:
     """The marker shown after a finding: robust, or fragile with what it becomes.
 
-    Plain Markdown, so that it renders inline wherever it is glued; the chapters and
-    :data:`ROBUSTNESS_PAGE` explain the readings.
+    Plain Markdown, so that it renders inline wherever it is glued; the chapters and the page
+    ``chapters/92_robustness`` explain the readings.
     """
     if row["robust"]:
         return f"*(robust: it holds under all {row['alternatives_tested']} alternative readings)*"

@@ -99,6 +99,7 @@ def test_data_dictionary_summary_escapes_the_package_text():
 
 
 def test_chart_specs_cannot_end_their_script():
+    theme.enable()
     chart = alt.Chart(pd.DataFrame({"a": PAYLOADS}), title=PAYLOADS[1]).mark_point().encode(x="a:N")
     bundle = chart._repr_mimebundle_()
     html = (bundle[0] if isinstance(bundle, tuple) else bundle)["text/html"]

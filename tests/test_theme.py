@@ -2,7 +2,29 @@
 import altair as alt
 import pandas as pd
 
+import subprocess
+import sys
+
+import pytest
+
 from thawbook import theme
+
+
+@pytest.fixture(autouse=True)
+def _book_theme():
+    theme.enable()
+
+
+def test_importing_the_package_changes_nothing_in_altair():
+    code = ("import altair as alt, thawbook.theme, thawbook.charts, thawbook.coding, thawbook.contacts; "
+            "print(alt.theme.active, alt.renderers.active)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "thawbook" not in out
+
+
+def test_enable_switches_on_the_book_theme_and_renderer():
+    theme.enable()
+    assert alt.theme.active == "thawbook" and alt.renderers.active == "thawbook"
 
 
 def html_of(chart) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from thawbook import theme  # noqa: F401  (registers the book's theme)
+from thawbook import theme
 
 
 def paragraph_lengths(table: pd.DataFrame) -> alt.Chart:

@@ -2,7 +2,8 @@
 
 Colours come from the Okabe–Ito palette, chosen to stay distinguishable for readers with
 colour-vision deficiencies; each side and each theme keeps its colour in every chapter.
-Importing this module registers and enables the ``thawbook`` altair theme.
+Importing this module changes nothing in altair: a notebook calls :func:`enable` once, which
+registers and enables the ``thawbook`` theme and the book's offline, stable-id renderer.
 """
 from __future__ import annotations
 
@@ -46,8 +47,8 @@ def scale_for(colors: dict[str, str], *, labelled: bool = True) -> alt.Scale:
     return alt.Scale(domain=domain, range=list(colors.values()))
 
 
-@alt.theme.register("thawbook", enable=True)
 def thawbook_theme() -> alt.theme.ThemeConfig:
+    """The book's altair theme: fonts, greys and the palette's order."""
     return {
         "config": {
             "font": FONT,
@@ -125,12 +126,20 @@ class StableHTMLRenderer(HTMLRenderer):
 # fallback URL is a local path rather than altair's default CDN: even if the bundle were
 # missing, no request would leave the machine.
 OFFLINE_LIBRARY_URL = "./vega-libraries-are-bundled-by-the-book"
-alt.renderers.register("thawbook", StableHTMLRenderer(
-    mode="vega-lite", template="universal", vega_version=alt.VEGA_VERSION,
-    vegaembed_version=alt.VEGAEMBED_VERSION, vegalite_version=alt.VEGALITE_VERSION,
-))
-alt.renderers.enable(
-    "thawbook",
-    base_url=OFFLINE_LIBRARY_URL,
-    embed_options={"renderer": "svg", "actions": False},
-)
+
+
+def enable() -> None:
+    """Register and enable the book's altair theme and its offline, stable-id HTML renderer.
+
+    Every notebook that draws a chart calls this once; importing :mod:`thawbook.theme` alone
+    has no effect on altair."""
+    alt.theme.register("thawbook", enable=True)(thawbook_theme)
+    alt.renderers.register("thawbook", StableHTMLRenderer(
+        mode="vega-lite", template="universal", vega_version=alt.VEGA_VERSION,
+        vegaembed_version=alt.VEGAEMBED_VERSION, vegalite_version=alt.VEGALITE_VERSION,
+    ))
+    alt.renderers.enable(
+        "thawbook",
+        base_url=OFFLINE_LIBRARY_URL,
+        embed_options={"renderer": "svg", "actions": False},
+    )

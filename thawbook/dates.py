@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime, timedelta
 
+import pandas as pd
 from dateparser.date import DateDataParser
 
 from thawbook.seed import locate, paragraph_of, read_seed
@@ -142,7 +143,12 @@ def precision_of(start: date, end: date) -> str:
 
 
 def iso(day) -> str:
-    """A day as ISO 8601 text (``2023-05-23``); the one date formatter of the package."""
+    """A day as ISO 8601 text (``2023-05-23``); "" for a missing day (None, NaT or NaN).
+
+    The one date formatter of the package: tables, exports and prose all format days with it.
+    """
+    if day is None or pd.isna(day):
+        return ""
     return day.strftime("%Y-%m-%d")
 
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from thawbook import coding as cameo
+from thawbook import thaw_index as cameo
 from thawbook import theme
 
 ECONOMIC_THEMES = cameo.DOMAINS["economic"]
-"""Event themes that make up the economic domain (:data:`thawbook.coding.DOMAINS`)."""
+"""Event themes that make up the economic domain (:data:`thawbook.thaw_index.DOMAINS`)."""
 
 BACKGROUND_EVENTS = ("ev-covid-zero", "ev-china-recovery")
 """Economic conditions rather than contacts: multi-year periods kept off the contacts timeline."""
@@ -535,16 +535,16 @@ def overlaps(start, end, window: tuple[str, str]) -> bool:
 
 
 def domain_labels() -> dict[str, str]:
-    """Each domain of :data:`thawbook.coding.DOMAINS` with a label naming its themes."""
+    """Each domain of :data:`thawbook.thaw_index.DOMAINS` with a label naming its themes."""
     return {d: f"{d.capitalize()} domain: {', '.join(theme.label(t) for t in themes)}"
             for d, themes in cameo.DOMAINS.items()}
 
 
 def domain_contacts(events: pd.DataFrame, actors: pd.DataFrame, coding: pd.DataFrame, codebook: pd.DataFrame,
                     window: tuple[str, str] | None = CONTRAST_WINDOW) -> pd.DataFrame:
-    """Events of the economic and military domains (:data:`thawbook.coding.DOMAINS`) in ``window``.
+    """Events of the economic and military domains (:data:`thawbook.thaw_index.DOMAINS`) in ``window``.
 
-    The domain comes from the event's theme alone (:func:`thawbook.coding.domain_of`), the
+    The domain comes from the event's theme alone (:func:`thawbook.thaw_index.domain_of`), the
     definition the thaw-index chapter uses. An event is kept if its interval overlaps the
     window (``None``: every date); background conditions (:data:`BACKGROUND_EVENTS`) are left
     out. Adds to :func:`with_actors`: ``domain``, ``domain_label``, ``cameo_code``,

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from thawbook import coding, plover, thaw_index, theme
+from thawbook.dates import iso
 
 SCALES = {"Goldstein (CAMEO)": "#0072B2", "PLOVER score": "#D55E00"}
 COLUMNS = ["week_start", "week", "week_end", "goldstein", "plover", "events_goldstein", "events_plover",
@@ -83,7 +84,7 @@ def long_form(both: pd.DataFrame) -> pd.DataFrame:
     parts = [both.assign(scale=label, value=both[column])
              for label, column in zip(SCALES, ("goldstein", "plover"))]
     frame = pd.concat(parts, ignore_index=True)
-    frame["week_start"] = frame["week_start"].dt.strftime("%Y-%m-%d")
+    frame["week_start"] = frame["week_start"].map(iso)
     return frame[["scale", "week_start", "week", "value", "events", "evidence"]]
 
 

@@ -159,7 +159,7 @@ def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
 def run_up_chart(run: pd.DataFrame) -> alt.FacetChart:
     """The run-up to the Shangri-La Dialogue, one panel per stance, on a common date axis.
 
-    Exact days are diamonds and intervals bars, as in :func:`timeline_chart`; intervals that
+    Exact days are diamonds and intervals bars, as in :func:`chronology_timeline_chart`; intervals that
     begin before the window are cut at its left edge (their full range is in the tooltip).
     """
     rows = run[["event_id", "title", "said", "interval", "date_precision", "status", "evidence",

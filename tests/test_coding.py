@@ -2,6 +2,7 @@
 
 Data tests print their figures so the CI log shows the state of the coding.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -27,9 +28,21 @@ def alternatives():
 
 
 # ------------------------------------------------------------------ the scheme
-@pytest.mark.parametrize("root, quad", [
-    ("01", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("13", 3), ("14", 4), ("20", 4), (3, 1), (17, 4),
-])
+@pytest.mark.parametrize(
+    "root, quad",
+    [
+        ("01", 1),
+        ("05", 1),
+        ("06", 2),
+        ("08", 2),
+        ("09", 3),
+        ("13", 3),
+        ("14", 4),
+        ("20", 4),
+        (3, 1),
+        (17, 4),
+    ],
+)
 def test_root_code_maps_to_gdelt_quad_class(root, quad):
     assert coding.quad_class_for_root(root) == quad
 
@@ -91,13 +104,25 @@ def test_placeholder_codings_are_neutral_statements(tables):
 def test_events_cameo_csv_on_disk_equals_a_fresh_export(tables):
     path = data_dir() / "events_cameo.csv"
     assert path.read_text(encoding="utf-8") == coding.events_cameo_csv(tables), (
-        "data/events_cameo.csv is stale: run thawbook.coding.write_events_cameo()")
+        "data/events_cameo.csv is stale: run thawbook.coding.write_events_cameo()"
+    )
 
 
 def test_events_cameo_csv_reads_back_as_the_same_events(tables):
-    dtypes = {"GLOBALEVENTID": str, "SQLDATE": "int64", "DateEnd": "int64", "date_precision": str,
-              "Actor1Code": str, "Actor2Code": str, "EventCode": str, "EventBaseCode": str,
-              "EventRootCode": str, "QuadClass": "int64", "GoldsteinScale": "float64", "evidence": str}
+    dtypes = {
+        "GLOBALEVENTID": str,
+        "SQLDATE": "int64",
+        "DateEnd": "int64",
+        "date_precision": str,
+        "Actor1Code": str,
+        "Actor2Code": str,
+        "EventCode": str,
+        "EventBaseCode": str,
+        "EventRootCode": str,
+        "QuadClass": "int64",
+        "GoldsteinScale": "float64",
+        "evidence": str,
+    }
     back = pd.read_csv(data_dir() / "events_cameo.csv", dtype=dtypes, keep_default_na=False)
     fresh = coding.events_cameo(tables)
     assert list(back.columns) == coding.GDELT_COLUMNS

@@ -3,6 +3,7 @@ data; and the two chapters' prose against the seed.
 
 The real-data checks print their figures so a CI log shows the state of the two chapters.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,6 @@ from thawbook.paths import ROOT
 from thawbook.seed import read_seed
 from thawbook.tables import load_tables
 
-
 T = pd.Timestamp
 
 
@@ -26,27 +26,29 @@ def tables():
 
 
 def _actors():
-    return pd.DataFrame({
-        "actor_id": ["ac-a", "ac-b", "ac-c"],
-        "name": ["Alpha", "Beta", "Gamma"],
-        "side": ["us_government", "china_government", "business"],
-    })
+    return pd.DataFrame(
+        {
+            "actor_id": ["ac-a", "ac-b", "ac-c"],
+            "name": ["Alpha", "Beta", "Gamma"],
+            "side": ["us_government", "china_government", "business"],
+        }
+    )
 
 
 def _events():
-    return pd.DataFrame({
-        "event_id": ["ev-late", "ev-early", "ev-bg"],
-        "title": ["Late", "Early", "Background"],
-        "date_start": [T("2023-05-30"), T("2023-03-01"), T("2020-01-01")],
-        "date_end": [T("2023-05-30"), T("2023-03-31"), T("2022-12-31")],
-        "date_precision": ["day", "month", "year"],
-        "theme": ["business", "trade", "trade"],
-        "actor1_id": ["ac-b", "ac-a", "ac-b"],
-        "actor2_id": ["ac-c", "ac-b", ""],
-        "evidence": ["late words", "early words", "background words"],
-    })
-
-
+    return pd.DataFrame(
+        {
+            "event_id": ["ev-late", "ev-early", "ev-bg"],
+            "title": ["Late", "Early", "Background"],
+            "date_start": [T("2023-05-30"), T("2023-03-01"), T("2020-01-01")],
+            "date_end": [T("2023-05-30"), T("2023-03-31"), T("2022-12-31")],
+            "date_precision": ["day", "month", "year"],
+            "theme": ["business", "trade", "trade"],
+            "actor1_id": ["ac-b", "ac-a", "ac-b"],
+            "actor2_id": ["ac-c", "ac-b", ""],
+            "evidence": ["late words", "early words", "background words"],
+        }
+    )
 
 
 # ------------------------------------------------------------------------ dating words
@@ -54,7 +56,6 @@ def test_single_day_is_an_exact_day_and_wider_intervals_name_their_unit():
     assert contacts.dating(T("2023-05-26"), T("2023-05-26"), "day") == "exact day"
     assert contacts.dating(T("2023-06-02"), T("2023-06-04"), "day") == "a run of 3 days"
     assert contacts.dating(T("2023-03-01"), T("2023-03-31"), "month") == "within a month"
-
 
 
 # ------------------------------------------------------------------------ joins
@@ -67,9 +68,10 @@ def test_with_actors_names_both_actors_leaves_missing_counterpart_empty_and_sort
     assert early["start"] == "2023-03-01" and early["end"] == "2023-03-31"
 
 
-
 def test_corrections_for_puts_the_article_words_beside_the_reading_and_rejects_unknown_ids(tables):
-    shown = contacts.corrections_for(tables["corrections"], ["co-yellen-finance-minister", "co-kerry-short-term"])
+    shown = contacts.corrections_for(
+        tables["corrections"], ["co-yellen-finance-minister", "co-kerry-short-term"]
+    )
     assert list(shown["correction"]) == ["co-yellen-finance-minister", "co-kerry-short-term"]
     assert shown.at[0, "the article's words"] == "Finance Minister Janet Yellen"
     assert "Treasury Secretary" in shown.at[0, "likely reading"]
@@ -77,18 +79,22 @@ def test_corrections_for_puts_the_article_words_beside_the_reading_and_rejects_u
         contacts.corrections_for(tables["corrections"], ["co-no-such-thing"])
 
 
-
 # ------------------------------------------------------------------------ rows used
 def test_rows_used_keeps_first_of_duplicate_ids_and_lists_undated_rows_last():
-    first = pd.DataFrame({"event_id": ["ev-b", "ev-a"], "title": ["B", "A"],
-                          "date_start": [T("2023-05-02"), pd.NaT], "date_end": [T("2023-05-02"), pd.NaT],
-                          "evidence": ["b", "a"]})
+    first = pd.DataFrame(
+        {
+            "event_id": ["ev-b", "ev-a"],
+            "title": ["B", "A"],
+            "date_start": [T("2023-05-02"), pd.NaT],
+            "date_end": [T("2023-05-02"), pd.NaT],
+            "evidence": ["b", "a"],
+        }
+    )
     again = pd.DataFrame({"event_id": ["ev-b"], "title": ["B again"], "evidence": ["b"]})
     table = contacts.rows_used(first, again)
     assert list(table["id"]) == ["ev-b", "ev-a"]
     assert table.at[0, "what"] == "B" and table.at[0, "date_start"] == "2023-05-02"
     assert table.at[1, "date_start"] == ""
-
 
 
 # ------------------------------------------------------------------------ the chapters' prose
@@ -114,7 +120,9 @@ def test_every_curly_quotation_in_a_chapter_is_verbatim_from_the_seed(name):
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_chapter_prose_types_no_digits_outside_ids_and_glue(name):
     prose = chapter_prose(name)
-    stripped = re.sub(r"\{(glue:\w+|numref)\}`[^`]*`|```\{glue:figure\}[^\n]*\n:name:[^\n]*|```|`[^`]*`|“[^”]*”", "", prose)
+    stripped = re.sub(
+        r"\{(glue:\w+|numref)\}`[^`]*`|```\{glue:figure\}[^\n]*\n:name:[^\n]*|```|`[^`]*`|“[^”]*”", "", prose
+    )
     assert re.findall(r"\d", stripped) == []
 
 

@@ -1,5 +1,5 @@
-"""The charts of chapters 06 and 07 (thawbook.contacts_charts).
-"""
+"""The charts of chapters 06 and 07 (thawbook.contacts_charts)."""
+
 from __future__ import annotations
 
 import json
@@ -10,14 +10,12 @@ import pytest
 from thawbook import contacts_charts, military_contacts, theme, trade_contacts
 from thawbook.tables import load_tables
 
-
 T = pd.Timestamp
 
 
 @pytest.fixture(scope="module")
 def tables():
     return load_tables("events", "actors", "quotes", "encounters", "corrections")
-
 
 
 # ------------------------------------------------------------------------ charts
@@ -62,15 +60,20 @@ def test_every_chart_carries_the_evidence_in_its_tooltip(tables):
     charts = [
         contacts_charts.economic_timeline(economic),
         contacts_charts.participants_chart(trade_contacts.participants(economic)),
-        contacts_charts.quoted_words_chart(trade_contacts.quotes_of(quotes, actors, events, event_ids=economic["event_id"])),
-        contacts_charts.military_timeline_chart(military_contacts.military_timeline(encounters, events, actors)),
-        contacts_charts.characterization_chart(military_contacts.characterizations(encounters, quotes, events, actors)),
+        contacts_charts.quoted_words_chart(
+            trade_contacts.quotes_of(quotes, actors, events, event_ids=economic["event_id"])
+        ),
+        contacts_charts.military_timeline_chart(
+            military_contacts.military_timeline(encounters, events, actors)
+        ),
+        contacts_charts.characterization_chart(
+            military_contacts.characterizations(encounters, quotes, events, actors)
+        ),
     ]
     for chart in charts:
         text = json.dumps(_spec(chart))
         assert '"field": "evidence"' in text
         assert '"title": {"text": ' in text, "every chart has a title"
-
 
 
 # ------------------------------------------------------------------------ economic vs military
@@ -80,10 +83,9 @@ def coded():
 
 
 def _domain_frame(coded, window=trade_contacts.CONTRAST_WINDOW):
-    return trade_contacts.domain_contacts(coded["events"], coded["actors"], coded["event_coding"], coded["cameo_codebook"],
-                                    window=window)
-
-
+    return trade_contacts.domain_contacts(
+        coded["events"], coded["actors"], coded["event_coding"], coded["cameo_codebook"], window=window
+    )
 
 
 def test_domain_chart_has_one_panel_per_domain_theme_colours_and_evidence_tooltips(coded):
@@ -93,4 +95,6 @@ def test_domain_chart_has_one_panel_per_domain_theme_colours_and_evidence_toolti
     assert '"field": "evidence"' in text
     assert theme.THEME_COLORS["military"] in text and theme.THEME_COLORS["climate_finance"] in text
     assert '"text": "Economic and military domains over the same weeks"' in text
-    assert [panel["title"]["text"] for panel in spec["vconcat"]] == list(trade_contacts.domain_labels().values())
+    assert [panel["title"]["text"] for panel in spec["vconcat"]] == list(
+        trade_contacts.domain_labels().values()
+    )

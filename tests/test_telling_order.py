@@ -1,5 +1,5 @@
-"""Behaviour of thawbook.telling_order: the order of telling against the order of events.
-"""
+"""Behaviour of thawbook.telling_order: the order of telling against the order of events."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -7,7 +7,6 @@ import pytest
 
 from thawbook import telling_order
 from thawbook.tables import load_tables
-
 
 T = pd.Timestamp
 
@@ -20,8 +19,6 @@ def tables():
 @pytest.fixture(scope="module")
 def events(tables):
     return tables["events"]
-
-
 
 
 # ------------------------------------------------------------------ two orders
@@ -56,9 +53,15 @@ def test_orders_of_different_lengths_are_rejected():
 
 def test_real_article_order_is_far_from_chronological(events):
     result = telling_order.events_order_agreement(events)
-    print(f"pairs {result.pairs}: concordant {result.concordant}, inversions {result.discordant}, "
-          f"tied {result.tied}, tau-b {result.tau_b:.3f}")
-    assert result.concordant + result.discordant + result.tied == result.pairs == len(events) * (len(events) - 1) // 2
+    print(
+        f"pairs {result.pairs}: concordant {result.concordant}, inversions {result.discordant}, "
+        f"tied {result.tied}, tau-b {result.tau_b:.3f}"
+    )
+    assert (
+        result.concordant + result.discordant + result.tied
+        == result.pairs
+        == len(events) * (len(events) - 1) // 2
+    )
     assert -1 <= result.tau_b < 0.5
 
 

@@ -1,4 +1,5 @@
 """The charts of chapters 09 and 10 (thawbook.voices_charts, thawbook.thaw_index_charts)."""
+
 from __future__ import annotations
 
 import pytest

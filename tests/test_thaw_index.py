@@ -2,6 +2,7 @@
 
 Data tests print their figures so the CI log shows the state of the index.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -29,8 +30,13 @@ def alternatives():
 
 # ------------------------------------------------------------------ spreading weights
 def test_a_month_dated_event_spreads_weight_one_over_its_days():
-    frame = pd.DataFrame({"event_id": ["ev-a"], "date_start": [pd.Timestamp("2023-05-01")],
-                          "date_end": [pd.Timestamp("2023-05-31")]})
+    frame = pd.DataFrame(
+        {
+            "event_id": ["ev-a"],
+            "date_start": [pd.Timestamp("2023-05-01")],
+            "date_end": [pd.Timestamp("2023-05-31")],
+        }
+    )
     weights = thaw_index.spread_weights(frame, date(2023, 1, 2), date(2023, 6, 4))
     assert len(weights) == 31
     assert weights["weight"].sum() == pytest.approx(1.0)
@@ -38,8 +44,13 @@ def test_a_month_dated_event_spreads_weight_one_over_its_days():
 
 
 def test_an_event_straddling_the_window_keeps_only_its_share_inside():
-    frame = pd.DataFrame({"event_id": ["ev-a"], "date_start": [pd.Timestamp("2023-06-01")],
-                          "date_end": [pd.Timestamp("2023-06-10")]})
+    frame = pd.DataFrame(
+        {
+            "event_id": ["ev-a"],
+            "date_start": [pd.Timestamp("2023-06-01")],
+            "date_end": [pd.Timestamp("2023-06-10")],
+        }
+    )
     weights = thaw_index.spread_weights(frame, date(2023, 1, 2), date(2023, 6, 4))
     assert weights["weight"].sum() == pytest.approx(0.4)
 
@@ -63,10 +74,14 @@ def test_weekly_index_conserves_the_weight_of_the_events_in_the_window(tables, c
 
 def test_weekly_index_has_every_week_of_the_window_and_goldstein_is_weighted(tables, coded):
     weekly = thaw_index.weekly_index(tables)
-    assert len(weekly) == 22 and weekly["week"].iloc[0] == "2023-W01" and weekly["week"].iloc[-1] == "2023-W22"
+    assert (
+        len(weekly) == 22 and weekly["week"].iloc[0] == "2023-W01" and weekly["week"].iloc[-1] == "2023-W22"
+    )
     scored = coded[coded["fit"] != "placeholder"]
-    inside = scored[(scored["date_start"] >= pd.Timestamp(thaw_index.WINDOW_START))
-                    & (scored["date_end"] <= pd.Timestamp(thaw_index.WINDOW_END))]
+    inside = scored[
+        (scored["date_start"] >= pd.Timestamp(thaw_index.WINDOW_START))
+        & (scored["date_end"] <= pd.Timestamp(thaw_index.WINDOW_END))
+    ]
     assert weekly["goldstein"].sum() == pytest.approx(inside["goldstein"].sum())
 
 
@@ -76,10 +91,18 @@ def test_weekly_index_leaves_placeholders_out(tables):
 
 
 # ------------------------------------------------------------------ domains
-@pytest.mark.parametrize("theme, domain", [
-    ("trade", "economic"), ("business", "economic"), ("climate_finance", "economic"), ("military", "military"),
-    ("diplomacy", "other"), ("sanctions", "other"), ("export_controls", "other"),
-])
+@pytest.mark.parametrize(
+    "theme, domain",
+    [
+        ("trade", "economic"),
+        ("business", "economic"),
+        ("climate_finance", "economic"),
+        ("military", "military"),
+        ("diplomacy", "other"),
+        ("sanctions", "other"),
+        ("export_controls", "other"),
+    ],
+)
 def test_theme_maps_to_its_domain(theme, domain):
     assert thaw_index.domain_of(theme) == domain
 
@@ -163,7 +186,11 @@ def test_two_alternatives_for_one_event_are_refused(tables, coded, alternatives)
 def test_sensitivity_starts_as_coded_and_moves_by_the_goldstein_difference(tables, coded, alternatives):
     table = thaw_index.sensitivity(coded, alternatives, tables["cameo_codebook"], date(2023, 6, 2))
     print(table.to_string())
-    assert table["scenario"].tolist() == ["as coded", *sorted(alternatives["alternative_id"]), "all alternatives"]
+    assert table["scenario"].tolist() == [
+        "as coded",
+        *sorted(alternatives["alternative_id"]),
+        "all alternatives",
+    ]
     base = thaw_index.period_totals(thaw_index.weekly_index(tables), date(2023, 6, 2))
     assert table.iloc[0]["window"] == pytest.approx(base["window"])
     # The jet intercept lies wholly inside the window: its swap moves the window total by the difference.
@@ -174,10 +201,17 @@ def test_sensitivity_starts_as_coded_and_moves_by_the_goldstein_difference(table
 
 
 def test_period_totals_sum_the_publication_week_and_the_week_before():
-    weeks = pd.DataFrame({"week_start": pd.date_range("2023-05-15", periods=3, freq="W-MON"),
-                          "goldstein": [5.0, -3.0, 1.0]})
+    weeks = pd.DataFrame(
+        {"week_start": pd.date_range("2023-05-15", periods=3, freq="W-MON"), "goldstein": [5.0, -3.0, 1.0]}
+    )
     weeks["week_end"] = weeks["week_start"] + pd.Timedelta(days=6)
     weeks["week"] = weeks["week_start"].dt.strftime("%G-W%V")
     totals = thaw_index.period_totals(weeks, date(2023, 6, 2))
-    assert totals == {"window": 3.0, "week": 1.0, "recent": -2.0, "week_cooperative": True,
-                      "recent_cooperative": False, "window_cooperative": True}
+    assert totals == {
+        "window": 3.0,
+        "week": 1.0,
+        "recent": -2.0,
+        "week_cooperative": True,
+        "recent_cooperative": False,
+        "window_cooperative": True,
+    }

@@ -2,6 +2,7 @@
 
 Hand checks use small made-up frames; the rest run on the real data and print their figures.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -12,7 +13,6 @@ import pytest
 from thawbook import timeline as tl
 from thawbook.dates import Interval
 from thawbook.tables import load_tables
-
 
 T = pd.Timestamp
 
@@ -30,23 +30,36 @@ def events(tables):
 def frame(*rows):
     """Minimal events: (event_id, theme, start, end, precision, evidence_start)."""
     return pd.DataFrame(
-        [{"event_id": e, "title": e.upper(), "theme": th, "date_start": T(s), "date_end": T(n),
-          "date_precision": p, "date_expression": "", "date_basis": "relative", "status": "occurred",
-          "evidence": f"span {e}", "evidence_start": pos, "paragraph": 1}
-         for e, th, s, n, p, pos in rows]
+        [
+            {
+                "event_id": e,
+                "title": e.upper(),
+                "theme": th,
+                "date_start": T(s),
+                "date_end": T(n),
+                "date_precision": p,
+                "date_expression": "",
+                "date_basis": "relative",
+                "status": "occurred",
+                "evidence": f"span {e}",
+                "evidence_start": pos,
+                "paragraph": 1,
+            }
+            for e, th, s, n, p, pos in rows
+        ]
     )
-
-
 
 
 # ------------------------------------------------------------------ imprecision and tidying
 
 
 def test_only_a_single_day_at_day_precision_counts_as_exact():
-    f = frame(("ev-a", "trade", "2023-05-23", "2023-05-23", "day", 0),
-              ("ev-b", "trade", "2023-05-01", "2023-05-31", "month", 1),
-              ("ev-c", "trade", "2023-05-26", "2023-06-04", "day", 2),
-              ("ev-d", "trade", "2023-05-22", "2023-05-28", "week", 3))
+    f = frame(
+        ("ev-a", "trade", "2023-05-23", "2023-05-23", "day", 0),
+        ("ev-b", "trade", "2023-05-01", "2023-05-31", "month", 1),
+        ("ev-c", "trade", "2023-05-26", "2023-06-04", "day", 2),
+        ("ev-d", "trade", "2023-05-22", "2023-05-28", "week", 3),
+    )
     assert list(tl.is_imprecise(f)) == [False, True, True, True]
 
 
@@ -64,12 +77,24 @@ def test_interval_text_shows_one_day_once_and_a_range_with_both_ends():
 
 
 def test_time_order_breaks_ties_by_end_then_by_order_of_telling():
-    f = frame(("ev-late-end", "trade", "2023-05-01", "2023-05-31", "month", 0),
-              ("ev-told-second", "trade", "2023-05-01", "2023-05-10", "day", 9),
-              ("ev-told-first", "trade", "2023-05-01", "2023-05-10", "day", 5),
-              ("ev-earliest", "trade", "2023-04-01", "2023-04-30", "month", 7))
-    assert list(tl.time_order(f)["event_id"]) == ["ev-earliest", "ev-told-first", "ev-told-second", "ev-late-end"]
-    assert list(tl.text_order(f)["event_id"]) == ["ev-late-end", "ev-told-first", "ev-earliest", "ev-told-second"]
+    f = frame(
+        ("ev-late-end", "trade", "2023-05-01", "2023-05-31", "month", 0),
+        ("ev-told-second", "trade", "2023-05-01", "2023-05-10", "day", 9),
+        ("ev-told-first", "trade", "2023-05-01", "2023-05-10", "day", 5),
+        ("ev-earliest", "trade", "2023-04-01", "2023-04-30", "month", 7),
+    )
+    assert list(tl.time_order(f)["event_id"]) == [
+        "ev-earliest",
+        "ev-told-first",
+        "ev-told-second",
+        "ev-late-end",
+    ]
+    assert list(tl.text_order(f)["event_id"]) == [
+        "ev-late-end",
+        "ev-told-first",
+        "ev-earliest",
+        "ev-told-second",
+    ]
 
 
 def test_timeline_rows_bar_covers_the_last_day_and_names_missing_dating_words():
@@ -88,12 +113,16 @@ def test_event_table_lists_every_title_with_iso_dates_in_time_order(events):
     assert "Ambassador Xie Feng arrives in Washington" in set(table["event"])
     assert table["date_start"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
     assert list(table["date_start"]) == sorted(table["date_start"])
-    assert {"article's dating words", "date_end", "precision", "basis", "theme", "status", "evidence"} <= set(table)
+    assert {"article's dating words", "date_end", "precision", "basis", "theme", "status", "evidence"} <= set(
+        table
+    )
 
 
 def test_within_keeps_only_events_wholly_inside_the_window():
-    f = frame(("ev-in", "trade", "2023-05-02", "2023-05-03", "day", 0),
-              ("ev-straddles", "trade", "2023-04-30", "2023-05-02", "day", 1))
+    f = frame(
+        ("ev-in", "trade", "2023-05-02", "2023-05-03", "day", 0),
+        ("ev-straddles", "trade", "2023-04-30", "2023-05-02", "day", 1),
+    )
     assert list(tl.within(f, Interval(date(2023, 5, 1), date(2023, 5, 31)))) == [True, False]
 
 
@@ -101,13 +130,22 @@ def test_within_keeps_only_events_wholly_inside_the_window():
 
 
 def test_stance_follows_theme_unless_overridden():
-    f = frame(("ev-talks", "diplomacy", "2023-05-01", "2023-05-01", "day", 0),
-              ("ev-visit", "business", "2023-05-01", "2023-05-01", "day", 1),
-              ("ev-ban", "export_controls", "2023-05-01", "2023-05-01", "day", 2),
-              ("ev-li-austin-handshake", "military", "2023-06-02", "2023-06-02", "day", 3),
-              ("ev-shangri-la-dialogue", "military", "2023-06-03", "2023-06-04", "day", 4),
-              ("ev-intercept", "military", "2023-05-26", "2023-05-26", "day", 5))
-    assert list(tl.classify_stance(f)) == ["engagement", "engagement", "friction", "engagement", "setting", "friction"]
+    f = frame(
+        ("ev-talks", "diplomacy", "2023-05-01", "2023-05-01", "day", 0),
+        ("ev-visit", "business", "2023-05-01", "2023-05-01", "day", 1),
+        ("ev-ban", "export_controls", "2023-05-01", "2023-05-01", "day", 2),
+        ("ev-li-austin-handshake", "military", "2023-06-02", "2023-06-02", "day", 3),
+        ("ev-shangri-la-dialogue", "military", "2023-06-03", "2023-06-04", "day", 4),
+        ("ev-intercept", "military", "2023-05-26", "2023-05-26", "day", 5),
+    )
+    assert list(tl.classify_stance(f)) == [
+        "engagement",
+        "engagement",
+        "friction",
+        "engagement",
+        "setting",
+        "friction",
+    ]
 
 
 def test_a_theme_without_a_stance_rule_is_an_error_naming_the_event():
@@ -127,8 +165,13 @@ def test_every_theme_in_the_schema_has_exactly_one_stance():
 def test_run_up_keeps_events_ending_in_the_window_and_drops_those_outside(events):
     run = tl.run_up(events)
     ids = set(run["event_id"])
-    assert {"ev-micron-ban", "ev-jet-intercept", "ev-xie-feng-arrives", "ev-qin-musk-meeting",
-            "ev-china-declines-li-austin-meeting"} <= ids
+    assert {
+        "ev-micron-ban",
+        "ev-jet-intercept",
+        "ev-xie-feng-arrives",
+        "ev-qin-musk-meeting",
+        "ev-china-declines-li-austin-meeting",
+    } <= ids
     assert not ids & {"ev-china-recovery", "ev-li-appointed", "ev-apec-san-francisco", "ev-us-sanctions-li"}
     stance = dict(zip(run["event_id"], run["stance"]))
     assert stance["ev-micron-ban"] == stance["ev-jet-intercept"] == "friction"

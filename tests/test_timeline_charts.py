@@ -1,5 +1,5 @@
-"""Chapter 04's charts (thawbook.timeline_charts): brush, intervals, forthcoming events, tooltips, palette.
-"""
+"""Chapter 04's charts (thawbook.timeline_charts): brush, intervals, forthcoming events, tooltips, palette."""
+
 from __future__ import annotations
 
 import json
@@ -12,7 +12,6 @@ from thawbook import timeline_charts
 from thawbook.dates import infer_publication_interval
 from thawbook.tables import load_tables
 
-
 T = pd.Timestamp
 
 
@@ -24,8 +23,6 @@ def tables():
 @pytest.fixture(scope="module")
 def events(tables):
     return tables["events"]
-
-
 
 
 # ------------------------------------------------------------------ charts
@@ -43,7 +40,9 @@ def _walk(spec):
 
 def test_timeline_brush_starts_on_may_june_and_drives_the_detail_domain(tables):
     published, _ = infer_publication_interval()
-    spec = timeline_charts.chronology_timeline_chart(tables["events"], published, tl.date_check(tables["events"], tables["context"])).to_dict()
+    spec = timeline_charts.chronology_timeline_chart(
+        tables["events"], published, tl.date_check(tables["events"], tables["context"])
+    ).to_dict()
     params = {p["name"]: p for p in spec["params"]}
     brush = params["brush"]
     assert brush["select"]["encodings"] == ["x"]
@@ -51,8 +50,11 @@ def test_timeline_brush_starts_on_may_june_and_drives_the_detail_domain(tables):
     assert (start["year"], start["month"], start["date"]) == (2023, 5, 1)
     assert (end["year"], end["month"], end["date"]) == (2023, 6, 10)
     assert params["theme_filter"]["bind"] == "legend"
-    domains = [node["scale"]["domain"] for node in _walk(spec) if isinstance(node.get("scale"), dict)
-               and node["scale"].get("domain") == {"param": "brush"}]
+    domains = [
+        node["scale"]["domain"]
+        for node in _walk(spec)
+        if isinstance(node.get("scale"), dict) and node["scale"].get("domain") == {"param": "brush"}
+    ]
     assert domains, "no scale takes its domain from the brush"
     text = json.dumps(spec)
     assert '"evidence:N"' in text or '"field": "evidence"' in text
@@ -75,8 +77,12 @@ def test_timeline_draws_intervals_as_bars_and_exact_days_as_points(events):
 def test_forthcoming_events_are_hollow_and_dashed(events):
     published, _ = infer_publication_interval()
     spec = timeline_charts.chronology_timeline_chart(events, published).to_dict()
-    fill = next(n["fillOpacity"] for n in _walk(spec) if "fillOpacity" in n and isinstance(n["fillOpacity"], dict))
-    dash = next(n["strokeDash"] for n in _walk(spec) if "strokeDash" in n and isinstance(n["strokeDash"], dict))
+    fill = next(
+        n["fillOpacity"] for n in _walk(spec) if "fillOpacity" in n and isinstance(n["fillOpacity"], dict)
+    )
+    dash = next(
+        n["strokeDash"] for n in _walk(spec) if "strokeDash" in n and isinstance(n["strokeDash"], dict)
+    )
     forthcoming = fill["scale"]["domain"].index("forthcoming")
     assert fill["scale"]["range"][forthcoming] == 0
     assert dash["scale"]["range"][dash["scale"]["domain"].index("forthcoming")] != [1, 0]
@@ -84,7 +90,11 @@ def test_forthcoming_events_are_hollow_and_dashed(events):
 
 def test_every_chart_has_a_title_and_evidence_in_its_tooltips(events):
     published, _ = infer_publication_interval()
-    charts = [timeline_charts.chronology_timeline_chart(events, published), timeline_charts.telling_chart(events), timeline_charts.run_up_chart(tl.run_up(events))]
+    charts = [
+        timeline_charts.chronology_timeline_chart(events, published),
+        timeline_charts.telling_chart(events),
+        timeline_charts.run_up_chart(tl.run_up(events)),
+    ]
     for chart in charts:
         spec = chart.to_dict()
         assert spec["title"]["text"]
@@ -96,5 +106,7 @@ def test_theme_colours_come_from_the_book_palette(events):
     from thawbook import theme
 
     spec = timeline_charts.telling_chart(events).to_dict()
-    colour = next(n["color"] for n in _walk(spec) if isinstance(n.get("color"), dict) and "scale" in n["color"])
+    colour = next(
+        n["color"] for n in _walk(spec) if isinstance(n.get("color"), dict) and "scale" in n["color"]
+    )
     assert colour["scale"]["range"] == list(theme.THEME_COLORS.values())

@@ -1,6 +1,7 @@
 """Chapter 06's rows (thawbook.trade_contacts): economic events, participants, quotes, and the economic
 domain beside the military one.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,7 +10,6 @@ import pytest
 from thawbook import contacts, trade_contacts
 from thawbook.dates import iso
 from thawbook.tables import load_tables
-
 
 T = pd.Timestamp
 
@@ -20,27 +20,29 @@ def tables():
 
 
 def _actors():
-    return pd.DataFrame({
-        "actor_id": ["ac-a", "ac-b", "ac-c"],
-        "name": ["Alpha", "Beta", "Gamma"],
-        "side": ["us_government", "china_government", "business"],
-    })
+    return pd.DataFrame(
+        {
+            "actor_id": ["ac-a", "ac-b", "ac-c"],
+            "name": ["Alpha", "Beta", "Gamma"],
+            "side": ["us_government", "china_government", "business"],
+        }
+    )
 
 
 def _events():
-    return pd.DataFrame({
-        "event_id": ["ev-late", "ev-early", "ev-bg"],
-        "title": ["Late", "Early", "Background"],
-        "date_start": [T("2023-05-30"), T("2023-03-01"), T("2020-01-01")],
-        "date_end": [T("2023-05-30"), T("2023-03-31"), T("2022-12-31")],
-        "date_precision": ["day", "month", "year"],
-        "theme": ["business", "trade", "trade"],
-        "actor1_id": ["ac-b", "ac-a", "ac-b"],
-        "actor2_id": ["ac-c", "ac-b", ""],
-        "evidence": ["late words", "early words", "background words"],
-    })
-
-
+    return pd.DataFrame(
+        {
+            "event_id": ["ev-late", "ev-early", "ev-bg"],
+            "title": ["Late", "Early", "Background"],
+            "date_start": [T("2023-05-30"), T("2023-03-01"), T("2020-01-01")],
+            "date_end": [T("2023-05-30"), T("2023-03-31"), T("2022-12-31")],
+            "date_precision": ["day", "month", "year"],
+            "theme": ["business", "trade", "trade"],
+            "actor1_id": ["ac-b", "ac-a", "ac-b"],
+            "actor2_id": ["ac-c", "ac-b", ""],
+            "evidence": ["late words", "early words", "background words"],
+        }
+    )
 
 
 def test_economic_events_without_background_drop_the_covid_years_and_the_recovery(tables):
@@ -51,7 +53,9 @@ def test_economic_events_without_background_drop_the_covid_years_and_the_recover
     assert set(trade_contacts.BACKGROUND_EVENTS) <= set(everything["event_id"])
     assert not set(trade_contacts.BACKGROUND_EVENTS) & set(kept["event_id"])
     assert set(kept["theme"]) <= set(trade_contacts.ECONOMIC_THEMES)
-    assert {"ev-qin-musk-meeting", "ev-cook-visit", "ev-musk-visit", "ev-trade-talks-washington"} <= set(kept["event_id"])
+    assert {"ev-qin-musk-meeting", "ev-cook-visit", "ev-musk-visit", "ev-trade-talks-washington"} <= set(
+        kept["event_id"]
+    )
 
 
 def test_participants_give_one_row_per_actor_role_and_skip_a_missing_counterpart():
@@ -60,20 +64,35 @@ def test_participants_give_one_row_per_actor_role_and_skip_a_missing_counterpart
     late = people[people["event_id"] == "ev-late"].set_index("role")
     assert late.at["acts", "name"] == "Beta" and late.at["is met / addressed", "name"] == "Gamma"
     assert trade_contacts.side_counts(people) == {
-        "us_government": 1, "china_government": 1, "analyst": 0, "business": 1, "media": 0, "third_party": 0}
+        "us_government": 1,
+        "china_government": 1,
+        "analyst": 0,
+        "business": 1,
+        "media": 0,
+        "third_party": 0,
+    }
 
 
 def test_quotes_of_keeps_event_quotes_and_named_extras_in_article_order_with_word_counts(tables):
-    quoted = trade_contacts.quotes_of(tables["quotes"], tables["actors"], tables["events"],
-                                event_ids=["ev-qin-musk-meeting"], extra_ids=["qu-shen-export"])
+    quoted = trade_contacts.quotes_of(
+        tables["quotes"],
+        tables["actors"],
+        tables["events"],
+        event_ids=["ev-qin-musk-meeting"],
+        extra_ids=["qu-shen-export"],
+    )
     assert list(quoted["evidence_start"]) == sorted(quoted["evidence_start"])
-    assert set(quoted["quote_id"]) == {"qu-qin-healthy-stable-constructive", "qu-qin-slam-brakes",
-                                       "qu-qin-dangerous-driving", "qu-qin-accelerator", "qu-shen-export"}
+    assert set(quoted["quote_id"]) == {
+        "qu-qin-healthy-stable-constructive",
+        "qu-qin-slam-brakes",
+        "qu-qin-dangerous-driving",
+        "qu-qin-accelerator",
+        "qu-shen-export",
+    }
     brakes = quoted.set_index("quote_id").loc["qu-qin-slam-brakes"]
     assert (brakes["words"], brakes["quoted"], brakes["speaker"]) == (4, "“slam on the brakes”", "Qin Gang")
     assert iso(brakes["date_start"]) == "2023-05-30"
     assert quoted.set_index("quote_id").at["qu-shen-export", "dating"] == "undated"
-
 
 
 # ------------------------------------------------------------------------ economic vs military
@@ -83,8 +102,9 @@ def coded():
 
 
 def _domain_frame(coded, window=trade_contacts.CONTRAST_WINDOW):
-    return trade_contacts.domain_contacts(coded["events"], coded["actors"], coded["event_coding"], coded["cameo_codebook"],
-                                    window=window)
+    return trade_contacts.domain_contacts(
+        coded["events"], coded["actors"], coded["event_coding"], coded["cameo_codebook"], window=window
+    )
 
 
 def test_act_kind_reads_intent_meetings_and_conflict_from_the_cameo_code():

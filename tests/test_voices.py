@@ -1,4 +1,5 @@
 """Voices and positions (thawbook.voices)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,7 +11,6 @@ from thawbook import voices
 @pytest.fixture(scope="module")
 def tables():
     return voices.load()
-
 
 
 # ------------------------------------------------------------------ voices and positions
@@ -49,10 +49,14 @@ def test_position_side_matches_its_holders_camp(tables):
 
 
 def test_issue_summary_finds_overlap_and_blocking_preconditions():
-    pos = pd.DataFrame({
-        "issue": ["a", "a", "b", "b"], "side": ["us_government", "china_government"] * 2,
-        "stance": ["goal", "offer", "offer", "precondition"], "position_id": ["p1", "p2", "p3", "p4"],
-    })
+    pos = pd.DataFrame(
+        {
+            "issue": ["a", "a", "b", "b"],
+            "side": ["us_government", "china_government"] * 2,
+            "stance": ["goal", "offer", "offer", "precondition"],
+            "position_id": ["p1", "p2", "p3", "p4"],
+        }
+    )
     summary = voices.issue_summary(pos).set_index("issue")
     assert summary.loc["a", "overlap"] and not summary.loc["a", "blocked"]
     assert summary.loc["b", "blocked"]

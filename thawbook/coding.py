@@ -10,6 +10,7 @@ QuadClass follows GDELT 2.0's grouping of CAMEO root codes (:data:`QUAD_ROOTS`):
 are verbal cooperation, 06–08 material cooperation, 09–13 verbal conflict and 14–20
 material conflict.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,11 +23,26 @@ from thawbook.tables import data_dir, load_tables
 
 # ------------------------------------------------------------------ the scheme
 QUAD_ROOTS = {1: range(1, 6), 2: range(6, 9), 3: range(9, 14), 4: range(14, 21)}
-QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_CLASSES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 TABLES = ("events", "actors", "corrections", "context", "cameo_codebook", "event_coding")
 GDELT_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "DateEnd", "date_precision", "Actor1Code", "Actor2Code", "EventCode",
-    "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "evidence",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "DateEnd",
+    "date_precision",
+    "Actor1Code",
+    "Actor2Code",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "evidence",
 ]
 
 
@@ -52,9 +68,12 @@ def load(directory: Path | None = None) -> dict[str, pd.DataFrame]:
 
 def coded_events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Events joined to their CAMEO code, label, Goldstein value and QuadClass, in date order."""
-    events = tables["events"][["event_id", "title", "date_start", "date_end", "date_precision", "theme", "status"]]
-    coding = tables["event_coding"][["event_id", "cameo_code", "actor1_code", "actor2_code", "fit", "rationale",
-                                     "evidence"]]
+    events = tables["events"][
+        ["event_id", "title", "date_start", "date_end", "date_precision", "theme", "status"]
+    ]
+    coding = tables["event_coding"][
+        ["event_id", "cameo_code", "actor1_code", "actor2_code", "fit", "rationale", "evidence"]
+    ]
     codebook = tables["cameo_codebook"][["cameo_code", "root_code", "label", "goldstein", "quad_class"]]
     frame = events.merge(coding, on="event_id", how="left", validate="one_to_one")
     frame = frame.merge(codebook, on="cameo_code", how="left", validate="many_to_one")
@@ -70,10 +89,22 @@ def events_table(coded: pd.DataFrame) -> pd.DataFrame:
         date_end=coded["date_end"].map(iso),
         actors=(coded["actor1_code"].fillna("") + " → " + coded["actor2_code"].fillna("")).str.strip(" →"),
     )
-    columns = {"event_id": "event", "title": "title", "date_start": "date_start", "date_end": "date_end",
-               "cameo_code": "CAMEO", "label": "label", "actors": "actors", "goldstein": "Goldstein",
-               "quad": "QuadClass", "fit": "fit", "rationale": "rationale", "evidence": "evidence"}
+    columns = {
+        "event_id": "event",
+        "title": "title",
+        "date_start": "date_start",
+        "date_end": "date_end",
+        "cameo_code": "CAMEO",
+        "label": "label",
+        "actors": "actors",
+        "goldstein": "Goldstein",
+        "quad": "QuadClass",
+        "fit": "fit",
+        "rationale": "rationale",
+        "evidence": "evidence",
+    }
     return frame[list(columns)].rename(columns=columns)
+
 
 # ------------------------------------------------------------------ GDELT-like export
 def events_cameo(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -84,20 +115,22 @@ def events_cameo(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     say how imprecise it is). Rows are sorted by date, then id.
     """
     coded = coded_events(tables)
-    frame = pd.DataFrame({
-        "GLOBALEVENTID": coded["event_id"],
-        "SQLDATE": coded["date_start"].dt.strftime("%Y%m%d").astype(int),
-        "DateEnd": coded["date_end"].dt.strftime("%Y%m%d").astype(int),
-        "date_precision": coded["date_precision"],
-        "Actor1Code": coded["actor1_code"].fillna(""),
-        "Actor2Code": coded["actor2_code"].fillna(""),
-        "EventCode": coded["cameo_code"],
-        "EventBaseCode": coded["cameo_code"].str[:3],
-        "EventRootCode": coded["root_code"],
-        "QuadClass": coded["quad_class"].astype(int),
-        "GoldsteinScale": coded["goldstein"].astype(float),
-        "evidence": coded["evidence"],
-    })
+    frame = pd.DataFrame(
+        {
+            "GLOBALEVENTID": coded["event_id"],
+            "SQLDATE": coded["date_start"].dt.strftime("%Y%m%d").astype(int),
+            "DateEnd": coded["date_end"].dt.strftime("%Y%m%d").astype(int),
+            "date_precision": coded["date_precision"],
+            "Actor1Code": coded["actor1_code"].fillna(""),
+            "Actor2Code": coded["actor2_code"].fillna(""),
+            "EventCode": coded["cameo_code"],
+            "EventBaseCode": coded["cameo_code"].str[:3],
+            "EventRootCode": coded["root_code"],
+            "QuadClass": coded["quad_class"].astype(int),
+            "GoldsteinScale": coded["goldstein"].astype(float),
+            "evidence": coded["evidence"],
+        }
+    )
     return frame[GDELT_COLUMNS].sort_values(["SQLDATE", "DateEnd", "GLOBALEVENTID"]).reset_index(drop=True)
 
 

@@ -10,6 +10,7 @@ Chapter 06's own rows are :mod:`thawbook.trade_contacts`, chapter 07's
 :mod:`thawbook.military_contacts`; both chapters' charts are :mod:`thawbook.contacts_charts`.
 Every function sorts its rows explicitly, so charts and tables are deterministic.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -46,6 +47,7 @@ def interval_words(start, end) -> str:
         return day_words(start)
     return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
 
+
 # ----------------------------------------------------------------------------- tidy rows
 def with_actors(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Events with the names and sides of the main actor and counterpart, dates as strings.
@@ -62,7 +64,9 @@ def with_actors(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
         frame[f"{role}_side"] = [names.at[i, "side"] if i else "" for i in ids]
     frame["start"] = frame["date_start"].map(iso)
     frame["end"] = frame["date_end"].map(iso)
-    frame["dating"] = [dating(s, e, p) for s, e, p in zip(frame["date_start"], frame["date_end"], frame["date_precision"])]
+    frame["dating"] = [
+        dating(s, e, p) for s, e, p in zip(frame["date_start"], frame["date_end"], frame["date_precision"])
+    ]
     frame["theme_label"] = frame["theme"].map(theme.label)
     return frame.sort_values(["date_start", "date_end", "event_id"], kind="mergesort").reset_index(drop=True)
 
@@ -78,13 +82,16 @@ def corrections_for(corrections: pd.DataFrame, ids) -> pd.DataFrame:
     if missing:
         raise KeyError(f"no such correction: {', '.join(missing)}")
     frame = corrections.set_index("correction_id").loc[ids].reset_index()
-    return pd.DataFrame({
-        "correction": frame["correction_id"],
-        "the article's words": frame["evidence"],
-        "likely reading": frame["likely_reading"],
-        "kind of problem": frame["category"].map(theme.label),
-        "confidence": frame["confidence"],
-    })
+    return pd.DataFrame(
+        {
+            "correction": frame["correction_id"],
+            "the article's words": frame["evidence"],
+            "likely reading": frame["likely_reading"],
+            "kind of problem": frame["category"].map(theme.label),
+            "confidence": frame["confidence"],
+        }
+    )
+
 
 # ----------------------------------------------------------------------------- the rows used
 def rows_used(*frames: pd.DataFrame) -> pd.DataFrame:
@@ -98,17 +105,23 @@ def rows_used(*frames: pd.DataFrame) -> pd.DataFrame:
     """
     parts = []
     for frame in frames:
-        key = next(c for c in ("encounter_id", "quote_id", "measure_id", "source", "event_id") if c in frame.columns)
-        what = next((frame[c] for c in ("title", "kind_label", "quoted", "text", "words") if c in frame.columns),
-                    frame[key])
-        part = pd.DataFrame({
-            "id": frame[key].values,
-            "what": what.values,
-            "date_start": frame["date_start"].map(iso).values if "date_start" in frame else "",
-            "date_end": frame["date_end"].map(iso).values if "date_end" in frame else "",
-            "dating": frame["dating"].values if "dating" in frame else "",
-            "evidence": frame["evidence"].values,
-        })
+        key = next(
+            c for c in ("encounter_id", "quote_id", "measure_id", "source", "event_id") if c in frame.columns
+        )
+        what = next(
+            (frame[c] for c in ("title", "kind_label", "quoted", "text", "words") if c in frame.columns),
+            frame[key],
+        )
+        part = pd.DataFrame(
+            {
+                "id": frame[key].values,
+                "what": what.values,
+                "date_start": frame["date_start"].map(iso).values if "date_start" in frame else "",
+                "date_end": frame["date_end"].map(iso).values if "date_end" in frame else "",
+                "dating": frame["dating"].values if "dating" in frame else "",
+                "evidence": frame["evidence"].values,
+            }
+        )
         parts.append(part)
     table = pd.concat(parts, ignore_index=True).drop_duplicates("id")
     table["_undated"] = table["date_start"] == ""

@@ -1,5 +1,6 @@
 """Chapter 07, military contact: the encounters, the statements about them, and who
 characterises whose conduct. The charts are in :mod:`thawbook.contacts_charts`."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -27,7 +28,11 @@ KIND_LABELS = {
     "patrols": "patrols",
     "statement": "statement about an encounter",
 }
-_MILITARY_STATEMENTS = ("ev-us-military-condemns-intercept", "ev-pentagon-cites-refusal", "ev-mao-ning-reiterates")
+_MILITARY_STATEMENTS = (
+    "ev-us-military-condemns-intercept",
+    "ev-pentagon-cites-refusal",
+    "ev-mao-ning-reiterates",
+)
 
 
 def encounter_rows(encounters: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
@@ -66,7 +71,7 @@ def encounter_rows(encounters: pd.DataFrame, events: pd.DataFrame, actors: pd.Da
 
 
 def military_timeline(encounters: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Dated military contacts and the statements about them, ready for :func:`thawbook.contacts_charts.contact_timeline_chart`.
+    """Dated military contacts and statements about them, for :func:`.contacts_charts.contact_timeline_chart`.
 
     One row per dated encounter (its ``kind``) and per statement event about an encounter
     (kind "statement"). ``acting_side`` is the side of the event's main actor, or "both" for
@@ -79,15 +84,27 @@ def military_timeline(encounters: pd.DataFrame, events: pd.DataFrame, actors: pd
     for event_id in _MILITARY_STATEMENTS:
         rows.append((event_id, "statement", named.at[event_id, "evidence"]))
     frame = pd.DataFrame(rows, columns=["event_id", "kind", "evidence"])
-    for column in ("title", "date_start", "date_end", "date_precision", "start", "end", "dating", "actor1_side"):
+    for column in (
+        "title",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "start",
+        "end",
+        "dating",
+        "actor1_side",
+    ):
         frame[column] = [named.at[i, column] for i in frame["event_id"]]
-    frame["acting_side"] = ["both" if k == "brief_contact" else s for k, s in zip(frame["kind"], frame["actor1_side"])]
+    frame["acting_side"] = [
+        "both" if k == "brief_contact" else s for k, s in zip(frame["kind"], frame["actor1_side"])
+    ]
     frame["kind_label"] = frame["kind"].map(KIND_LABELS)
     return frame.sort_values(["date_start", "date_end", "event_id"], kind="mergesort").reset_index(drop=True)
 
 
-def characterizations(encounters: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFrame,
-                      actors: pd.DataFrame) -> pd.DataFrame:
+def characterizations(
+    encounters: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame
+) -> pd.DataFrame:
     """Who characterises whose military conduct, and in which words.
 
     One row per encounter with a characterization and per quote in
@@ -109,15 +126,35 @@ def characterizations(encounters: pd.DataFrame, quotes: pd.DataFrame, events: pd
             target = names.at[row["us_party"], "side"]
         else:
             target = "both"
-        rows.append((row["encounter_id"], row["characterization"], names.at[by, "name"] if by else ARTICLE_VOICE,
-                     side, target, row["evidence"], row["evidence_start"]))
+        rows.append(
+            (
+                row["encounter_id"],
+                row["characterization"],
+                names.at[by, "name"] if by else ARTICLE_VOICE,
+                side,
+                target,
+                row["evidence"],
+                row["evidence_start"],
+            )
+        )
     chosen = quotes.set_index("quote_id")
     for quote_id, target in CHARACTERIZING_QUOTES.items():
         quote = chosen.loc[quote_id]
-        rows.append((quote_id, quote["text"], names.at[quote["actor_id"], "name"],
-                     names.at[quote["actor_id"], "side"], target, quote["evidence"], quote["evidence_start"]))
-    frame = pd.DataFrame(rows, columns=["source", "words", "speaker", "speaker_side", "target_side",
-                                        "evidence", "evidence_start"])
+        rows.append(
+            (
+                quote_id,
+                quote["text"],
+                names.at[quote["actor_id"], "name"],
+                names.at[quote["actor_id"], "side"],
+                target,
+                quote["evidence"],
+                quote["evidence_start"],
+            )
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=["source", "words", "speaker", "speaker_side", "target_side", "evidence", "evidence_start"],
+    )
     frame["speaker_side_label"] = frame["speaker_side"].map(_side_words)
     frame["target_side_label"] = frame["target_side"].map(_side_words)
     frame["direction"] = frame["speaker_side_label"] + " on " + frame["target_side_label"]
@@ -128,8 +165,12 @@ def characterizations(encounters: pd.DataFrame, quotes: pd.DataFrame, events: pd
 
 
 def _side_words(side: str) -> str:
-    return {"us_government": "US", "china_government": "China", "both": BOTH_SIDES,
-            "article": ARTICLE_VOICE}.get(side, theme.label(side))
+    return {
+        "us_government": "US",
+        "china_government": "China",
+        "both": BOTH_SIDES,
+        "article": ARTICLE_VOICE,
+    }.get(side, theme.label(side))
 
 
 def direction_counts(frame: pd.DataFrame) -> dict[str, int]:

@@ -5,6 +5,7 @@ tau-b), :func:`dated_pairs` counts the pairs the dates alone put in order, and
 :func:`telling_sequence` follows the article's order of telling and marks each jump back or
 forward in time.
 """
+
 from __future__ import annotations
 
 import math
@@ -89,10 +90,12 @@ class DatedPairs:
 
     @property
     def ordered(self) -> int:
+        """Pairs whose dates put one before the other (not overlapping)."""
         return self.in_order + self.inverted
 
     @property
     def share_inverted(self) -> float:
+        """Share of the ordered pairs that the article tells later-first."""
         return self.inverted / self.ordered if self.ordered else 0.0
 
 
@@ -101,7 +104,7 @@ def dated_pairs(events: pd.DataFrame) -> DatedPairs:
     rows = list(zip(events["evidence_start"], events["date_start"], events["date_end"]))
     in_order = inverted = overlapping = 0
     for i, (told_a, start_a, end_a) in enumerate(rows):
-        for told_b, start_b, end_b in rows[i + 1:]:
+        for told_b, start_b, end_b in rows[i + 1 :]:
             if end_a < start_b:
                 earlier_told_first = told_a < told_b
             elif end_b < start_a:
@@ -132,7 +135,9 @@ def telling_sequence(events: pd.DataFrame) -> pd.DataFrame:
     told = text_order(events)
     told["text_rank"] = range(1, len(told) + 1)
     previous = told["date_start"].shift(1)
-    months = (told["date_start"].dt.year - previous.dt.year) * 12 + (told["date_start"].dt.month - previous.dt.month)
+    months = (told["date_start"].dt.year - previous.dt.year) * 12 + (
+        told["date_start"].dt.month - previous.dt.month
+    )
     told["months_moved"] = months.astype("Int64")
     told["jump"] = "same"
     told.loc[told["date_start"] < previous, "jump"] = "back"

@@ -14,6 +14,7 @@ then ``date_end``; an event dated only by an interval therefore sorts by the ear
 can have happened. Remaining ties are broken by the order of telling, so every order here is
 deterministic.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -38,12 +39,18 @@ FRICTION_THEMES = ("military", "sanctions", "export_controls")
 #: Events the theme rule would misfile, with the stance they get and why.
 STANCE_OVERRIDES = {
     "ev-li-austin-handshake": (
-        "engagement", "a handshake and brief talk: contact, although its theme is military"),
+        "engagement",
+        "a handshake and brief talk: contact, although its theme is military",
+    ),
     "ev-shangri-la-dialogue": (
-        "setting", "the forum itself is the stage of the run-up, neither engagement nor refusal"),
+        "setting",
+        "the forum itself is the stage of the run-up, neither engagement nor refusal",
+    ),
     "ev-micron-ban": (
-        "friction", "a ban on buying a US firm's products: friction whichever theme it is filed under "
-                    "(export controls, or trade in data/theme_alternatives.csv)"),
+        "friction",
+        "a ban on buying a US firm's products: friction whichever theme it is filed under "
+        "(export controls, or trade in data/theme_alternatives.csv)",
+    ),
 }
 STANCES = ("engagement", "friction", "setting")
 
@@ -64,8 +71,16 @@ def is_imprecise(events: pd.DataFrame) -> pd.Series:
 
 
 #: How each derived precision label reads in prose: "known to within ...".
-PRECISION_WORDS = {"day": "a day", "week": "a week", "fortnight": "a fortnight", "month": "a month",
-                   "quarter": "a quarter", "half-year": "half a year", "year": "a year", "years": "several years"}
+PRECISION_WORDS = {
+    "day": "a day",
+    "week": "a week",
+    "fortnight": "a fortnight",
+    "month": "a month",
+    "quarter": "a quarter",
+    "half-year": "half a year",
+    "year": "a year",
+    "years": "several years",
+}
 PRECISION_ORDER = tuple(label for label, _ in PRECISION_LIMITS)
 
 
@@ -101,7 +116,9 @@ def interval_text(start: pd.Timestamp, end: pd.Timestamp) -> str:
 
 def time_order(events: pd.DataFrame) -> pd.DataFrame:
     """Events in time order: by ``date_start``, then ``date_end``, then order of telling."""
-    return events.sort_values(["date_start", "date_end", "evidence_start"], kind="mergesort").reset_index(drop=True)
+    return events.sort_values(["date_start", "date_end", "evidence_start"], kind="mergesort").reset_index(
+        drop=True
+    )
 
 
 def text_order(events: pd.DataFrame) -> pd.DataFrame:
@@ -138,17 +155,19 @@ def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
 def event_table(events: pd.DataFrame) -> pd.DataFrame:
     """Every event for the page's table, in time order: the article's words beside the resolved dates."""
     rows = timeline_rows(events)
-    return pd.DataFrame({
-        "event": rows["title"],
-        "article's dating words": rows["said"],
-        "date_start": rows["date_start"].map(iso),
-        "date_end": rows["date_end"].map(iso),
-        "precision": rows["date_precision"],
-        "basis": rows["date_basis"],
-        "theme": rows["theme_label"],
-        "status": rows["status"],
-        "evidence": rows["evidence"],
-    })
+    return pd.DataFrame(
+        {
+            "event": rows["title"],
+            "article's dating words": rows["said"],
+            "date_start": rows["date_start"].map(iso),
+            "date_end": rows["date_end"].map(iso),
+            "precision": rows["date_precision"],
+            "basis": rows["date_basis"],
+            "theme": rows["theme_label"],
+            "status": rows["status"],
+            "evidence": rows["evidence"],
+        }
+    )
 
 
 def within(events: pd.DataFrame, window: Interval) -> pd.Series:
@@ -179,7 +198,9 @@ def date_check(events: pd.DataFrame, context: pd.DataFrame, links=None) -> pd.Da
     missing = sorted({e for _, e in links} - set(rows.index))
     if missing:
         raise KeyError(f"no such events: {missing}")
-    out = rows.loc[[e for _, e in links], ["title", "said", "date_start", "date_end", "time_rank", "evidence"]]
+    out = rows.loc[
+        [e for _, e in links], ["title", "said", "date_start", "date_end", "time_rank", "evidence"]
+    ]
     out = out.rename(columns={"date_start": "resolved_start", "date_end": "resolved_end"}).reset_index()
     out["context_id"] = [c for c, _ in links]
     out["outside_start"] = list(found["date_start"])
@@ -203,16 +224,19 @@ def context_ids(check: pd.DataFrame) -> list[str]:
 
 def date_check_table(check: pd.DataFrame) -> pd.DataFrame:
     """:func:`date_check` for the page: the article's words, both intervals and the verdict."""
-    return pd.DataFrame({
-        "event": check["title"],
-        "article's dating words": check["said"],
-        "date_start": check["resolved_start"].map(iso),
-        "date_end": check["resolved_end"].map(iso),
-        "outside date": check["outside"],
-        "verdict": check["verdict"],
-        "context": check["context_id"],
-        "evidence": check["evidence"],
-    })
+    return pd.DataFrame(
+        {
+            "event": check["title"],
+            "article's dating words": check["said"],
+            "date_start": check["resolved_start"].map(iso),
+            "date_end": check["resolved_end"].map(iso),
+            "outside date": check["outside"],
+            "verdict": check["verdict"],
+            "context": check["context_id"],
+            "evidence": check["evidence"],
+        }
+    )
+
 
 # --------------------------------------------------------------------------- run-up
 
@@ -286,7 +310,9 @@ def weekly_stance(run: pd.DataFrame, week_start: str = "monday", placement: str 
     ``events`` listing the titles.
     """
     placed = placed_in_weeks(run, week_start, placement)
-    counts = placed.pivot_table(index="week", columns="stance", values="event_id", aggfunc="count", fill_value=0)
+    counts = placed.pivot_table(
+        index="week", columns="stance", values="event_id", aggfunc="count", fill_value=0
+    )
     counts = counts.reindex(columns=list(STANCES), fill_value=0)
     counts["events"] = placed.groupby("week")["title"].agg("; ".join)
     counts.index = ["week of " + iso(w) for w in counts.index]
@@ -296,12 +322,14 @@ def weekly_stance(run: pd.DataFrame, week_start: str = "monday", placement: str 
 
 def run_up_table(run: pd.DataFrame) -> pd.DataFrame:
     """The run-up for the page: stance, the rule that gave it, dates and evidence, in time order."""
-    return pd.DataFrame({
-        "event": run["title"],
-        "stance": run["stance"],
-        "rule": run["rule"],
-        "article's dating words": run["said"],
-        "date_start": run["date_start"].map(iso),
-        "date_end": run["date_end"].map(iso),
-        "evidence": run["evidence"],
-    })
+    return pd.DataFrame(
+        {
+            "event": run["title"],
+            "stance": run["stance"],
+            "rule": run["rule"],
+            "article's dating words": run["said"],
+            "date_start": run["date_start"].map(iso),
+            "date_end": run["date_end"].map(iso),
+            "evidence": run["evidence"],
+        }
+    )

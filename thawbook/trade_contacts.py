@@ -4,12 +4,12 @@ them, and the economic domain beside the military one over the same weeks.
 The economic and military domains are those of :data:`thawbook.thaw_index.DOMAINS` (the
 definition chapter 10 uses). The charts are in :mod:`thawbook.contacts_charts`.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import theme
-from thawbook import thaw_index
+from thawbook import thaw_index, theme
 from thawbook.contacts import dating, with_actors
 
 ECONOMIC_THEMES = thaw_index.DOMAINS["economic"]
@@ -22,7 +22,9 @@ ECONOMIC_QUOTES_WITHOUT_EVENT = ("qu-shen-export",)
 """Quotes about the economic stakes that the data tie to no dated event."""
 
 
-def economic_events(events: pd.DataFrame, actors: pd.DataFrame, *, contacts_only: bool = False) -> pd.DataFrame:
+def economic_events(
+    events: pd.DataFrame, actors: pd.DataFrame, *, contacts_only: bool = False
+) -> pd.DataFrame:
     """The events of the economic domain (themes in :data:`ECONOMIC_THEMES`), named and dated.
 
     With ``contacts_only`` the background conditions (:data:`BACKGROUND_EVENTS`, the Covid-zero
@@ -45,12 +47,21 @@ def participants(events: pd.DataFrame) -> pd.DataFrame:
     for _, event in events.iterrows():
         for role, prefix in (("acts", "actor1"), ("is met / addressed", "actor2")):
             if event[prefix]:
-                rows.append({
-                    "event_id": event["event_id"], "title": event["title"], "start": event["start"],
-                    "role": role, "name": event[prefix], "side": event[f"{prefix}_side"],
-                    "side_label": theme.label(event[f"{prefix}_side"]), "evidence": event["evidence"],
-                })
-    frame = pd.DataFrame(rows, columns=["event_id", "title", "start", "role", "name", "side", "side_label", "evidence"])
+                rows.append(
+                    {
+                        "event_id": event["event_id"],
+                        "title": event["title"],
+                        "start": event["start"],
+                        "role": role,
+                        "name": event[prefix],
+                        "side": event[f"{prefix}_side"],
+                        "side_label": theme.label(event[f"{prefix}_side"]),
+                        "evidence": event["evidence"],
+                    }
+                )
+    frame = pd.DataFrame(
+        rows, columns=["event_id", "title", "start", "role", "name", "side", "side_label", "evidence"]
+    )
     return frame.sort_values(["start", "event_id", "role"], kind="mergesort").reset_index(drop=True)
 
 
@@ -60,8 +71,9 @@ def side_counts(people: pd.DataFrame) -> dict[str, int]:
     return {side: int((distinct["side"] == side).sum()) for side in theme.SIDE_COLORS}
 
 
-def quotes_of(quotes: pd.DataFrame, actors: pd.DataFrame, events: pd.DataFrame, *, event_ids,
-              extra_ids=()) -> pd.DataFrame:
+def quotes_of(
+    quotes: pd.DataFrame, actors: pd.DataFrame, events: pd.DataFrame, *, event_ids, extra_ids=()
+) -> pd.DataFrame:
     """Quotations tied to ``event_ids`` plus the quotes named in ``extra_ids``, with speakers.
 
     Adds ``speaker`` (the article's name; "no speaker" for a bare term), ``side``,
@@ -71,7 +83,9 @@ def quotes_of(quotes: pd.DataFrame, actors: pd.DataFrame, events: pd.DataFrame, 
     """
     names = actors.set_index("actor_id")
     dated = events.set_index("event_id")
-    chosen = quotes[quotes["event_id"].isin(list(event_ids)) | quotes["quote_id"].isin(list(extra_ids))].copy()
+    chosen = quotes[
+        quotes["event_id"].isin(list(event_ids)) | quotes["quote_id"].isin(list(extra_ids))
+    ].copy()
     chosen["speaker"] = [names.at[i, "name"] if i else "no speaker" for i in chosen["actor_id"]]
     chosen["side"] = [names.at[i, "side"] if i else "" for i in chosen["actor_id"]]
     chosen["side_label"] = chosen["side"].map(theme.label)
@@ -80,10 +94,13 @@ def quotes_of(quotes: pd.DataFrame, actors: pd.DataFrame, events: pd.DataFrame, 
     chosen["date_start"] = [dated.at[i, "date_start"] if i else pd.NaT for i in chosen["event_id"]]
     chosen["date_end"] = [dated.at[i, "date_end"] if i else pd.NaT for i in chosen["event_id"]]
     chosen["dating"] = [
-        dating(dated.at[i, "date_start"], dated.at[i, "date_end"], dated.at[i, "date_precision"]) if i else "undated"
+        dating(dated.at[i, "date_start"], dated.at[i, "date_end"], dated.at[i, "date_precision"])
+        if i
+        else "undated"
         for i in chosen["event_id"]
     ]
     return chosen.sort_values("evidence_start", kind="mergesort").reset_index(drop=True)
+
 
 # ----------------------------------------------------------------------------- economic vs military
 CONTRAST_WINDOW = ("2023-05-01", "2023-06-04")
@@ -113,12 +130,19 @@ def overlaps(start, end, window: tuple[str, str]) -> bool:
 
 def domain_labels() -> dict[str, str]:
     """Each domain of :data:`thawbook.thaw_index.DOMAINS` with a label naming its themes."""
-    return {d: f"{d.capitalize()} domain: {', '.join(theme.label(t) for t in themes)}"
-            for d, themes in thaw_index.DOMAINS.items()}
+    return {
+        d: f"{d.capitalize()} domain: {', '.join(theme.label(t) for t in themes)}"
+        for d, themes in thaw_index.DOMAINS.items()
+    }
 
 
-def domain_contacts(events: pd.DataFrame, actors: pd.DataFrame, coding: pd.DataFrame, codebook: pd.DataFrame,
-                    window: tuple[str, str] | None = CONTRAST_WINDOW) -> pd.DataFrame:
+def domain_contacts(
+    events: pd.DataFrame,
+    actors: pd.DataFrame,
+    coding: pd.DataFrame,
+    codebook: pd.DataFrame,
+    window: tuple[str, str] | None = CONTRAST_WINDOW,
+) -> pd.DataFrame:
     """Events of the economic and military domains (:data:`thawbook.thaw_index.DOMAINS`) in ``window``.
 
     The domain comes from the event's theme alone (:func:`thawbook.thaw_index.domain_of`), the
@@ -144,8 +168,10 @@ def domain_contacts(events: pd.DataFrame, actors: pd.DataFrame, coding: pd.DataF
     if window is None:
         frame["inside"] = True
     else:
-        frame["inside"] = [pd.Timestamp(s) >= pd.Timestamp(window[0]) and pd.Timestamp(e) <= pd.Timestamp(window[1])
-                           for s, e in zip(frame["date_start"], frame["date_end"])]
+        frame["inside"] = [
+            pd.Timestamp(s) >= pd.Timestamp(window[0]) and pd.Timestamp(e) <= pd.Timestamp(window[1])
+            for s, e in zip(frame["date_start"], frame["date_end"])
+        ]
     frame["_order"] = frame["domain"].map({d: n for n, d in enumerate(thaw_index.DOMAINS)})
     frame = frame.sort_values(["_order", "date_start", "date_end", "event_id"], kind="mergesort")
     return frame.drop(columns="_order").reset_index(drop=True)

@@ -4,6 +4,7 @@
 their attribution); :func:`positions` the two governments' positions by issue, with who the
 article cites for them. The charts are in :mod:`thawbook.voices_charts`.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -55,25 +56,52 @@ def voices(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     frame["words"] = frame["text"].map(lambda value: len(words(value)))
     found = frame["evidence"].map(lambda value: _overlapping_corrections(value, tables["corrections"], text))
     frame["attribution_corrections"] = found.map(
-        lambda items: ", ".join(i for i, c in items if c in ATTRIBUTION_CATEGORIES))
+        lambda items: ", ".join(i for i, c in items if c in ATTRIBUTION_CATEGORIES)
+    )
     frame["wording_corrections"] = found.map(
-        lambda items: ", ".join(i for i, c in items if c not in ATTRIBUTION_CATEGORIES))
+        lambda items: ", ".join(i for i, c in items if c not in ATTRIBUTION_CATEGORIES)
+    )
     events = tables["events"].set_index("event_id")
     frame["date_start"] = frame["event_id"].map(events["date_start"]).map(iso)
     frame["date_end"] = frame["event_id"].map(events["date_end"]).map(iso)
-    columns = ["quote_id", "name", "role", "affiliation", "country", "side", "kind", "text", "words",
-               "attribution_corrections", "wording_corrections", "event_id", "date_start", "date_end",
-               "evidence", "paragraph"]
+    columns = [
+        "quote_id",
+        "name",
+        "role",
+        "affiliation",
+        "country",
+        "side",
+        "kind",
+        "text",
+        "words",
+        "attribution_corrections",
+        "wording_corrections",
+        "event_id",
+        "date_start",
+        "date_end",
+        "evidence",
+        "paragraph",
+    ]
     return frame[columns].fillna("").reset_index(drop=True)
 
 
 def voices_table(voice: pd.DataFrame) -> pd.DataFrame:
     """The quotations as a reader's table: speaker, role, affiliation, side, kind, words, corrections."""
-    columns = {"quote_id": "quote", "name": "speaker", "role": "role (as printed)",
-               "affiliation": "affiliation (as printed)", "side": "side", "kind": "kind", "text": "words quoted",
-               "words": "words", "attribution_corrections": "attribution garbled (correction)",
-               "wording_corrections": "wording garbled (correction)", "date_start": "date_start",
-               "date_end": "date_end", "evidence": "evidence"}
+    columns = {
+        "quote_id": "quote",
+        "name": "speaker",
+        "role": "role (as printed)",
+        "affiliation": "affiliation (as printed)",
+        "side": "side",
+        "kind": "kind",
+        "text": "words quoted",
+        "words": "words",
+        "attribution_corrections": "attribution garbled (correction)",
+        "wording_corrections": "wording garbled (correction)",
+        "date_start": "date_start",
+        "date_end": "date_end",
+        "evidence": "evidence",
+    }
     frame = voice[list(columns)].rename(columns=columns)
     frame["side"] = frame["side"].map(theme.label)
     return frame
@@ -81,7 +109,9 @@ def voices_table(voice: pd.DataFrame) -> pd.DataFrame:
 
 def attribution_issues(voice: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
     """One row per quotation and attribution correction: the printed words beside the likely reading."""
-    rows = voice[voice["attribution_corrections"] != ""][["quote_id", "name", "attribution_corrections", "evidence"]]
+    rows = voice[voice["attribution_corrections"] != ""][
+        ["quote_id", "name", "attribution_corrections", "evidence"]
+    ]
     rows = rows.assign(correction_id=rows["attribution_corrections"].str.split(", ")).explode("correction_id")
     fixes = corrections.set_index("correction_id")
     rows["as printed"] = rows["correction_id"].map(fixes["evidence"])
@@ -93,21 +123,28 @@ def attribution_issues(voice: pd.DataFrame, corrections: pd.DataFrame) -> pd.Dat
 
 def voices_by_speaker(voice: pd.DataFrame) -> pd.DataFrame:
     """Words and quotations per speaker and kind, largest speakers first."""
-    frame = (voice.groupby(["name", "side", "kind"], as_index=False)
-             .agg(words=("words", "sum"), quotes=("quote_id", "count"), evidence=("evidence", " | ".join)))
+    frame = voice.groupby(["name", "side", "kind"], as_index=False).agg(
+        words=("words", "sum"), quotes=("quote_id", "count"), evidence=("evidence", " | ".join)
+    )
     total = frame.groupby("name")["words"].transform("sum")
     frame["speaker_words"] = total
     frame["side_label"] = frame["side"].map(theme.label)
-    return frame.sort_values(["speaker_words", "name", "kind"], ascending=[False, True, True]).reset_index(drop=True)
+    return frame.sort_values(["speaker_words", "name", "kind"], ascending=[False, True, True]).reset_index(
+        drop=True
+    )
 
 
 def voices_by_side(voice: pd.DataFrame) -> pd.DataFrame:
     """Words, quotations and speakers per side and kind."""
-    frame = (voice.groupby(["side", "kind"], as_index=False)
-             .agg(words=("words", "sum"), quotes=("quote_id", "count"), speakers=("name", "nunique"),
-                  evidence=("evidence", " | ".join)))
+    frame = voice.groupby(["side", "kind"], as_index=False).agg(
+        words=("words", "sum"),
+        quotes=("quote_id", "count"),
+        speakers=("name", "nunique"),
+        evidence=("evidence", " | ".join),
+    )
     frame["side_label"] = frame["side"].map(theme.label)
     return frame.sort_values(["side", "kind"]).reset_index(drop=True)
+
 
 # ------------------------------------------------------------------ positions
 def positions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -134,23 +171,28 @@ def issue_summary(pos: pd.DataFrame) -> pd.DataFrame:
         cn = group[group["side"] == "china_government"]["stance"]
         positive = {"goal", "offer"}
         hard = {"demand", "complaint", "precondition"}
-        rows.append({
-            "issue": theme.label(issue),
-            "us_stances": ", ".join(sorted(us)),
-            "china_stances": ", ".join(sorted(cn)),
-            "overlap": bool(set(us) & positive and set(cn) & positive),
-            "blocked": bool(("precondition" in set(cn) and (set(us) & (hard | {"offer"})))
-                            or ("precondition" in set(us) and set(cn) & (hard | {"offer"}))),
-            "positions": len(group),
-        })
+        rows.append(
+            {
+                "issue": theme.label(issue),
+                "us_stances": ", ".join(sorted(us)),
+                "china_stances": ", ".join(sorted(cn)),
+                "overlap": bool(set(us) & positive and set(cn) & positive),
+                "blocked": bool(
+                    ("precondition" in set(cn) and (set(us) & (hard | {"offer"})))
+                    or ("precondition" in set(us) and set(cn) & (hard | {"offer"}))
+                ),
+                "positions": len(group),
+            }
+        )
     return pd.DataFrame(rows).sort_values("issue").reset_index(drop=True)
 
 
 def china_motive_reporters(pos: pd.DataFrame) -> pd.DataFrame:
     """Who the article cites for China's positions: one row per reporter, with side, country and count."""
     china = pos[pos["side"] == "china_government"]
-    frame = (china.groupby(["reported_by", "reporter_side", "reporter_country"], as_index=False)
-             .agg(positions=("position_id", "count"), evidence=("evidence", " | ".join)))
+    frame = china.groupby(["reported_by", "reporter_side", "reporter_country"], as_index=False).agg(
+        positions=("position_id", "count"), evidence=("evidence", " | ".join)
+    )
     frame["chinese_voice"] = frame["reporter_country"].eq("CHN")
     return frame.sort_values(["positions", "reported_by"], ascending=[False, True]).reset_index(drop=True)
 
@@ -160,16 +202,29 @@ def china_motive_reporters_table(pos: pd.DataFrame) -> pd.DataFrame:
     whether the reporter is a Chinese official (a Chinese voice on the Chinese government's side)."""
     frame = china_motive_reporters(pos)
     official = frame["chinese_voice"] & frame["reporter_side"].eq("china_government")
-    return pd.DataFrame({
-        "reported by": frame["reported_by"], "reporter's side": frame["reporter_side"].map(theme.label),
-        "reporter's country": frame["reporter_country"], "Chinese voice": frame["chinese_voice"],
-        "Chinese official": official, "positions": frame["positions"], "evidence": frame["evidence"],
-    })
+    return pd.DataFrame(
+        {
+            "reported by": frame["reported_by"],
+            "reporter's side": frame["reporter_side"].map(theme.label),
+            "reporter's country": frame["reporter_country"],
+            "Chinese voice": frame["chinese_voice"],
+            "Chinese official": official,
+            "positions": frame["positions"],
+            "evidence": frame["evidence"],
+        }
+    )
 
 
 def positions_table(pos: pd.DataFrame) -> pd.DataFrame:
     """The positions as a reader's table, by issue and side."""
-    columns = {"position_id": "position", "issue_label": "issue", "side_label": "side", "stance": "stance",
-               "statement": "position (our words)", "holder": "held by", "reported_by": "reported by",
-               "evidence": "evidence"}
+    columns = {
+        "position_id": "position",
+        "issue_label": "issue",
+        "side_label": "side",
+        "stance": "stance",
+        "statement": "position (our words)",
+        "holder": "held by",
+        "reported_by": "reported by",
+        "evidence": "evidence",
+    }
     return pos[list(columns)].rename(columns=columns)

@@ -96,6 +96,7 @@ class Interval:
         return (self.end - self.start).days + 1
 
     def contains(self, day: date) -> bool:
+        """Whether ``day`` lies in the interval, both ends included."""
         return self.start <= day <= self.end
 
     def hull(self, other: Interval) -> Interval:
@@ -153,11 +154,13 @@ def iso(day) -> str:
 
 
 def month_of(day: date) -> Interval:
+    """The calendar month containing ``day``, at month precision."""
     last = calendar.monthrange(day.year, day.month)[1]
     return Interval(date(day.year, day.month, 1), date(day.year, day.month, last), "month")
 
 
 def year_of(day: date) -> Interval:
+    """The calendar year containing ``day``, at year precision."""
     return Interval(date(day.year, 1, 1), date(day.year, 12, 31), "year")
 
 

@@ -10,12 +10,14 @@ JB_FLAGS := -n -W --keep-going
 NOTEBOOKS := index.ipynb $(wildcard chapters/*.ipynb)
 export PYTHONHASHSEED := 0
 
-.PHONY: book test unit refresh bench lock browser clean help
+.PHONY: book test unit lint exports refresh bench lock browser clean help
 
 help:
 	@echo "make book     build the HTML book into _build/html (strict; re-executes what changed)"
 	@echo "make test     run unit, data, notebook (nbval), build and browser tests (what CI runs)"
 	@echo "make unit     run only the unit and data tests: no build, no browser, no notebook"
+	@echo "make lint     check the code with ruff (lint rules and formatting)"
+	@echo "make exports  regenerate the exports under data/ (CAMEO, EDTF, PLOVER, FollowTheMoney)"
 	@echo "make refresh  re-execute every notebook in place, storing its outputs"
 	@echo "make bench    benchmark builds and page weights (ratios)"
 
@@ -42,12 +44,22 @@ TEST_FLAGS ?= -n 2 --dist loadfile
 
 # nbval compares every stored output exactly: chart ids are derived from the chart spec
 # (thawbook.theme), so nothing in a notebook's output is random and nothing is sanitized.
-test: $(STAMP) browser book
+test: $(STAMP) lint browser book
 	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider $(TEST_FLAGS)
 
 # The quick loop: unit and data tests only (markers applied in conftest.py). Needs no book.
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m "unit or data" -p no:cacheprovider $(UNIT_FLAGS)
+
+# ruff, pinned in requirements.lock, configured in pyproject.toml.
+LINT_PATHS := thawbook tests conftest.py $(wildcard tools)
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+
+# The generated files under data/ (marked "thawbook:generated" in data/datapackage.json).
+exports: $(STAMP)
+	$(BIN)/python -m thawbook.exports
 
 refresh: $(STAMP)
 	$(BIN)/python -m thawbook.notebooks $(NOTEBOOKS)

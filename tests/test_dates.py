@@ -6,6 +6,7 @@ Sun 4 June is the publication week; Fri 2 June .. Sun 4 June is the publication 
 """
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from thawbook.dates import (
@@ -13,6 +14,7 @@ from thawbook.dates import (
     Interval,
     find_temporal_expressions,
     infer_publication_interval,
+    iso,
     precision_of,
     resolve,
     resolve_in_article,
@@ -351,3 +353,9 @@ def test_weekdays_do_not_depend_on_the_week_convention():
 ])
 def test_precision_is_the_narrowest_unit_the_interval_fits_in(start, end, label):
     assert precision_of(start, end) == label
+
+
+def test_iso_writes_dates_as_yyyy_mm_dd_and_missing_dates_as_empty():
+    assert iso(date(2023, 5, 26)) == "2023-05-26"
+    assert iso(pd.Timestamp("2023-05-26")) == "2023-05-26"
+    assert iso(pd.NaT) == "" and iso(None) == "" and iso(float("nan")) == ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from thawbook import coding, plover, plover_index
+from thawbook import plover, plover_index, thaw_index
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +14,7 @@ def tables():
 
 def test_the_goldstein_curve_of_the_comparison_is_the_books_weekly_index(tables):
     both = plover_index.weekly_both(tables)
-    base = coding.weekly_index(tables)
+    base = thaw_index.weekly_index(tables)
     assert both["goldstein"].tolist() == base["goldstein"].tolist()
 
 

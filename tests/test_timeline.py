@@ -1,17 +1,17 @@
-"""Behaviour of thawbook.timeline: imprecision, the two orders, the stance rule, the outside-date check, charts.
+"""Behaviour of thawbook.timeline: imprecision, time order, the stance rule, the outside-date check.
 
 Hand checks use small made-up frames; the rest run on the real data and print their figures.
 """
+
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pandas as pd
 import pytest
 
 from thawbook import timeline as tl
-from thawbook.dates import Interval, infer_publication_interval
+from thawbook.dates import Interval
 from thawbook.tables import load_tables
 
 T = pd.Timestamp
@@ -30,10 +30,23 @@ def events(tables):
 def frame(*rows):
     """Minimal events: (event_id, theme, start, end, precision, evidence_start)."""
     return pd.DataFrame(
-        [{"event_id": e, "title": e.upper(), "theme": th, "date_start": T(s), "date_end": T(n),
-          "date_precision": p, "date_expression": "", "date_basis": "relative", "status": "occurred",
-          "evidence": f"span {e}", "evidence_start": pos, "paragraph": 1}
-         for e, th, s, n, p, pos in rows]
+        [
+            {
+                "event_id": e,
+                "title": e.upper(),
+                "theme": th,
+                "date_start": T(s),
+                "date_end": T(n),
+                "date_precision": p,
+                "date_expression": "",
+                "date_basis": "relative",
+                "status": "occurred",
+                "evidence": f"span {e}",
+                "evidence_start": pos,
+                "paragraph": 1,
+            }
+            for e, th, s, n, p, pos in rows
+        ]
     )
 
 
@@ -41,10 +54,12 @@ def frame(*rows):
 
 
 def test_only_a_single_day_at_day_precision_counts_as_exact():
-    f = frame(("ev-a", "trade", "2023-05-23", "2023-05-23", "day", 0),
-              ("ev-b", "trade", "2023-05-01", "2023-05-31", "month", 1),
-              ("ev-c", "trade", "2023-05-26", "2023-06-04", "day", 2),
-              ("ev-d", "trade", "2023-05-22", "2023-05-28", "week", 3))
+    f = frame(
+        ("ev-a", "trade", "2023-05-23", "2023-05-23", "day", 0),
+        ("ev-b", "trade", "2023-05-01", "2023-05-31", "month", 1),
+        ("ev-c", "trade", "2023-05-26", "2023-06-04", "day", 2),
+        ("ev-d", "trade", "2023-05-22", "2023-05-28", "week", 3),
+    )
     assert list(tl.is_imprecise(f)) == [False, True, True, True]
 
 
@@ -62,12 +77,24 @@ def test_interval_text_shows_one_day_once_and_a_range_with_both_ends():
 
 
 def test_time_order_breaks_ties_by_end_then_by_order_of_telling():
-    f = frame(("ev-late-end", "trade", "2023-05-01", "2023-05-31", "month", 0),
-              ("ev-told-second", "trade", "2023-05-01", "2023-05-10", "day", 9),
-              ("ev-told-first", "trade", "2023-05-01", "2023-05-10", "day", 5),
-              ("ev-earliest", "trade", "2023-04-01", "2023-04-30", "month", 7))
-    assert list(tl.time_order(f)["event_id"]) == ["ev-earliest", "ev-told-first", "ev-told-second", "ev-late-end"]
-    assert list(tl.text_order(f)["event_id"]) == ["ev-late-end", "ev-told-first", "ev-earliest", "ev-told-second"]
+    f = frame(
+        ("ev-late-end", "trade", "2023-05-01", "2023-05-31", "month", 0),
+        ("ev-told-second", "trade", "2023-05-01", "2023-05-10", "day", 9),
+        ("ev-told-first", "trade", "2023-05-01", "2023-05-10", "day", 5),
+        ("ev-earliest", "trade", "2023-04-01", "2023-04-30", "month", 7),
+    )
+    assert list(tl.time_order(f)["event_id"]) == [
+        "ev-earliest",
+        "ev-told-first",
+        "ev-told-second",
+        "ev-late-end",
+    ]
+    assert list(tl.text_order(f)["event_id"]) == [
+        "ev-late-end",
+        "ev-told-first",
+        "ev-earliest",
+        "ev-told-second",
+    ]
 
 
 def test_timeline_rows_bar_covers_the_last_day_and_names_missing_dating_words():
@@ -86,74 +113,39 @@ def test_event_table_lists_every_title_with_iso_dates_in_time_order(events):
     assert "Ambassador Xie Feng arrives in Washington" in set(table["event"])
     assert table["date_start"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
     assert list(table["date_start"]) == sorted(table["date_start"])
-    assert {"article's dating words", "date_end", "precision", "basis", "theme", "status", "evidence"} <= set(table)
+    assert {"article's dating words", "date_end", "precision", "basis", "theme", "status", "evidence"} <= set(
+        table
+    )
 
 
 def test_within_keeps_only_events_wholly_inside_the_window():
-    f = frame(("ev-in", "trade", "2023-05-02", "2023-05-03", "day", 0),
-              ("ev-straddles", "trade", "2023-04-30", "2023-05-02", "day", 1))
+    f = frame(
+        ("ev-in", "trade", "2023-05-02", "2023-05-03", "day", 0),
+        ("ev-straddles", "trade", "2023-04-30", "2023-05-02", "day", 1),
+    )
     assert list(tl.within(f, Interval(date(2023, 5, 1), date(2023, 5, 31)))) == [True, False]
-
-
-# ------------------------------------------------------------------ two orders
-
-
-def test_a_chronological_telling_scores_tau_one_and_no_inversions():
-    result = tl.order_agreement([1, 2, 3, 4], [10, 20, 30, 40])
-    assert (result.concordant, result.discordant, result.tau_b) == (6, 0, 1.0)
-
-
-def test_a_reversed_telling_scores_tau_minus_one_and_all_pairs_inverted():
-    result = tl.order_agreement([1, 2, 3, 4], [40, 30, 20, 10])
-    assert (result.discordant, result.tau_b, result.share_inverted) == (6, -1.0, 1.0)
-
-
-def test_one_swapped_pair_of_three_is_one_inversion_and_tau_one_third():
-    result = tl.order_agreement([1, 2, 3], [10, 30, 20])
-    assert (result.concordant, result.discordant) == (2, 1)
-    assert result.tau_b == pytest.approx(1 / 3)
-
-
-def test_events_with_the_same_time_key_are_ties_not_inversions_and_tau_b_corrects_for_them():
-    result = tl.order_agreement([1, 2, 3], [(1, 2), (1, 2), (3, 3)])
-    assert (result.concordant, result.discordant, result.tied) == (2, 0, 1)
-    assert result.tau_b == pytest.approx(2 / (3 * 2) ** 0.5)
-
-
-def test_orders_of_different_lengths_are_rejected():
-    with pytest.raises(ValueError):
-        tl.order_agreement([1, 2], [1])
-
-
-def test_real_article_order_is_far_from_chronological(events):
-    result = tl.events_order_agreement(events)
-    print(f"pairs {result.pairs}: concordant {result.concordant}, inversions {result.discordant}, "
-          f"tied {result.tied}, tau-b {result.tau_b:.3f}")
-    assert result.concordant + result.discordant + result.tied == result.pairs == len(events) * (len(events) - 1) // 2
-    assert -1 <= result.tau_b < 0.5
-
-
-def test_telling_sequence_marks_jumps_back_and_forward_in_time(events):
-    told = tl.telling_sequence(events)
-    assert told.iloc[0]["jump"] == "start"
-    assert list(told["text_rank"]) == list(range(1, len(events) + 1))
-    sanctions = told[told["event_id"] == "ev-us-sanctions-li"].iloc[0]
-    assert sanctions["jump"] == "back" and sanctions["months_moved"] < -12
-    assert told[told["event_id"] == "ev-apec-san-francisco"].iloc[0]["jump"] == "forward"
-    print(told["jump"].value_counts().to_dict())
 
 
 # ------------------------------------------------------------------ stance rule
 
 
 def test_stance_follows_theme_unless_overridden():
-    f = frame(("ev-talks", "diplomacy", "2023-05-01", "2023-05-01", "day", 0),
-              ("ev-visit", "business", "2023-05-01", "2023-05-01", "day", 1),
-              ("ev-ban", "export_controls", "2023-05-01", "2023-05-01", "day", 2),
-              ("ev-li-austin-handshake", "military", "2023-06-02", "2023-06-02", "day", 3),
-              ("ev-shangri-la-dialogue", "military", "2023-06-03", "2023-06-04", "day", 4),
-              ("ev-intercept", "military", "2023-05-26", "2023-05-26", "day", 5))
-    assert list(tl.classify_stance(f)) == ["engagement", "engagement", "friction", "engagement", "setting", "friction"]
+    f = frame(
+        ("ev-talks", "diplomacy", "2023-05-01", "2023-05-01", "day", 0),
+        ("ev-visit", "business", "2023-05-01", "2023-05-01", "day", 1),
+        ("ev-ban", "export_controls", "2023-05-01", "2023-05-01", "day", 2),
+        ("ev-li-austin-handshake", "military", "2023-06-02", "2023-06-02", "day", 3),
+        ("ev-shangri-la-dialogue", "military", "2023-06-03", "2023-06-04", "day", 4),
+        ("ev-intercept", "military", "2023-05-26", "2023-05-26", "day", 5),
+    )
+    assert list(tl.classify_stance(f)) == [
+        "engagement",
+        "engagement",
+        "friction",
+        "engagement",
+        "setting",
+        "friction",
+    ]
 
 
 def test_a_theme_without_a_stance_rule_is_an_error_naming_the_event():
@@ -173,8 +165,13 @@ def test_every_theme_in_the_schema_has_exactly_one_stance():
 def test_run_up_keeps_events_ending_in_the_window_and_drops_those_outside(events):
     run = tl.run_up(events)
     ids = set(run["event_id"])
-    assert {"ev-micron-ban", "ev-jet-intercept", "ev-xie-feng-arrives", "ev-qin-musk-meeting",
-            "ev-china-declines-li-austin-meeting"} <= ids
+    assert {
+        "ev-micron-ban",
+        "ev-jet-intercept",
+        "ev-xie-feng-arrives",
+        "ev-qin-musk-meeting",
+        "ev-china-declines-li-austin-meeting",
+    } <= ids
     assert not ids & {"ev-china-recovery", "ev-li-appointed", "ev-apec-san-francisco", "ev-us-sanctions-li"}
     stance = dict(zip(run["event_id"], run["stance"]))
     assert stance["ev-micron-ban"] == stance["ev-jet-intercept"] == "friction"
@@ -209,75 +206,3 @@ def test_date_check_rejects_undated_context_and_unknown_events(tables):
         tl.date_check(tables["events"], tables["context"], {"cx-sanctions-no-bar": "ev-jet-intercept"})
     with pytest.raises(KeyError, match="ev-nothing"):
         tl.date_check(tables["events"], tables["context"], {"cx-micron-cac": "ev-nothing"})
-
-
-# ------------------------------------------------------------------ charts
-
-
-def _walk(spec):
-    if isinstance(spec, dict):
-        yield spec
-        for value in spec.values():
-            yield from _walk(value)
-    elif isinstance(spec, list):
-        for value in spec:
-            yield from _walk(value)
-
-
-def test_timeline_brush_starts_on_may_june_and_drives_the_detail_domain(tables):
-    published, _ = infer_publication_interval()
-    spec = tl.timeline_chart(tables["events"], published, tl.date_check(tables["events"], tables["context"])).to_dict()
-    params = {p["name"]: p for p in spec["params"]}
-    brush = params["brush"]
-    assert brush["select"]["encodings"] == ["x"]
-    start, end = brush["value"]["x"]
-    assert (start["year"], start["month"], start["date"]) == (2023, 5, 1)
-    assert (end["year"], end["month"], end["date"]) == (2023, 6, 10)
-    assert params["theme_filter"]["bind"] == "legend"
-    domains = [node["scale"]["domain"] for node in _walk(spec) if isinstance(node.get("scale"), dict)
-               and node["scale"].get("domain") == {"param": "brush"}]
-    assert domains, "no scale takes its domain from the brush"
-    text = json.dumps(spec)
-    assert '"evidence:N"' in text or '"field": "evidence"' in text
-    assert "Published (inferred)" in text
-
-
-def test_timeline_draws_intervals_as_bars_and_exact_days_as_points(events):
-    published, _ = infer_publication_interval()
-    spec = tl.timeline_chart(events, published).to_dict()
-    marks = {}
-    for node in _walk(spec):
-        mark = node.get("mark")
-        for item in node.get("transform", []):
-            if "filter" in item:
-                marks[json.dumps(item["filter"])] = mark["type"] if isinstance(mark, dict) else mark
-    assert marks[json.dumps(f"(datum.shape === '{tl.SHAPE_INTERVAL}')")] == "bar"
-    assert marks[json.dumps(f"(datum.shape === '{tl.SHAPE_DAY}')")] == "point"
-
-
-def test_forthcoming_events_are_hollow_and_dashed(events):
-    published, _ = infer_publication_interval()
-    spec = tl.timeline_chart(events, published).to_dict()
-    fill = next(n["fillOpacity"] for n in _walk(spec) if "fillOpacity" in n and isinstance(n["fillOpacity"], dict))
-    dash = next(n["strokeDash"] for n in _walk(spec) if "strokeDash" in n and isinstance(n["strokeDash"], dict))
-    forthcoming = fill["scale"]["domain"].index("forthcoming")
-    assert fill["scale"]["range"][forthcoming] == 0
-    assert dash["scale"]["range"][dash["scale"]["domain"].index("forthcoming")] != [1, 0]
-
-
-def test_every_chart_has_a_title_and_evidence_in_its_tooltips(events):
-    published, _ = infer_publication_interval()
-    charts = [tl.timeline_chart(events, published), tl.telling_chart(events), tl.run_up_chart(tl.run_up(events))]
-    for chart in charts:
-        spec = chart.to_dict()
-        assert spec["title"]["text"]
-        tooltips = [t for n in _walk(spec) if isinstance(n.get("tooltip"), list) for t in n["tooltip"]]
-        assert any(t.get("field") == "evidence" for t in tooltips)
-
-
-def test_theme_colours_come_from_the_book_palette(events):
-    from thawbook import theme
-
-    spec = tl.telling_chart(events).to_dict()
-    colour = next(n["color"] for n in _walk(spec) if isinstance(n.get("color"), dict) and "scale" in n["color"])
-    assert colour["scale"]["range"] == list(theme.THEME_COLORS.values())

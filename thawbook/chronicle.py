@@ -21,7 +21,9 @@ import altair as alt
 import pandas as pd
 
 from thawbook import theme
-from thawbook.dates import Constraint, Interval, TemporalMention, find_temporal_expressions, resolve_in_article
+from thawbook.dates import (
+    Constraint, Interval, TemporalMention, find_temporal_expressions, iso, resolve_in_article,
+)
 from thawbook.display import SPAN_SEPARATOR
 
 _LEADING = re.compile(r"^(?:on|in|since)\s+", re.IGNORECASE)
@@ -33,10 +35,6 @@ BAND = "#EDEDED"
 
 PUBLICATION = "publication interval"
 EXCLUDED = "excluded (dates no event)"
-
-
-def _iso(day) -> str:
-    return "" if day is None or pd.isna(day) else pd.Timestamp(day).strftime("%Y-%m-%d")
 
 
 def comparable(expression: str) -> str:
@@ -224,7 +222,7 @@ def account_for_temporal_expressions(
             row.update(
                 accounted_by="event", account_id=event_ids[0], evidence=event["evidence"],
                 explanation=event["title"], theme=event["theme"],
-                date_start=_iso(event["date_start"]), date_end=_iso(event["date_end"]),
+                date_start=iso(event["date_start"]), date_end=iso(event["date_end"]),
             )
         elif exclusion_ids:
             exclusion = by_exclusion.loc[exclusion_ids[0]]

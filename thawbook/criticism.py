@@ -20,6 +20,7 @@ import altair as alt
 import pandas as pd
 
 from thawbook import display, tables, theme
+from thawbook.dates import iso
 from thawbook.seed import read_seed, sentences
 
 # Darker is surer; greys so that confidence never looks like a side or a theme.
@@ -314,7 +315,7 @@ def bibliography(context: pd.DataFrame) -> pd.DataFrame:
     """``data/context.csv`` as a bibliography, with each source's type and the day it was read:
     by publisher, then source date, then id."""
     data = context.copy()
-    data["date"] = [d.strftime("%Y-%m-%d") if pd.notna(d) else "" for d in data["source_date"]]
+    data["date"] = [iso(d) for d in data["source_date"]]
     data = data.sort_values(["source_publisher", "date", "context_id"], key=lambda s: s.str.lower())
     return pd.DataFrame({
         "context": data["context_id"],
@@ -323,7 +324,7 @@ def bibliography(context: pd.DataFrame) -> pd.DataFrame:
         "publisher": data["source_publisher"],
         "title": data["source_title"],
         "source date": data["date"],
-        "accessed": [d.strftime("%Y-%m-%d") for d in data["accessed"]],
+        "accessed": [iso(d) for d in data["accessed"]],
         "url": data["source_url"],
         "used for": data["used_for"],
         "evidence": data["evidence"],

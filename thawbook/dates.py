@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime, timedelta
 
+import pandas as pd
 from dateparser.date import DateDataParser
 
 from thawbook.seed import locate, paragraph_of, read_seed
@@ -95,6 +96,7 @@ class Interval:
         return (self.end - self.start).days + 1
 
     def contains(self, day: date) -> bool:
+        """Whether ``day`` lies in the interval, both ends included."""
         return self.start <= day <= self.end
 
     def hull(self, other: Interval) -> Interval:
@@ -142,16 +144,23 @@ def precision_of(start: date, end: date) -> str:
 
 
 def iso(day) -> str:
-    """A day as ISO 8601 text (``2023-05-23``); the one date formatter of the package."""
+    """A day as ISO 8601 text (``2023-05-23``); "" for a missing day (None, NaT or NaN).
+
+    The one date formatter of the package: tables, exports and prose all format days with it.
+    """
+    if day is None or pd.isna(day):
+        return ""
     return day.strftime("%Y-%m-%d")
 
 
 def month_of(day: date) -> Interval:
+    """The calendar month containing ``day``, at month precision."""
     last = calendar.monthrange(day.year, day.month)[1]
     return Interval(date(day.year, day.month, 1), date(day.year, day.month, last), "month")
 
 
 def year_of(day: date) -> Interval:
+    """The calendar year containing ``day``, at year precision."""
     return Interval(date(day.year, 1, 1), date(day.year, 12, 31), "year")
 
 

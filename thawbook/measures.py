@@ -8,7 +8,7 @@ its logic, so the notebook only loads, calls and shows:
 - :func:`chain_depths`, :func:`longest_chain` and :func:`chain_layout` follow the
   ``responds_to`` links, which say that the article presents one measure as a response to
   (or an extension of) another, and lay the resulting forest out deterministically;
-- :func:`chain_chart` and :func:`timeline_chart` draw them;
+- :func:`chain_chart` and :func:`measures_timeline_chart` draw them;
 - :func:`demands_table`, :func:`rationale_by_side` and :func:`corrections_table` give the
   tables the chapter argues from.
 
@@ -23,6 +23,7 @@ import altair as alt
 import pandas as pd
 
 from thawbook import theme
+from thawbook.dates import iso
 
 SNIPPET_CHARS = 30
 UNDATED = "no date in the article"
@@ -152,15 +153,11 @@ def demands_table(table: pd.DataFrame, quotes: pd.DataFrame, actors: pd.DataFram
         "responds to": merged["responds_to"].fillna(""),
         "quoted words": merged["quoted_words"],
         "condition or aim": merged["stated_rationale"].fillna(""),
-        "date_start": _iso(merged["date_start"]),
-        "date_end": _iso(merged["date_end"]),
+        "date_start": merged["date_start"].map(iso),
+        "date_end": merged["date_end"].map(iso),
         "evidence": merged["evidence"],
     })
     return out
-
-
-def _iso(column: pd.Series) -> pd.Series:
-    return column.dt.strftime("%Y-%m-%d").fillna("")
 
 
 def chapter_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -175,8 +172,8 @@ def chapter_table(table: pd.DataFrame) -> pd.DataFrame:
         "kind of rationale": table["rationale_kind"].map(theme.label) if "rationale_kind" in table else "",
         "responds to": table["responds_to"].fillna(""),
         "event": table["event_id"].fillna(""),
-        "date_start": _iso(table["date_start"]),
-        "date_end": _iso(table["date_end"]),
+        "date_start": table["date_start"].map(iso),
+        "date_end": table["date_end"].map(iso),
         "evidence": table["evidence"],
     })
 
@@ -401,8 +398,8 @@ def timeline_frame(table: pd.DataFrame) -> pd.DataFrame:
     for number, (first, last) in enumerate(panels):
         inside = frame["start"].notna() & (frame["start"] >= first) & (frame["end"] <= last)
         frame.loc[inside, "panel"] = str(number)
-    frame["first_day"] = frame["start"].dt.strftime("%Y-%m-%d").fillna("")
-    frame["last_day"] = frame["end"].dt.strftime("%Y-%m-%d").fillna("")
+    frame["first_day"] = frame["start"].map(iso)
+    frame["last_day"] = frame["end"].map(iso)
     return frame
 
 
@@ -424,7 +421,7 @@ def time_panels(frame: pd.DataFrame, gap_days: int = PANEL_GAP_DAYS) -> list[tup
     return [(first.to_period("M").start_time, last.to_period("M").end_time.normalize()) for first, last in stretches]
 
 
-def timeline_chart(frame: pd.DataFrame) -> alt.HConcatChart:
+def measures_timeline_chart(frame: pd.DataFrame) -> alt.HConcatChart:
     """Measures over time: one row per measure (grouped by instrument), coloured by the
     imposing side; dated ones as their event's interval, with a broken time axis where
     nothing happens for months, and undated ones in a separate panel."""

@@ -1,6 +1,6 @@
 """The weekly thaw index computed two ways, Goldstein (CAMEO) and PLOVER, and where they disagree.
 
-Both curves use :func:`thawbook.coding.weekly_curve`: each event's weight 1 spread evenly
+Both curves use :func:`thawbook.thaw_index.weekly_curve`: each event's weight 1 spread evenly
 over its date interval, summed per Monday–Sunday week of the window. The Goldstein curve
 scores an event with its CAMEO code's Goldstein value; the PLOVER curve with its PLOVER
 type's score (:mod:`thawbook.plover`). PLOVER drops statements and comments (CAMEO roots 01
@@ -16,7 +16,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from thawbook import coding, plover, theme
+from thawbook import coding, plover, thaw_index, theme
+from thawbook.dates import iso
 
 SCALES = {"Goldstein (CAMEO)": "#0072B2", "PLOVER score": "#D55E00"}
 COLUMNS = ["week_start", "week", "week_end", "goldstein", "plover", "events_goldstein", "events_plover",
@@ -28,11 +29,11 @@ def weekly_both(tables: dict[str, pd.DataFrame], week_start: str | None = None, 
     events each counts, and the events (with weights) and evidence of the Goldstein curve.
 
     ``week_start`` and ``placement`` choose the window, the weeks and where an imprecise event
-    falls, as in :func:`thawbook.coding.weekly_curve` (None: the book's own reading)."""
-    start, end = coding.window(week_start)
+    falls, as in :func:`thawbook.thaw_index.weekly_curve` (None: the book's own reading)."""
+    start, end = thaw_index.window(week_start)
     bins = week_start or "monday"
-    cameo = coding.weekly_curve(coding.coded_events(tables), start, end, bins, placement)
-    plov = coding.weekly_curve(plover.coded_plover(tables), start, end, bins, placement)
+    cameo = thaw_index.weekly_curve(coding.coded_events(tables), start, end, bins, placement)
+    plov = thaw_index.weekly_curve(plover.coded_plover(tables), start, end, bins, placement)
     frame = cameo[["week_start", "week", "week_end", "goldstein", "all events", "events", "evidence"]].rename(
         columns={"all events": "events_goldstein"})
     frame["plover"] = plov["goldstein"].to_numpy()
@@ -83,7 +84,7 @@ def long_form(both: pd.DataFrame) -> pd.DataFrame:
     parts = [both.assign(scale=label, value=both[column])
              for label, column in zip(SCALES, ("goldstein", "plover"))]
     frame = pd.concat(parts, ignore_index=True)
-    frame["week_start"] = frame["week_start"].dt.strftime("%Y-%m-%d")
+    frame["week_start"] = frame["week_start"].map(iso)
     return frame[["scale", "week_start", "week", "value", "events", "evidence"]]
 
 

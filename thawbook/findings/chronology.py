@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import timeline
+from thawbook import telling_order, timeline
 from thawbook.date_agreement import event_context_pairs
 from thawbook.dates import infer_publication_interval
 from thawbook.findings.core import Finding, finding
@@ -42,9 +42,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     earliest = rows.iloc[0]
     latest = rows[rows["date_start"] == rows["date_start"].max()].iloc[0]
 
-    told = timeline.telling_sequence(events)
-    agreement = timeline.events_order_agreement(events)
-    pairs = timeline.dated_pairs(events)
+    told = telling_order.telling_sequence(events)
+    agreement = telling_order.events_order_agreement(events)
+    pairs = telling_order.dated_pairs(events)
     by_id = told.set_index("event_id")
     oldest = told.loc[told["date_start"].idxmin()]
     forthcoming = told[told["status"] == "forthcoming"].iloc[0]
@@ -106,7 +106,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
              "chron_pct_dated_inverted": round(100 * pairs.share_inverted),
              "chron_n_overlapping_pairs": pairs.overlapping,
              "_tau": agreement.tau_b, "chron_tau_text": f"{agreement.tau_b:.3f}",
-             "chron_shuffle_pct": round(100 * timeline.shuffle_p_value(agreement)),
+             "chron_shuffle_pct": round(100 * telling_order.shuffle_p_value(agreement)),
              "chron_n_pairs": agreement.pairs, "chron_n_concordant": agreement.concordant,
              "chron_n_inversions": agreement.discordant, "chron_n_tied": agreement.tied,
              "chron_n_back_jumps": int((told["jump"] == "back").sum()),
@@ -116,7 +116,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
              "chron_oldest_rank": _ordinal(int(oldest["text_rank"])),
              "chron_oldest_paragraph": int(oldest["paragraph"]),
              "chron_first_forthcoming_rank": _ordinal(int(forthcoming["text_rank"])),
-             "_p": timeline.shuffle_p_value(agreement),
+             "_p": telling_order.shuffle_p_value(agreement),
              "_apec": int(by_id.loc["ev-apec-san-francisco", "text_rank"]),
              "_balloon": int(by_id.loc["ev-balloon-downed", "text_rank"]),
              "_oldest_id": oldest["event_id"]},

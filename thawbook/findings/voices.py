@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import coding
+from thawbook import voices
 from thawbook.findings.core import Finding, finding
 from thawbook.readings import Reading, own_voice
 from thawbook.theme import label
@@ -53,20 +53,20 @@ def stances(positions: pd.DataFrame, issue: str, side: str) -> set[str]:
 
 def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]:
     """The voices chapter's findings under ``reading``."""
-    voice = coding.voices(tables)
+    voice = voices.voices(tables)
     speech = voice[voice["kind"] == "speech"]
-    speakers = coding.voices_by_speaker(voice).drop_duplicates("name")
+    speakers = voices.voices_by_speaker(voice).drop_duplicates("name")
     words = voice.groupby("side")["words"].sum()
     named = voice.groupby("side")["name"].nunique()
-    issues = coding.attribution_issues(voice, tables["corrections"])
+    issues = voices.attribution_issues(voice, tables["corrections"])
     pronoun = set(issues.loc[issues["category"] == label("wrong_pronoun"), "quote"])
     flagged = voice[voice["attribution_corrections"] != ""]
     garbled_actors = set(tables["actors"].loc[tables["actors"]["note"].str.startswith("Garbled"), "name"])
 
     positions = tables["positions"]
-    pos = coding.positions(tables)
+    pos = voices.positions(tables)
     china = pos[pos["side"] == CHINA]
-    reporters = coding.china_motive_reporters(pos)
+    reporters = voices.china_motive_reporters(pos)
     by_reporter = reporters.set_index("reported_by")["positions"]
     named_reporters = reporters[reporters["reporter_side"] != "narration"]
     narration = int(reporters.loc[reporters["reporter_side"] == "narration", "positions"].sum())
@@ -78,7 +78,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     pre_own = pre[pre["position_id"].isin(own_ids)]
     pre_other = pre[~pre["position_id"].isin(own_ids)]
 
-    summary = coding.issue_summary(pos)
+    summary = voices.issue_summary(pos)
     overlap = sorted(i for i in pos["issue"].unique()
                      if stances(positions, i, US) & set(POSITIVE) and stances(positions, i, CHINA) & set(POSITIVE))
     blocked = sorted(i for i in pos["issue"].unique() if label(i) in set(summary.loc[summary["blocked"], "issue"]))

@@ -1,0 +1,70 @@
+"""The package keeps each chapter's frames apart from its charts (see README, Layout)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+import pytest
+
+from thawbook.paths import ROOT
+
+PACKAGE = ROOT / "thawbook"
+
+#: Modules that shape frames for a chapter; their charts live in the ``*_charts`` module beside them.
+SHAPING = [
+    "coding",
+    "thaw_index",
+    "voices",
+    "contacts",
+    "trade_contacts",
+    "military_contacts",
+    "timeline",
+    "telling_order",
+    "exports",
+]
+CHARTS = ["thaw_index_charts", "voices_charts", "contacts_charts", "timeline_charts"]
+
+
+def _imports(module: str) -> set[str]:
+    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("module", SHAPING)
+def test_a_frame_shaping_module_does_not_import_altair(module):
+    assert "altair" not in _imports(module)
+
+
+@pytest.mark.parametrize("module", CHARTS)
+def test_a_charts_module_draws_with_altair(module):
+    assert "altair" in _imports(module)
+
+
+@pytest.mark.parametrize("module", SHAPING + CHARTS)
+def test_no_module_of_the_split_grows_much_past_four_hundred_lines(module):
+    lines = (PACKAGE / f"{module}.py").read_text(encoding="utf-8").count("\n")
+    assert lines <= 410, f"thawbook/{module}.py has {lines} lines: split it by concern"
+
+
+def test_no_two_chart_functions_share_a_name():
+    seen: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and node.name.endswith("_chart"):
+                seen.setdefault(node.name, []).append(str(path.relative_to(ROOT)))
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
+
+
+def test_importing_the_split_modules_changes_nothing_in_altair():
+    modules = ", ".join(f"thawbook.{name}" for name in SHAPING + CHARTS)
+    code = f"import altair as alt, {modules}; print(alt.theme.active, alt.renderers.active)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "thawbook" not in out

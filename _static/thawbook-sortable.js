@@ -1,5 +1,10 @@
-/* Sortable tables: each header of a table.sortable becomes a button; a click sorts the rows
-   by that column (text order, ISO dates sort correctly as text), a second click reverses. */
+/* Tables of the thaw report (thawbook.display.table).
+   - Sorting: each header of a table.sortable becomes a button; a click (or Enter/Space) sorts the
+     rows by that column (numbers as numbers, ISO dates sort correctly as text), a second click
+     reverses. aria-sort tells assistive technology the order.
+   - Filtering: a long table comes with a hidden labelled search box (div.thawbook-filter); it is
+     shown here, and typing in it keeps only the rows whose text contains every word typed. The
+     count of rows shown is announced (aria-live). Without JavaScript the box stays hidden. */
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var headers = table.querySelectorAll("thead th");
@@ -26,4 +31,37 @@ document.addEventListener("DOMContentLoaded", function () {
       });
     });
   });
+
+  document.querySelectorAll("div.thawbook-filter").forEach(function (box) {
+    var input = box.querySelector("input");
+    var table = document.getElementById(input.getAttribute("data-table"));
+    if (!table) { return; }
+    var count = box.querySelector(".thawbook-filter-count");
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    box.hidden = false;
+    function apply() {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        var keep = words.every(function (word) { return text.indexOf(word) !== -1; });
+        row.hidden = !keep;
+        if (keep) { shown += 1; }
+      });
+      count.textContent = words.length ? shown + " of " + rows.length + " rows shown" : "";
+    }
+    input.addEventListener("input", apply);
+  });
+
+  /* A link to a row (#co-…) scrolls a long table's own box to it and marks it. */
+  function markTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var row = id && document.getElementById(id);
+    if (row && row.tagName === "TR") {
+      row.hidden = false;
+      row.scrollIntoView({ block: "center" });
+    }
+  }
+  window.addEventListener("hashchange", markTarget);
+  markTarget();
 });

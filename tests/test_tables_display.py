@@ -54,6 +54,13 @@ def test_a_table_shows_labels_and_words_but_downloads_raw_names_and_values():
     assert "<caption" in html and "A small table</caption>" in html
 
 
+def test_column_labels_start_with_a_capital_and_keep_acronyms():
+    assert display.column_label("high", {}) == "High"
+    assert display.column_label("original (evidence)", {}) == "Original (evidence)"
+    assert display.column_label("us_party", {}) == "US party"
+    assert display.column_label("GoldsteinScale", {}) == "GoldsteinScale"
+
+
 def test_humanise_keeps_ids_urls_and_sentences_and_uppercases_acronyms():
     assert display.humanise("us government") == "US government"
     assert display.humanise("mistranslated_idiom_or_term") == "Mistranslated idiom or term"

@@ -157,11 +157,14 @@ def humanise(value) -> str:
 
 
 def column_label(name, labels: dict[str, str]) -> str:
-    """The reader's name of a column: its field title, else the name in words (``a_b`` -> ``A b``)."""
+    """The reader's name of a column: its field title, else the name in words with a capital
+    (``with_rationale`` -> ``With rationale``, ``original (evidence)`` -> ``Original (evidence)``)."""
     name = str(name)
     if name in labels:
         return labels[name]
-    return humanise(name) if "_" in name else name
+    words = [ACRONYMS.get(word, word) for word in name.replace("_", " ").split(" ")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def row_id(value) -> str:

@@ -68,3 +68,9 @@ def test_the_data_download_holds_the_seed_article_byte_for_byte(tmp_path):
 def test_the_about_page_and_the_landing_page_carry_the_cite_box():
     assert "```{thawbook-cite}" in (ROOT / "chapters" / "91_about_this_report.md").read_text(encoding="utf-8")
     assert "{thawbook-cite}" in (ROOT / "index.ipynb").read_text(encoding="utf-8")
+
+
+def test_bibliography_entries_become_list_items():
+    context = {"body": '<div role="list"><div class="citation" role="doc-biblioentry">x</div></div>'}
+    provenance.list_roles_for_references(None, "p", "page.html", context, None)
+    assert 'role="listitem"' in context["body"] and "doc-biblioentry" not in context["body"]

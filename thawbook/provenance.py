@@ -130,6 +130,15 @@ def resolve_row_links(app, doctree, docname) -> None:
             node["refuri"] = app.builder.get_relative_uri(docname, ROWS_PAGE) + "#" + ident
 
 
+def list_roles_for_references(app, pagename, templatename, context, doctree) -> None:
+    """docutils marks each reference of the bibliography ``role="doc-biblioentry"`` inside a
+    ``role="list"``; that role is deprecated and not a list item, so assistive technology (and
+    axe) sees a list without items. Each entry becomes a ``listitem``."""
+    body = context.get("body", "")
+    if 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def stamp_footer(app, config) -> None:
     """Append the build stamp to the theme's footer (``html.extra_footer`` in ``_config.yml``)."""
     options = dict(config.html_theme_options or {})
@@ -159,6 +168,7 @@ def setup(app) -> dict:
     app.add_directive("thawbook-cite", _cite_directive())
     app.add_role("correction", _correction_role)
     app.connect("doctree-resolved", resolve_row_links)
+    app.connect("html-page-context", list_roles_for_references)
     app.connect("config-inited", stamp_footer)
     app.connect("build-finished", add_seed_to_archive, priority=700)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

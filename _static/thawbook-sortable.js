@@ -53,13 +53,37 @@ document.addEventListener("DOMContentLoaded", function () {
     input.addEventListener("input", apply);
   });
 
+  /* Every table scrolls in its own box (at most 75% of the window high), so its header stays
+     in view and its horizontal scrollbar is on screen. A box that does scroll can be scrolled
+     from the keyboard: it takes focus and is a region named by the table's caption. */
+  document.querySelectorAll(".thawbook-table-wrap").forEach(function (box) {
+    if (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) {
+      box.classList.add("thawbook-scrolls");
+      if (!box.hasAttribute("tabindex")) {
+        var caption = box.querySelector("caption[id]");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        if (caption) { box.setAttribute("aria-labelledby", caption.id); }
+      }
+    }
+  });
+
   /* A link to a row (#co-…) scrolls a long table's own box to it and marks it. */
   function markTarget() {
     var id = decodeURIComponent(window.location.hash.slice(1));
     var row = id && document.getElementById(id);
     if (row && row.tagName === "TR") {
       row.hidden = false;
-      row.scrollIntoView({ block: "center" });
+      var box = row.closest(".thawbook-scrolls");
+      if (!box) { row.scrollIntoView({ block: "center" }); return; }
+      /* Bring the table's box into view (below the theme's sticky header bar), then scroll the
+         box itself so the row sits just under the table's sticky header. */
+      box.scrollIntoView({ block: "start" });
+      var bar = document.querySelector(".bd-header");
+      window.scrollBy(0, -((bar ? bar.getBoundingClientRect().height : 0) + 16));
+      var head = box.querySelector("thead");
+      box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top
+        - (head ? head.getBoundingClientRect().height : 0) - 8;
     }
   }
   window.addEventListener("hashchange", markTarget);

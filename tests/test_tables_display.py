@@ -2,6 +2,7 @@
 long tables, row anchors; and the chapters show no raw frames and link the ids they cite."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -174,3 +175,22 @@ def test_in_the_browser_a_long_table_filters_by_keyboard_and_a_correction_link_l
     page.close()
     print(f"filter 'balloon': {shown} of {total} rows; {message!r}; header position {sticky}")
     assert 0 < shown < total and message == f"{shown} of {total} rows shown" and sticky == "sticky"
+
+
+def _every_event_csv(path: Path) -> str:
+    for html in html_outputs(path):
+        if "<caption" in html and re.search(r"<caption[^>]*>Every event", html):
+            return unquote(re.search(r'href="data:text/csv;charset=utf-8,([^"]*)"', html).group(1))
+    raise AssertionError(f"{path.name} has no 'Every event' table")
+
+
+def test_the_every_event_table_of_chapter_10_downloads_with_its_event_ids():
+    rows = list(csv.DictReader(io.StringIO(_every_event_csv(ROOT / "chapters" / "10_thaw_index.ipynb"))))
+    assert rows and all(re.match(r"ev-[a-z0-9-]+$", next(iter(row.values()))) for row in rows)
+
+
+@pytest.mark.xfail(strict=True, reason="thawbook.timeline.event_table has no event_id column; the fix is "
+                   "one line in timeline.py, which this branch may not edit (see the branch report)")
+def test_the_every_event_table_of_chapter_04_downloads_with_its_event_ids():
+    header = _every_event_csv(ROOT / "chapters" / "04_chronology.ipynb").splitlines()[0]
+    assert "event_id" in header.split(",")

@@ -5,7 +5,18 @@
    - Filtering: a long table comes with a hidden labelled search box (div.thawbook-filter); it is
      shown here, and typing in it keeps only the rows whose text contains every word typed. The
      count of rows shown is announced (aria-live). Without JavaScript the box stays hidden. */
+/* The build's date and commit (thawbook.provenance writes thawbook-build.js beside this file at
+   the end of each build, so that pages stay the same from one build of a commit to the next). */
+var thawbookBuildScript = ((document.currentScript && document.currentScript.src) || "")
+  .replace(/thawbook-sortable\.js[^\/]*$/, "thawbook-build.js");
+
 document.addEventListener("DOMContentLoaded", function () {
+  if (thawbookBuildScript && document.querySelector(".thawbook-build")) {
+    var stamp = document.createElement("script");
+    stamp.src = thawbookBuildScript;
+    document.head.appendChild(stamp);
+  }
+
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var headers = table.querySelectorAll("thead th");
     headers.forEach(function (th, column) {

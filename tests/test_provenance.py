@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import json
 import types
 import zipfile
@@ -41,11 +42,13 @@ def test_the_footer_names_the_copyright_holder_not_only_a_year():
     assert "thaw report team" in line
 
 
-def test_the_footer_stamp_is_appended_to_the_configured_footer():
-    config = types.SimpleNamespace(html_theme_options={"extra_footer": "Built offline."})
-    provenance.stamp_footer(None, config)
-    footer = config.html_theme_options["extra_footer"]
-    assert footer.startswith("Built offline. ") and 'class="thawbook-build"' in footer and "from commit" in footer
+def test_the_build_stamp_is_written_beside_the_pages_not_into_them(tmp_path):
+    app = types.SimpleNamespace(outdir=str(tmp_path), builder=types.SimpleNamespace(format="html"))
+    provenance.write_build_stamp(app, None)
+    script = (tmp_path / provenance.STAMP_SCRIPT).read_text(encoding="utf-8")
+    assert ".thawbook-build" in script and "from commit" in script
+    footer = (ROOT / "_config.yml").read_text(encoding="utf-8")
+    assert 'class=\\"thawbook-build\\"' in footer
 
 
 def test_the_data_package_has_the_citation_version_and_a_creation_time():
@@ -74,3 +77,16 @@ def test_bibliography_entries_become_list_items():
     context = {"body": '<div role="list"><div class="citation" role="doc-biblioentry">x</div></div>'}
     provenance.list_roles_for_references(None, "p", "page.html", context, None)
     assert 'role="listitem"' in context["body"] and "doc-biblioentry" not in context["body"]
+
+
+def test_in_the_browser_every_footer_shows_the_build_date_and_commit(browser, built_book):
+    page = browser.new_page()
+    page.route("http*://**", lambda route: route.abort())
+    page.goto((built_book / "chapters" / "05_sanctions.html").as_uri(), wait_until="load")
+    page.wait_for_function("() => (document.querySelector('.thawbook-build') || {}).textContent")
+    text = page.locator(".thawbook-build").first.text_content()
+    footer = page.evaluate("() => Array.from(document.querySelectorAll('footer')).map(f => f.textContent).join(' ')")
+    page.close()
+    print(f"footer stamp: {text!r}")
+    assert re.fullmatch(r"Built \d{4}-\d{2}-\d{2} from commit \S+( \+ local changes)?\.", text)
+    assert "The thaw report team" in footer and "Built offline" in footer

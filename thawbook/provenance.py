@@ -3,8 +3,9 @@
 - :func:`citation` reads ``CITATION.cff``; :func:`cite_text` and :func:`bibtex` turn it into a
   reference and a BibTeX entry, and the ``thawbook-cite`` directive puts both in a "Cite this"
   box (the About page and the landing page use it), so the box never disagrees with the file.
-- As a Sphinx extension (registered in ``_config.yml``), it stamps every page's footer with the
-  build's date and git commit (:func:`build_stamp`), and adds the seed article to the data
+- As a Sphinx extension (registered in ``_config.yml``), it writes the build's date and git
+  commit (:func:`build_stamp`) into ``_static/thawbook-build.js``, which fills the footer of
+  every page (:func:`write_build_stamp`), and adds the seed article to the data
   package download (:func:`add_seed_to_archive`).
 - The ``{correction}`` role links a correction id in the prose (``{correction}`co-…```) to its
   row in chapter 08's table of corrections, wherever the citing page is (and within the one
@@ -139,12 +140,29 @@ def list_roles_for_references(app, pagename, templatename, context, doctree) -> 
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
-def stamp_footer(app, config) -> None:
-    """Append the build stamp to the theme's footer (``html.extra_footer`` in ``_config.yml``)."""
-    options = dict(config.html_theme_options or {})
-    footer = options.get("extra_footer", "")
-    options["extra_footer"] = f'{footer} <span class="thawbook-build">{build_stamp()}</span>'.strip()
-    config.html_theme_options = options
+#: Written beside the pages at the end of each build; ``_static/thawbook-sortable.js`` loads it
+#: and it fills every ``<span class="thawbook-build">`` of the footer (``_config.yml``).
+STAMP_SCRIPT = "_static/thawbook-build.js"
+
+
+def stamp_script(stamp: str) -> str:
+    """The script that writes ``stamp`` into the footer's build span(s)."""
+    import json
+
+    return ("/* Written by thawbook.provenance at the end of the build: the build's date and commit. */\n"
+            "document.querySelectorAll('.thawbook-build').forEach(function (span) { span.textContent = "
+            f"{json.dumps(stamp)}; }});\n")
+
+
+def write_build_stamp(app, exception) -> None:
+    """Write the build stamp as a script beside the pages, not into them: the pages of one commit
+    stay byte-identical whenever and wherever they are built, and an unchanged page is not
+    rewritten just because the date or the commit moved on."""
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / STAMP_SCRIPT
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(stamp_script(build_stamp()), encoding="utf-8")
 
 
 def add_seed_to_archive(app, exception) -> None:
@@ -169,6 +187,6 @@ def setup(app) -> dict:
     app.add_role("correction", _correction_role)
     app.connect("doctree-resolved", resolve_row_links)
     app.connect("html-page-context", list_roles_for_references)
-    app.connect("config-inited", stamp_footer)
+    app.connect("build-finished", write_build_stamp)
     app.connect("build-finished", add_seed_to_archive, priority=700)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,6 +1,22 @@
-/* Sortable tables: each header of a table.sortable becomes a button; a click sorts the rows
-   by that column (text order, ISO dates sort correctly as text), a second click reverses. */
+/* Tables of the thaw report (thawbook.display.table).
+   - Sorting: each header of a table.sortable becomes a button; a click (or Enter/Space) sorts the
+     rows by that column (numbers as numbers, ISO dates sort correctly as text), a second click
+     reverses. aria-sort tells assistive technology the order.
+   - Filtering: a long table comes with a hidden labelled search box (div.thawbook-filter); it is
+     shown here, and typing in it keeps only the rows whose text contains every word typed. The
+     count of rows shown is announced (aria-live). Without JavaScript the box stays hidden. */
+/* The build's date and commit (thawbook.provenance writes thawbook-build.js beside this file at
+   the end of each build, so that pages stay the same from one build of a commit to the next). */
+var thawbookBuildScript = ((document.currentScript && document.currentScript.src) || "")
+  .replace(/thawbook-sortable\.js[^\/]*$/, "thawbook-build.js");
+
 document.addEventListener("DOMContentLoaded", function () {
+  if (thawbookBuildScript && document.querySelector(".thawbook-build")) {
+    var stamp = document.createElement("script");
+    stamp.src = thawbookBuildScript;
+    document.head.appendChild(stamp);
+  }
+
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var headers = table.querySelectorAll("thead th");
     headers.forEach(function (th, column) {
@@ -26,4 +42,61 @@ document.addEventListener("DOMContentLoaded", function () {
       });
     });
   });
+
+  document.querySelectorAll("div.thawbook-filter").forEach(function (box) {
+    var input = box.querySelector("input");
+    var table = document.getElementById(input.getAttribute("data-table"));
+    if (!table) { return; }
+    var count = box.querySelector(".thawbook-filter-count");
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    box.hidden = false;
+    function apply() {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        var keep = words.every(function (word) { return text.indexOf(word) !== -1; });
+        row.hidden = !keep;
+        if (keep) { shown += 1; }
+      });
+      count.textContent = words.length ? shown + " of " + rows.length + " rows shown" : "";
+    }
+    input.addEventListener("input", apply);
+  });
+
+  /* Every table scrolls in its own box (at most 75% of the window high), so its header stays
+     in view and its horizontal scrollbar is on screen. A box that does scroll can be scrolled
+     from the keyboard: it takes focus and is a region named by the table's caption. */
+  document.querySelectorAll(".thawbook-table-wrap").forEach(function (box) {
+    if (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) {
+      box.classList.add("thawbook-scrolls");
+      if (!box.hasAttribute("tabindex")) {
+        var caption = box.querySelector("caption[id]");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        if (caption) { box.setAttribute("aria-labelledby", caption.id); }
+      }
+    }
+  });
+
+  /* A link to a row (#co-…) scrolls a long table's own box to it and marks it. */
+  function markTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var row = id && document.getElementById(id);
+    if (row && row.tagName === "TR") {
+      row.hidden = false;
+      var box = row.closest(".thawbook-scrolls");
+      if (!box) { row.scrollIntoView({ block: "center" }); return; }
+      /* Bring the table's box into view (below the theme's sticky header bar), then scroll the
+         box itself so the row sits just under the table's sticky header. */
+      box.scrollIntoView({ block: "start" });
+      var bar = document.querySelector(".bd-header");
+      window.scrollBy(0, -((bar ? bar.getBoundingClientRect().height : 0) + 16));
+      var head = box.querySelector("thead");
+      box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top
+        - (head ? head.getBoundingClientRect().height : 0) - 8;
+    }
+  }
+  window.addEventListener("hashchange", markTarget);
+  markTarget();
 });

@@ -16,7 +16,6 @@
 """
 from __future__ import annotations
 
-import base64
 import html
 import re
 from urllib.parse import quote, urlsplit
@@ -94,15 +93,30 @@ def _cell(value) -> str:
     return escape_html(value)
 
 
+#: What a CSV may keep literally in a ``data:`` link: everything else (``% # & " < >``, line
+#: breaks, non-ASCII) is percent-encoded, so the link cannot end its attribute or its URL.
+_CSV_URL_SAFE = " ,.;:/()-_'!*?=+@$~[]{}|^"
+
+
 def csv_link(frame: pd.DataFrame, filename: str) -> str:
-    """A link that downloads ``frame`` as CSV, embedded in the page so it works offline and over file://."""
-    payload = base64.b64encode(frame.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")).decode("ascii")
+    """A link that downloads ``frame`` as CSV, embedded in the page so it works offline and over file://.
+
+    The CSV is percent-encoded rather than base64-encoded: most of it stays as it is, which
+    keeps pages with long tables a quarter lighter."""
+    text = frame.to_csv(index=False, date_format="%Y-%m-%d")
+    payload = quote(text, safe=_CSV_URL_SAFE)
     return (f'<a class="thawbook-download" download="{escape_html(filename)}" '
-            f'href="data:text/csv;charset=utf-8;base64,{payload}">Download this table as CSV ({escape_html(filename)})</a>')
+            f'href="data:text/csv;charset=utf-8,{payload}">Download this table as CSV '
+            f'(<span class="thawbook-filename">{escape_html(filename)}</span>)</a>')
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+def slug(text: str, limit: int | None = 60) -> str:
+    """``text`` as lowercase words joined by hyphens; over ``limit`` characters it is cut at a
+    word boundary, never inside a word (``None``: never cut, as for download file names)."""
+    out = re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
+    if limit is not None and len(out) > limit:
+        out = out[:limit + 1].rsplit("-", 1)[0] if "-" in out[:limit + 1] else out[:limit]
+    return out
 
 
 EVIDENCE_COLUMNS = {"evidence", "original (evidence)"}
@@ -119,25 +133,98 @@ def _evidence_cell(value) -> str:
     )
 
 
+#: Tables with more rows than this get a filter box and a scrolling box with a sticky header.
+FILTER_ROWS = 25
+
+#: Words that stay upper case when an enum value is humanised (``us government`` -> ``US government``).
+ACRONYMS = {"us": "US", "prc": "PRC", "un": "UN", "eu": "EU", "cameo": "CAMEO", "plover": "PLOVER",
+            "ccp": "CCP", "pla": "PLA", "edtf": "EDTF", "url": "URL", "id": "ID", "gdelt": "GDELT"}
+_ENUM_VALUE = re.compile(r"^[a-z][a-z0-9_]*( [a-z0-9_]+)*$")
+
+
+def humanise(value) -> str:
+    """An enum value as words: ``scare_quote`` -> ``Scare quote``, ``us government`` ->
+    ``US government``; ``True``/``False`` -> ``yes``/``no``. Anything else is returned as text."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    text = str(value)
+    if not _ENUM_VALUE.match(text):
+        return text
+    words = [ACRONYMS.get(word, word) for word in text.replace("_", " ").split(" ")]
+    first = words[0]
+    words[0] = first if first.isupper() else first[:1].upper() + first[1:]
+    return " ".join(words)
+
+
+def column_label(name, labels: dict[str, str]) -> str:
+    """The reader's name of a column: its field title, else the name in words with a capital
+    (``with_rationale`` -> ``With rationale``, ``original (evidence)`` -> ``Original (evidence)``)."""
+    name = str(name)
+    if name in labels:
+        return labels[name]
+    words = [ACRONYMS.get(word, word) for word in name.replace("_", " ").split(" ")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def row_id(value) -> str:
+    """The HTML id a keyed row carries (its key, made safe): links land on the row."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", str(value)).strip("-") or "row"
+
+
 def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: str | None = None,
-          download: str | None = None) -> HTML:
+          download: str | None = None, key: str | None = None, labels: bool = True) -> HTML:
     """A captioned HTML table with a CSV download link; with ``sortable``, a click on a column
     header sorts the rows. ``download`` names the CSV file (default: from the caption).
 
+    With ``labels``, headers show the field titles of ``data/datapackage.json``
+    (:func:`thawbook.dictionary.labels`), enum values and booleans are humanised
+    (:func:`humanise`); the CSV keeps the raw names and values. With ``key``, each row carries
+    its key as HTML ``id`` (:func:`row_id`), so a link can land on it. Over
+    :data:`FILTER_ROWS` rows, the table scrolls in its own box under a sticky header and gets a
+    labelled filter box (``_static/thawbook-sortable.js``).
+
     A column named ``evidence`` (or ``original (evidence)``) links each span to its span in the annotated source, so every
     row a chapter shows leads back to the words of the article that ground it."""
+    from thawbook import dictionary
+
+    names = dictionary.labels() if labels else {}
+    enums = (dictionary.enum_fields() - {"theme"}) if labels else set()
+    long = len(frame) > FILTER_ROWS
     classes = "thawbook-table" + (" sortable" if sortable else "")
-    attributes = f' id="{escape_html(ident)}"' if ident else ""
-    head = "".join(f'<th scope="col">{escape_html(c)}</th>' for c in frame.columns)
-    render = [_evidence_cell if str(column) in EVIDENCE_COLUMNS else _cell for column in frame.columns]
+    filename = download or slug(caption, limit=None) + ".csv"
+    ident = ident or "table-" + slug(filename.removesuffix(".csv"))
+    attributes = f' id="{escape_html(ident)}"'
+    head = "".join(f'<th scope="col">{escape_html(column_label(c, names))}</th>' for c in frame.columns)
+
+    def plain(value) -> str:
+        if isinstance(value, bool) or type(value).__name__ == "bool_":
+            return humanise(value) if labels else escape_html(value)
+        return _cell(value)
+
+    def enum(value) -> str:
+        text = _cell(value)
+        return escape_html(humanise(value)) if text else text
+
+    render = [_evidence_cell if str(c) in EVIDENCE_COLUMNS else enum if str(c) in enums else plain
+              for c in frame.columns]
+    keys = list(frame[key]) if key is not None else [None] * len(frame)
     body = "".join(
-        "<tr>" + "".join(f"<td>{show(v)}</td>" for show, v in zip(render, row)) + "</tr>"
-        for row in frame.itertuples(index=False)
+        (f'<tr id="{escape_html(row_id(k))}">' if k is not None else "<tr>")
+        + "".join(f"<td>{show(v)}</td>" for show, v in zip(render, row)) + "</tr>"
+        for k, row in zip(keys, frame.itertuples(index=False))
     )
+    caption_id = escape_html(ident + "-caption")
+    wrap = ('<div class="thawbook-table-wrap thawbook-long" tabindex="0" role="region" '
+            f'aria-labelledby="{caption_id}">' if long else '<div class="thawbook-table-wrap">')
+    search = (f'<div class="thawbook-filter" hidden><label for="{escape_html(ident)}-filter">Filter rows</label> '
+              f'<input type="search" id="{escape_html(ident)}-filter" data-table="{escape_html(ident)}" '
+              f'autocomplete="off"> <span class="thawbook-filter-count" aria-live="polite"></span></div>'
+              if long else "")
     return HTML(
-        f'<div class="thawbook-table-wrap"><table class="{classes}"{attributes}>'
-        f"<caption>{escape_html(caption)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{body}</tbody></table>{csv_link(frame, download or slug(caption) + '.csv')}</div>"
+        f'<div class="thawbook-table-block">{search}{wrap}<table class="{classes}"{attributes}>'
+        f'<caption id="{caption_id}">{escape_html(caption)}</caption><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>{csv_link(frame, filename)}</div>"
     )
 
 
@@ -151,11 +238,22 @@ def source_type_label(source_type: str) -> str:
     return SOURCE_TYPES.get(source_type, source_type)
 
 
+#: Where the list of outside sources is, relative to a chapter page; its rows carry their ids.
+CONTEXT_LIST = "08_source_criticism.html"
+
+
+def context_link(context_id) -> str:
+    """A context id as a short link to its row in the list of outside sources (chapter 08)."""
+    return (f'<a class="thawbook-ref" href="{CONTEXT_LIST}#{escape_html(row_id(context_id))}">'
+            f"<code>{escape_html(context_id)}</code></a>")
+
+
 def context_box(context: pd.DataFrame, ids: list[str], title: str = "Context from outside the article") -> Markdown:
     """A "Context" admonition stating each fact with its citation (source type, publisher, title, date, URL).
 
-    Every value from ``data/context.csv`` is escaped (:func:`escape_markdown`, :func:`code_md`)
-    and the link goes only to an http(s) address (:func:`safe_url`)."""
+    Every value from ``data/context.csv`` is escaped (:func:`escape_markdown`, :func:`escape_html`)
+    and the source link goes only to an http(s) address (:func:`safe_url`); the context id links
+    to its row in the list of outside sources (:func:`context_link`)."""
     rows = context.set_index("context_id").loc[list(ids)]
     lines = [f":::{{admonition}} {escape_markdown(title)}", ":class: context", ""]
     for context_id, row in rows.iterrows():
@@ -163,7 +261,7 @@ def context_box(context: pd.DataFrame, ids: list[str], title: str = "Context fro
         lines.append(
             f"- {escape_markdown(row['claim'])} *Source ({escape_markdown(source_type_label(row['source_type']))}):* "
             f"{escape_markdown(row['source_publisher'])}, "
-            f"[{escape_markdown(row['source_title'])}]({safe_url(row['source_url'])}){date}. {code_md(context_id)}"
+            f"[{escape_markdown(row['source_title'])}]({safe_url(row['source_url'])}){date}. {context_link(context_id)}"
         )
     lines.append(":::")
     return Markdown("\n".join(lines))

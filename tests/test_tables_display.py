@@ -189,8 +189,6 @@ def test_the_every_event_table_of_chapter_10_downloads_with_its_event_ids():
     assert rows and all(re.match(r"ev-[a-z0-9-]+$", next(iter(row.values()))) for row in rows)
 
 
-@pytest.mark.xfail(strict=True, reason="thawbook.timeline.event_table has no event_id column; the fix is "
-                   "one line in timeline.py, which this branch may not edit (see the branch report)")
 def test_the_every_event_table_of_chapter_04_downloads_with_its_event_ids():
     header = _every_event_csv(ROOT / "chapters" / "04_chronology.ipynb").splitlines()[0]
     assert "event_id" in header.split(",")

@@ -113,7 +113,9 @@ def test_event_table_lists_every_title_with_iso_dates_in_time_order(events):
     assert "Ambassador Xie Feng arrives in Washington" in set(table["event"])
     assert table["date_start"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
     assert list(table["date_start"]) == sorted(table["date_start"])
-    assert {"article's dating words", "date_end", "precision", "basis", "theme", "status", "evidence"} <= set(
+    titles = dict(zip(events["event_id"], events["title"]))
+    assert [titles[e] for e in table["event_id"]] == table["event"].tolist()
+    assert {"event_id", "article's dating words", "date_end", "precision", "basis", "theme", "status", "evidence"} <= set(
         table
     )
 

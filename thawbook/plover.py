@@ -156,7 +156,7 @@ def write_events_plover(path: Path | None = None, tables: dict[str, pd.DataFrame
 def coded_plover(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """:func:`thawbook.coding.coded_events` rescored with PLOVER: ``goldstein`` holds the PLOVER
     score and ``quad_class`` the PLOVER quad code; events PLOVER drops count as placeholders,
-    so :func:`thawbook.coding.weekly_curve` leaves them out."""
+    so :func:`thawbook.thaw_index.weekly_curve` leaves them out."""
     coded = coding.coded_events(tables)
     plover = plover_events(tables).set_index("event_id")
     frame = coded.copy()

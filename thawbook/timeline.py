@@ -157,6 +157,7 @@ def event_table(events: pd.DataFrame) -> pd.DataFrame:
     rows = timeline_rows(events)
     return pd.DataFrame(
         {
+            "event_id": rows["event_id"],
             "event": rows["title"],
             "article's dating words": rows["said"],
             "date_start": rows["date_start"].map(iso),

@@ -16,22 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from thawbook.checkout import copy_checkout
 from thawbook.paths import ROOT
 
 # Builds are repeated RUNS times (medians); the test suites run once. One run keeps bench
 # affordable on the 2-core machine (about a quarter of an hour); BENCH_RUNS=3 for steadier medians.
 RUNS = int(os.environ.get("BENCH_RUNS", "1"))
-
-
-def copy_checkout(target: Path) -> Path:
-    """The files git tracks, and untracked ones it does not ignore, copied to ``target``."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split()
-    for name in listed:
-        if (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
-    return target
 
 
 def timed(command: list[str], cwd: Path, env: dict) -> float:

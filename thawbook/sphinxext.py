@@ -252,7 +252,7 @@ def relative_to_root(path: str | Path) -> str:
 
 
 # Modules that notebooks never import: a change to them does not re-execute anything.
-BUILD_ONLY_MODULES = {"sphinxext.py", "bench.py", "notebooks.py", "execute.py"}
+BUILD_ONLY_MODULES = {"sphinxext.py", "bench.py", "notebooks.py", "execute.py", "checkout.py"}
 
 
 def package_files() -> list[Path]:

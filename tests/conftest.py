@@ -98,8 +98,8 @@ BUILD = ROOT / "_build"
 
 
 def seed_execution_state(checkout: Path, build: Path = BUILD) -> bool:
-    """Give a copied checkout the execution cache and the per-notebook records of the shared
-    build (``make test`` builds the book first), so its first build executes only the notebooks
+    """Give a copied checkout the execution cache, the per-notebook records and the findings
+    register of the shared build (``make test`` builds the book first), so its first build executes only the notebooks
     whose inputs differ from the working tree's. False, and nothing copied, when there is none.
 
     The copy's build is still a build of its own: Sphinx reads and writes every page again, and
@@ -112,6 +112,8 @@ def seed_execution_state(checkout: Path, build: Path = BUILD) -> bool:
     (checkout / "_build" / "thawbook-deps").mkdir(parents=True, exist_ok=True)
     for record in deps.glob("*.json"):  # committed fingerprints and durations, not pending ones
         shutil.copy2(record, checkout / "_build" / "thawbook-deps" / record.name)
+    if (build / "thawbook-findings").is_dir():  # the register, kept under the hash of its inputs
+        shutil.copytree(build / "thawbook-findings", checkout / "_build" / "thawbook-findings")
     return True
 
 
@@ -130,8 +132,8 @@ def _probe(path: Path, title: str, code: str) -> None:
 
 
 def small_book(checkout: Path) -> Path:
-    """Trim a copied checkout to a small book that a data change re-executes cheaply: the real
-    chapter *About the source* (which reads no table) and two probe notebooks that read
+    """Trim a copied checkout to a small book that a data change re-executes cheaply: a one-line
+    landing page, the real chapter *About the source* (which reads no table) and two probe notebooks that read
     ``data/events.csv`` through the package. The first prints every event title; the second
     sleeps for ``THAWBOOK_TEST_PROBE_SLEEP`` seconds when that is set, so that a test can stop
     a build after the first executed and before any page is written."""
@@ -140,7 +142,9 @@ def small_book(checkout: Path) -> Path:
     _probe(checkout / f"{PROBE_SLOW}.ipynb", "Slow events probe",
            "import os, time\nfrom thawbook.tables import load_table\n\n"
            f"events = load_table('events')\ntime.sleep(float(os.environ.get('{SLOW_ENV}', '0')))")
+    (checkout / "index.ipynb").unlink()  # the landing page evaluates every finding: too slow here
+    (checkout / "index.md").write_text("# A small book\n", encoding="utf-8")
     (checkout / "_toc.yml").write_text(
-        "format: jb-book\nroot: chapters/01_about_the_source\nchapters:\n"
+        "format: jb-book\nroot: index\nchapters:\n  - file: chapters/01_about_the_source\n"
         f"  - file: {PROBE_TITLES}\n  - file: {PROBE_SLOW}\n", encoding="utf-8")
     return checkout

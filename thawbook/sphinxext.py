@@ -147,29 +147,50 @@ def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | 
 FINDINGS_NAME = "findings.csv"
 
 
+def findings_cache_file(app: Sphinx) -> Path:
+    """Where the register of the current data, seed and package is kept."""
+    inputs = [relative_to_root(p) for p in sorted((ROOT / "data").iterdir()) if p.is_file()]
+    inputs.append(relative_to_root(ROOT / "seeds" / "000_efb7a1c38396a014.txt"))
+    return Path(app.outdir).parent / "thawbook-findings" / f"{fingerprint(inputs)}.csv"
+
+
+def start_findings_register(app: Sphinx) -> None:
+    """If the register must be computed, start computing it in the background now, while the
+    notebooks execute, instead of after every page is written (:mod:`thawbook.findings_csv`)."""
+    if app.builder.format != "html" or findings_cache_file(app).exists():
+        return
+    import subprocess
+
+    app._thawbook_findings = subprocess.Popen(
+        [sys.executable, "-m", "thawbook.findings_csv", str(findings_cache_file(app))],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def findings_csv_bytes(app: Sphinx) -> bytes:
     """The findings register as CSV, recomputed only when the data or the package changed.
 
     Computing it re-evaluates every finding under every alternative reading, so the result is
-    kept in ``_build/thawbook-findings/`` under the fingerprint of its inputs. A false finding
-    raises :class:`thawbook.findings.core.FindingError` and so fails the build.
+    kept in ``_build/thawbook-findings/`` under the fingerprint of its inputs, computed in the
+    background while notebooks execute. If that did not produce it, it is computed here, where
+    a false finding raises :class:`thawbook.findings.core.FindingError` and so fails the build.
     """
-    from thawbook.findings.register import register
+    from thawbook import findings_csv
 
-    inputs = [relative_to_root(p) for p in sorted((ROOT / "data").iterdir()) if p.is_file()]
-    inputs.append(relative_to_root(ROOT / "seeds" / "000_efb7a1c38396a014.txt"))
-    key = fingerprint(inputs)
-    cache = Path(app.outdir).parent / "thawbook-findings" / f"{key}.csv"
+    cache = findings_cache_file(app)
+    background = getattr(app, "_thawbook_findings", None)
+    if background is not None:
+        background.wait()
     if not cache.exists():
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        for old in cache.parent.glob("*.csv"):
-            old.unlink()
-        cache.write_bytes(register().to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        findings_csv.write(cache)
     return cache.read_bytes()
 
 
 def write_data_archive(app: Sphinx, exception: Exception | None) -> None:
     """Write ``findings.csv`` beside the pages, and the data package zip with it inside."""
+    background = getattr(app, "_thawbook_findings", None)
+    if exception is not None and background is not None and background.poll() is None:
+        background.kill()  # the build failed: nothing will need the register
+        background.wait()
     if exception is not None or app.builder.format != "html":
         return
     findings = findings_csv_bytes(app)
@@ -252,7 +273,8 @@ def relative_to_root(path: str | Path) -> str:
 
 
 # Modules that notebooks never import: a change to them does not re-execute anything.
-BUILD_ONLY_MODULES = {"sphinxext.py", "bench.py", "notebooks.py", "execute.py", "checkout.py"}
+BUILD_ONLY_MODULES = {"sphinxext.py", "bench.py", "notebooks.py", "execute.py", "checkout.py",
+                      "findings_csv.py"}
 
 
 def package_files() -> list[Path]:
@@ -360,6 +382,7 @@ def execute_stale_notebooks(app: Sphinx, env, docnames: list[str]) -> None:
     """Before Sphinx reads: execute every notebook about to be read that has no execution-cache
     record, concurrently (:func:`thawbook.execute.run_jobs`), and cache the results, so that
     myst-nb only reads cached notebooks. A failing cell stops the build naming notebook and cell."""
+    start_findings_register(app)
     if app.config.nb_execution_mode != "cache":
         return
     import nbformat

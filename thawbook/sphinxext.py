@@ -166,6 +166,13 @@ def start_findings_register(app: Sphinx) -> None:
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def stop_findings_register(app: Sphinx) -> None:
+    background = getattr(app, "_thawbook_findings", None)
+    if background is not None and background.poll() is None:
+        background.kill()
+        background.wait()
+
+
 def findings_csv_bytes(app: Sphinx) -> bytes:
     """The findings register as CSV, recomputed only when the data or the package changed.
 
@@ -187,10 +194,8 @@ def findings_csv_bytes(app: Sphinx) -> bytes:
 
 def write_data_archive(app: Sphinx, exception: Exception | None) -> None:
     """Write ``findings.csv`` beside the pages, and the data package zip with it inside."""
-    background = getattr(app, "_thawbook_findings", None)
-    if exception is not None and background is not None and background.poll() is None:
-        background.kill()  # the build failed: nothing will need the register
-        background.wait()
+    if exception is not None:
+        stop_findings_register(app)  # the build failed: nothing will need the register
     if exception is not None or app.builder.format != "html":
         return
     findings = findings_csv_bytes(app)
@@ -426,8 +431,12 @@ def execute_stale_notebooks(app: Sphinx, env, docnames: list[str]) -> None:
         job.out.unlink(missing_ok=True)
         job.out.with_suffix(".stderr").unlink(missing_ok=True)
 
-    run_jobs(pending, store, timeout=app.config.nb_execution_timeout,
-             allow_errors=app.config.nb_execution_allow_errors, say=LOG.info)
+    try:
+        run_jobs(pending, store, timeout=app.config.nb_execution_timeout,
+                 allow_errors=app.config.nb_execution_allow_errors, say=LOG.info)
+    except BaseException:  # a failing cell, or an interrupt: the register will not be needed
+        stop_findings_register(app)
+        raise
 
 
 def store_fingerprint(app: Sphinx, doctree) -> None:

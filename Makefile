@@ -29,6 +29,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# Stale notebooks execute first, concurrently, one kernel per core (THAWBOOK_JOBS=n to change it;
+# thawbook.execute), into the execution cache; Sphinx then reads cached results only.
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
 	@test -f $(BOOK)
@@ -41,13 +43,15 @@ browser:
 
 # The suite runs on two xdist workers. --dist loadfile keeps each file on one worker: a
 # notebook's cells run in order in one kernel (nbval), and a module's build fixture (one
-# throwaway copy per file, never the shared _build) is built once.
+# throwaway copy per file, never the shared _build) is built once. The copies start from the
+# execution cache of the book just built, so they execute only what their own changes make
+# stale; nbval executes every notebook once more and compares every output exactly.
 TEST_FLAGS ?= -n 2 --dist loadfile
 
 # nbval compares every stored output exactly: chart ids are derived from the chart spec
 # (thawbook.theme), so nothing in a notebook's output is random and nothing is sanitized.
 test: $(STAMP) lint browser book
-	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider $(TEST_FLAGS)
+	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider --durations=15 $(TEST_FLAGS)
 
 # The quick loop: unit and data tests only (markers applied in conftest.py). Needs no book.
 unit: $(STAMP)

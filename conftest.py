@@ -24,7 +24,8 @@ import pytest
 BUILD_FILES = {"test_build.py", "test_faults.py"}
 BROWSER_FILES = {"test_browser.py", "test_book.py", "test_findings_register.py"}
 BROWSER_FIXTURES = {"built_book", "browser", "local_server"}
-UNIT_FILES = {"test_dates.py", "test_seed.py", "test_theme.py", "test_sphinxext.py", "test_notebooks.py"}
+UNIT_FILES = {"test_dates.py", "test_seed.py", "test_theme.py", "test_sphinxext.py", "test_notebooks.py",
+              "test_execute.py"}
 TIERS = ("unit", "data", "notebook", "build", "browser")
 
 

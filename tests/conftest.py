@@ -91,3 +91,60 @@ def chapter_findings(chapter: str) -> dict:
     from thawbook.findings import register
 
     return {f.id: f for f in register.evaluate(chapter)}
+
+
+# ------------------------------------------------------------------ build tests' copies
+BUILD = ROOT / "_build"
+
+
+def seed_execution_state(checkout: Path, build: Path = BUILD) -> bool:
+    """Give a copied checkout the execution cache, the per-notebook records and the findings
+    register of the shared build (``make test`` builds the book first), so its first build executes only the notebooks
+    whose inputs differ from the working tree's. False, and nothing copied, when there is none.
+
+    The copy's build is still a build of its own: Sphinx reads and writes every page again, and
+    the copy's freshness checks decide, from its own files, what must execute.
+    """
+    cache, deps = build / ".jupyter_cache", build / "thawbook-deps"
+    if not (cache / "global.db").exists() or not deps.is_dir():
+        return False
+    shutil.copytree(cache, checkout / "_build" / ".jupyter_cache")
+    (checkout / "_build" / "thawbook-deps").mkdir(parents=True, exist_ok=True)
+    for record in deps.glob("*.json"):  # committed fingerprints and durations, not pending ones
+        shutil.copy2(record, checkout / "_build" / "thawbook-deps" / record.name)
+    if (build / "thawbook-findings").is_dir():  # the register, kept under the hash of its inputs
+        shutil.copytree(build / "thawbook-findings", checkout / "_build" / "thawbook-findings")
+    return True
+
+
+PROBE_TITLES = "chapters/98_events_probe"
+PROBE_SLOW = "chapters/99_events_probe_slow"
+SLOW_ENV = "THAWBOOK_TEST_PROBE_SLEEP"
+
+
+def _probe(path: Path, title: str, code: str) -> None:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    notebook = new_notebook(cells=[new_markdown_cell(f"# {title}"), new_code_cell(code)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, path)
+
+
+def small_book(checkout: Path) -> Path:
+    """Trim a copied checkout to a small book that a data change re-executes cheaply: a one-line
+    landing page, the real chapter *About the source* (which reads no table) and two probe notebooks that read
+    ``data/events.csv`` through the package. The first prints every event title; the second
+    sleeps for ``THAWBOOK_TEST_PROBE_SLEEP`` seconds when that is set, so that a test can stop
+    a build after the first executed and before any page is written."""
+    _probe(checkout / f"{PROBE_TITLES}.ipynb", "Events probe",
+           "from thawbook.tables import load_table\n\nprint('\\n'.join(load_table('events')['title']))")
+    _probe(checkout / f"{PROBE_SLOW}.ipynb", "Slow events probe",
+           "import os, time\nfrom thawbook.tables import load_table\n\n"
+           f"events = load_table('events')\ntime.sleep(float(os.environ.get('{SLOW_ENV}', '0')))")
+    (checkout / "index.ipynb").unlink()  # the landing page evaluates every finding: too slow here
+    (checkout / "index.md").write_text("# A small book\n", encoding="utf-8")
+    (checkout / "_toc.yml").write_text(
+        "format: jb-book\nroot: index\nchapters:\n  - file: chapters/01_about_the_source\n"
+        f"  - file: {PROBE_TITLES}\n  - file: {PROBE_SLOW}\n", encoding="utf-8")
+    return checkout

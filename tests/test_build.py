@@ -1,7 +1,9 @@
 """The strict build: it fails on a raising cell, on missing or bad data, and never ships stale output.
 
 These tests run real Jupyter Book builds, in throwaway folders, with the project's own
-``_config.yml`` and the Makefile's flags.
+``_config.yml`` and the Makefile's flags. The copies of the checkout start from the shared
+build's execution cache (``seed_execution_state``), so they execute only what their own changes
+make stale; the data-change test uses a small book (``small_book``) whose re-execution is cheap.
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from thawbook.bench import copy_checkout
+from conftest import PROBE_TITLES, seed_execution_state, small_book
+from thawbook.checkout import copy_checkout
 from thawbook.paths import ROOT
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
@@ -48,6 +51,9 @@ def test_build_fails_when_a_cell_raises(tmp_path):
     print(result.stdout[-2000:], result.stderr[-2000:])
     assert result.returncode != 0
     assert "this cell is broken" in result.stdout + result.stderr
+    # named by the notebook and the cell, before Sphinx reads anything
+    assert re.search(r"chapter\.ipynb: cell 1 \(\"raise RuntimeError.*\"\) failed: RuntimeError: this cell is broken",
+                     result.stdout + result.stderr), result.stdout[-2000:] + result.stderr[-2000:]
 
 
 def test_build_fails_and_names_the_path_when_data_is_missing(tmp_path):
@@ -104,7 +110,9 @@ def make_book(checkout: Path) -> subprocess.CompletedProcess:
 
 # Fields of the built HTML that may differ between two builds of the same commit, and why.
 # None: altair's random chart ids are replaced by ids derived from the spec (thawbook.theme),
-# and generated assets exist before pages are written (thawbook.sphinxext).
+# and generated assets exist before pages are written (thawbook.sphinxext). The copy starts
+# from the shared execution cache; that executing a notebook again reproduces its outputs
+# exactly is what nbval checks, cell by cell, against the stored notebooks.
 VOLATILE: dict[str, str] = {}
 
 
@@ -117,9 +125,29 @@ def normalised(html: str) -> str:
 @pytest.fixture(scope="module")
 def built_copy(tmp_path_factory):
     checkout = copy_checkout(tmp_path_factory.mktemp("copy") / "checkout")
+    seed_execution_state(checkout)
     result = make_book(checkout)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return checkout
+
+
+@pytest.fixture(scope="module")
+def small_copy(tmp_path_factory):
+    checkout = small_book(copy_checkout(tmp_path_factory.mktemp("small") / "checkout"))
+    seed_execution_state(checkout)
+    result = make_book(checkout)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    executed = re.findall(r"thawbook: executing \d+ notebooks, \d+ at a time: (.*)", result.stdout)
+    assert executed and "chapters/01_about_the_source" not in executed[0], executed  # it came from the cache
+    return checkout
+
+
+def test_executing_stale_notebooks_records_each_notebooks_own_reads(small_copy):
+    deps = small_copy / "_build" / "thawbook-deps"
+    probe = json.loads((deps / (PROBE_TITLES.replace("/", "__") + ".json")).read_text())
+    about = json.loads((deps / "chapters__01_about_the_source.json").read_text())
+    assert "data/events.csv" in probe["reads"] and "thawbook/tables.py" in probe["reads"]
+    assert "data/events.csv" not in about["reads"] and "thawbook/tables.py" not in about["reads"]
 
 
 def test_two_builds_of_the_same_commit_give_identical_html_apart_from_volatile_fields(built_copy):
@@ -131,9 +159,9 @@ def test_two_builds_of_the_same_commit_give_identical_html_apart_from_volatile_f
     assert pages and not differing
 
 
-def test_changing_a_data_value_changes_the_built_page_without_clearing_any_cache(built_copy):
-    checkout = built_copy
-    page = checkout / "_build" / "html" / "chapters" / "04_chronology.html"
+def test_changing_a_data_value_changes_the_built_page_without_clearing_any_cache(small_copy):
+    checkout = small_copy
+    page = checkout / "_build" / "html" / f"{PROBE_TITLES}.html"
     old = "Ambassador Xie Feng arrives in Washington"
     new = "Ambassador Xie Feng lands in Washington (changed by a test)"
     assert old in page.read_text(encoding="utf-8")
@@ -146,7 +174,7 @@ def test_changing_a_data_value_changes_the_built_page_without_clearing_any_cache
     assert new in html and old not in html
     reran = re.findall(r"re-executing notebooks whose data or package changed: (.*)", second.stdout)
     print("re-executed after the change:", reran)
-    assert reran and "chapters/04_chronology" in reran[0]
+    assert reran and PROBE_TITLES in reran[0]
     assert "chapters/01_about_the_source" not in reran[0], "a notebook that does not read events re-ran"
 
 

@@ -1,12 +1,17 @@
 """The build under faults and hostile data: nothing stale, nothing injected.
 
 One throwaway copy of the checkout gets markup and script payloads in every free-text column
-of every table (``tests/hostile.py``) and is built once; every test here reuses that copy, in
-file order, so the whole module costs one cold build plus three partial rebuilds:
+of every table (``tests/hostile.py``) and is built once (from the shared execution cache, so
+only what the payloads make stale executes):
 
-- the hostile build: every page opened in Chromium runs none of the payloads;
+- the hostile build: every page opened in Chromium runs none of the payloads.
+
+A second copy, trimmed to a small book (``small_book`` in ``conftest.py``: *About the source* and
+two probe notebooks that read ``data/events.csv``), is built once and reused, in file order:
+
 - a ``make book`` killed with SIGKILL, and a ``jupyter-book`` interrupted with SIGINT, each
-  mid-execution after a data change, are followed by a build that shows the new value;
+  after a data change, once one probe has executed into the cache and while the other still
+  executes (no page written yet), are followed by a build that shows the new value;
 - a damaged execution cache (missing notebook files, an orphaned folder) is repaired with a
   message on stderr, and the strict build still succeeds.
 """
@@ -21,23 +26,34 @@ from pathlib import Path
 
 import pytest
 
-from conftest import book_pages
-from hostile import PAYLOAD, PAYLOADS, inject
+from conftest import PROBE_SLOW, PROBE_TITLES, SLOW_ENV, book_pages, seed_execution_state, small_book
+from hostile import PAYLOADS, inject
 from test_build import FLAGS, JUPYTER_BOOK, make_book
-from thawbook.bench import copy_checkout
+from thawbook.checkout import copy_checkout
+from thawbook.sphinxext import has_chart
 
-CHRONOLOGY = Path("_build/html/chapters/04_chronology.html")
+PROBE_PAGE = Path(f"_build/html/{PROBE_TITLES}.html")
 TITLE = "Ambassador Xie Feng arrives in Washington"
-# Notebooks are read in name order; once this one executes, 02-04 (which read events.csv) have
-# been read, and their fingerprints recorded, but no page of this build has been written yet.
-KILL_WHEN = "05_sanctions.ipynb: Executing"
+# Both probes execute at once; when the first has been executed and cached, the slow one is
+# still sleeping, so no page of this build has been read or written yet.
+KILL_WHEN = f"thawbook: executed {Path(PROBE_TITLES).name}.ipynb"
 
 
 @pytest.fixture(scope="module")
 def hostile_copy(tmp_path_factory) -> Path:
     checkout = copy_checkout(tmp_path_factory.mktemp("hostile") / "checkout")
+    seed_execution_state(checkout)
     touched = inject(checkout / "data")
     print("payloads injected into", touched)
+    result = make_book(checkout)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return checkout
+
+
+@pytest.fixture(scope="module")
+def small_copy(tmp_path_factory) -> Path:
+    checkout = small_book(copy_checkout(tmp_path_factory.mktemp("small") / "checkout"))
+    seed_execution_state(checkout)
     result = make_book(checkout)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return checkout
@@ -81,7 +97,7 @@ def test_pages_hold_no_payload_as_markup_and_chart_specs_cannot_end_their_script
         for payload in PAYLOADS[:2]:
             assert payload not in outside, (path, payload)  # in a script, a chart's data, it is inert
         assert 'href="javascript:' not in text.lower(), path
-        chart_pages += "VEGA_DEBUG" in text and "\\u003c/script><script>document.title" in text
+        chart_pages += has_chart(text) and "\\u003c/script><script>document.title" in text
     assert chart_pages >= 3, "no chart carried a payload, so the spec escaping is untested"
 
 
@@ -96,9 +112,9 @@ def set_version(checkout: Path, version: int) -> str:
 
 
 def interrupted(command: list[str], checkout: Path, how: signal.Signals, *, group: bool) -> str:
-    """Start ``command``, wait until the chronology has been executed and read, then send ``how``
-    (to the whole process group, or to the process alone); return what it printed."""
-    env = {**os.environ, "PYTHONPATH": str(checkout), "PYTHONUNBUFFERED": "1"}
+    """Start ``command``, wait until the title probe has been executed into the cache, then send
+    ``how`` (to the whole process group, or to the process alone); return what it printed."""
+    env = {**os.environ, "PYTHONPATH": str(checkout), "PYTHONUNBUFFERED": "1", SLOW_ENV: "120"}
     process = subprocess.Popen(command, cwd=checkout, env=env, text=True, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, start_new_session=True)
     lines, deadline = [], time.monotonic() + 600
@@ -123,44 +139,46 @@ def interrupted(command: list[str], checkout: Path, how: signal.Signals, *, grou
 def assert_rebuild_shows(checkout: Path, value: str, *old: str) -> subprocess.CompletedProcess:
     result = make_book(checkout)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    page = (checkout / CHRONOLOGY).read_text(encoding="utf-8")
+    page = (checkout / PROBE_PAGE).read_text(encoding="utf-8")
     assert value in page, "the page is stale after an interrupted build"
     for value in old:
         assert value not in page
     reran = re.findall(r"re-executing notebooks whose data or package changed: (.*)", result.stdout)
     print("re-executed:", reran)
-    assert reran and "chapters/04_chronology" in reran[0]
+    assert reran and PROBE_TITLES in reran[0] and PROBE_SLOW in reran[0]
+    assert "chapters/01_about_the_source" not in reran[0]
     return result
 
 
-def test_a_build_killed_with_sigkill_mid_execution_is_followed_by_a_correct_build(hostile_copy):
-    before = (hostile_copy / CHRONOLOGY).read_text(encoding="utf-8")
-    value = set_version(hostile_copy, 1)
-    interrupted(["make", "book", f"VENV={JUPYTER_BOOK.parent.parent}"], hostile_copy, signal.SIGKILL, group=True)
-    assert (hostile_copy / CHRONOLOGY).read_text(encoding="utf-8") == before  # killed before writing
-    assert_rebuild_shows(hostile_copy, value)
+def test_a_build_killed_with_sigkill_mid_execution_is_followed_by_a_correct_build(small_copy):
+    before = (small_copy / PROBE_PAGE).read_text(encoding="utf-8")
+    value = set_version(small_copy, 1)
+    interrupted(["make", "book", f"VENV={JUPYTER_BOOK.parent.parent}"], small_copy, signal.SIGKILL, group=True)
+    assert (small_copy / PROBE_PAGE).read_text(encoding="utf-8") == before  # killed before writing
+    assert_rebuild_shows(small_copy, value)
 
 
-def test_a_build_interrupted_with_sigint_to_jupyter_book_alone_is_followed_by_a_correct_build(hostile_copy):
-    value = set_version(hostile_copy, 2)
-    command = [str(JUPYTER_BOOK), "build", str(hostile_copy), "--builder", "html", *FLAGS]
-    output = interrupted(command, hostile_copy, signal.SIGINT, group=False)
+def test_a_build_interrupted_with_sigint_to_jupyter_book_alone_is_followed_by_a_correct_build(small_copy):
+    before = (small_copy / PROBE_PAGE).read_text(encoding="utf-8")
+    value = set_version(small_copy, 2)
+    command = [str(JUPYTER_BOOK), "build", str(small_copy), "--builder", "html", *FLAGS]
+    output = interrupted(command, small_copy, signal.SIGINT, group=False)
     print(output[-1500:])
-    assert_rebuild_shows(hostile_copy, value, "(version 1)")
+    assert (small_copy / PROBE_PAGE).read_text(encoding="utf-8") == before  # interrupted before writing
+    assert_rebuild_shows(small_copy, value, "(version 1)")
 
 
-def test_a_damaged_execution_cache_is_repaired_with_a_message_and_the_strict_build_succeeds(hostile_copy):
-    cache = hostile_copy / "_build" / ".jupyter_cache" / "executed"
+def test_a_damaged_execution_cache_is_repaired_with_a_message_and_the_strict_build_succeeds(small_copy):
+    cache = small_copy / "_build" / ".jupyter_cache" / "executed"
     records = sorted(cache.glob("*/base.ipynb"))
     assert records
     for notebook in records:
         notebook.unlink()  # today: KeyError: 'Notebook file does not exist for cache record PK: 4'
     (cache / ("0" * 32)).mkdir()  # a folder no record points to
-    value = set_version(hostile_copy, 3)
-    result = assert_rebuild_shows(hostile_copy, value, "(version 2)")
+    value = set_version(small_copy, 3)
+    result = assert_rebuild_shows(small_copy, value, "(version 2)")
     print(result.stderr[-2000:])
     assert len(re.findall(r"thawbook: repaired the execution cache: removed execution-cache record \d+ "
                           r"\(.*\): its notebook file is missing", result.stderr)) == len(records)
     assert f"removed orphaned execution-cache folder executed/{'0' * 32}" in result.stderr
     assert not (cache / ("0" * 32)).exists()
-    assert PAYLOAD  # the copy still carries its payloads; the rebuilt pages were checked above

@@ -76,3 +76,20 @@ def test_a_damaged_execution_cache_is_repaired_not_fatal(tmp_path, capsys):
     assert sorted(p.name for p in executed.iterdir()) == [records[2].hashkey]
     assert sphinxext.repair_execution_cache(app) == []
     nbformat.validate(cache.get_cache_bundle(records[2].pk).nb)
+
+
+def test_chart_pages_are_found_by_the_div_ids_the_theme_gives_charts():
+    assert sphinxext.has_chart('<p>x</p><div id="altair-viz-ce5405c56a534390dd814681"></div>')
+    assert not sphinxext.has_chart("<p>window.VEGA_DEBUG is mentioned in prose, altair-viz too</p>")
+
+
+def test_importing_the_package_records_nothing_even_when_the_build_log_is_set(tmp_path):
+    import subprocess
+    import sys
+
+    log = tmp_path / "reads"
+    log.write_text("")
+    code = "import sys, thawbook, thawbook.seed; print(any('Recorder' in repr(f) for f in sys.meta_path))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={"THAWBOOK_READS_LOG": str(log), "PATH": "/usr/bin:/bin"})
+    assert result.stdout.strip() == "False" and log.read_text() == ""

@@ -20,6 +20,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from thawbook.execute import describe_cell
+
 
 class RefreshError(RuntimeError):
     """A notebook failed to execute; ``str(error)`` names the notebook and the cell."""
@@ -35,14 +37,6 @@ class Executed:
         return self.path.read_text(encoding="utf-8") != self.text
 
 
-def _failing_cell(notebook) -> tuple[int, str] | None:
-    """Index and first source line of the cell whose output is an error (nbclient keeps it)."""
-    for index, cell in enumerate(notebook.cells):
-        if any(output.get("output_type") == "error" for output in cell.get("outputs", [])):
-            return index, (cell.source.strip().splitlines() or [""])[0]
-    return None
-
-
 def execute(path: Path, timeout: int = 300) -> Executed:
     """``path`` executed in its own folder, as text to store; the file itself is not touched."""
     path = Path(path)
@@ -54,8 +48,7 @@ def execute(path: Path, timeout: int = 300) -> Executed:
     try:
         client.execute()
     except CellExecutionError as error:
-        where = _failing_cell(notebook)
-        cell = f"cell {where[0]} ({where[1][:60]!r})" if where else "a cell"
+        cell = describe_cell(notebook)
         name = f"{error.ename}: {error.evalue}" if getattr(error, "ename", None) else str(error).splitlines()[0]
         raise RefreshError(f"{path}: {cell} failed: {name}") from None
     except Exception as error:  # a timeout, a dead kernel

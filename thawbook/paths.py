@@ -16,8 +16,8 @@ READS_LOG_ENV = "THAWBOOK_READS_LOG"
 def record_read(path: Path) -> None:
     """Tell the book build which files a notebook read, so that a change to them re-executes it.
 
-    The build sets ``THAWBOOK_READS_LOG`` while a notebook executes (see ``thawbook.sphinxext``);
-    elsewhere this does nothing.
+    The build sets ``THAWBOOK_READS_LOG`` in the environment of the process that executes a
+    notebook (see ``thawbook.execute``); elsewhere this does nothing.
     """
     log = os.environ.get(READS_LOG_ENV)
     if log:
@@ -42,8 +42,9 @@ class _ImportRecorder:
 
 def record_imports() -> None:
     """Record the ``thawbook`` modules this process has imported and will import, transitively,
-    so that an edit to a module re-executes only the notebooks that use it. Called by
-    ``thawbook/__init__.py`` when the build has set ``THAWBOOK_READS_LOG`` (in a notebook's kernel)."""
+    so that an edit to a module re-executes only the notebooks that use it. Importing this
+    module does not do it: the build's kernels call it at start-up
+    (:data:`thawbook.execute.RECORDING_LINE`), and nothing else does."""
     if _ImportRecorder not in sys.meta_path:
         sys.meta_path.insert(0, _ImportRecorder)
     for name, module in list(sys.modules.items()):

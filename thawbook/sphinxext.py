@@ -6,17 +6,20 @@ Four jobs, wired in ``_config.yml`` (``sphinx.config.extensions``):
    CDN unless ``window.VEGA_DEBUG`` already names the versions it wants. At build time we
    write the bundle that ships inside ``vl-convert-python`` to the output's ``_static/``,
    wrapped in an IIFE that also presets ``VEGA_DEBUG``, and link it only from pages that
-   contain an altair chart.
+   contain an altair chart: a ``<div>`` whose id :class:`thawbook.theme.StableHTMLRenderer`
+   names ``altair-viz-<digest>``.
 
 2. **Data-aware re-execution.** Jupyter Book's execution cache is keyed on code cells only,
-   so editing ``data/`` or ``seeds/`` or this package would ship stale outputs. While a
-   notebook executes, :func:`thawbook.paths.record_read` appends every file the package
-   reads to a log named by the ``THAWBOOK_READS_LOG`` environment variable (the kernel
-   inherits it), and every module of this package it imports, transitively
-   (:func:`thawbook.paths.record_imports`). After reading, we set aside a fingerprint of those
-   files, and commit it only once the build has written the notebook's page. On the next
-   build, a notebook whose committed fingerprint changed has its cache record removed and is
-   re-read, so it executes again; the others come from the cache.
+   so editing ``data/`` or ``seeds/`` or this package would ship stale outputs. Before Sphinx
+   reads anything, every notebook to be read that has no cache record executes, concurrently,
+   one kernel per core (:mod:`thawbook.execute`), into the cache; Sphinx then reads cached
+   results only. While a notebook executes, :func:`thawbook.paths.record_read` appends every
+   file the package reads to the notebook's own log (named by ``THAWBOOK_READS_LOG`` in its
+   worker's environment), and every module of this package it imports, transitively
+   (:func:`thawbook.paths.record_imports`, which its kernel turns on at start-up). After reading,
+   we set aside a fingerprint of those files, and commit it only once the build has written
+   the notebook's page. On the next build, a notebook whose committed fingerprint changed has
+   its cache record removed and is re-read, so it executes again; the others come from the cache.
 
    **Crash safety.** A build that does not finish (killed, interrupted, or failed) commits
    no fingerprint for a page it did not write, so the next build re-executes and rewrites
@@ -46,11 +49,12 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from thawbook.paths import READS_LOG_ENV, ROOT
+from thawbook.paths import ROOT
 
 LOG = logging.getLogger(__name__)
 BUNDLE_NAME = "thawbook/vega-bundle.js"
-CHART_MARKER = "VEGA_DEBUG"
+# The id of a chart's <div>, as thawbook.theme.StableHTMLRenderer names it: altair-viz-<digest>.
+CHART_DIV = re.compile(r"""\bid=["']altair-viz-[0-9a-f]+["']""")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -59,9 +63,9 @@ def vega_bundle_source() -> str:
     """vega + vega-lite + vega-embed from vl-convert, as one IIFE that presets VEGA_DEBUG."""
     import altair as alt
     import vl_convert
-    from altair.utils._importers import vl_version_for_vl_convert
 
-    bundle = vl_convert.javascript_bundle(vl_version=vl_version_for_vl_convert())
+    major, minor = alt.VEGALITE_VERSION.split(".")[:2]  # the vega-lite that altair's specs use
+    bundle = vl_convert.javascript_bundle(vl_version=f"{major}.{minor}")
     versions = {
         "vega_version": alt.VEGA_VERSION,
         "vegalite_version": alt.VEGALITE_VERSION,
@@ -99,8 +103,13 @@ def write_vega_bundle(app: Sphinx, exception: Exception | None) -> None:
         target.write_text(source, encoding="utf-8")
 
 
+def has_chart(html: str) -> bool:
+    """Whether a page's body holds an altair chart, by the ids the project gives their divs."""
+    return CHART_DIV.search(html) is not None
+
+
 def link_bundle_on_chart_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if CHART_MARKER in context.get("body", ""):
+    if has_chart(context.get("body", "")):
         app.add_js_file(BUNDLE_NAME, priority=400)
 
 
@@ -138,29 +147,55 @@ def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | 
 FINDINGS_NAME = "findings.csv"
 
 
+def findings_cache_file(app: Sphinx) -> Path:
+    """Where the register of the current data, seed and package is kept."""
+    inputs = [relative_to_root(p) for p in sorted((ROOT / "data").iterdir()) if p.is_file()]
+    inputs.append(relative_to_root(ROOT / "seeds" / "000_efb7a1c38396a014.txt"))
+    return Path(app.outdir).parent / "thawbook-findings" / f"{fingerprint(inputs)}.csv"
+
+
+def start_findings_register(app: Sphinx) -> None:
+    """If the register must be computed, start computing it in the background now, while the
+    notebooks execute, instead of after every page is written (:mod:`thawbook.findings_csv`)."""
+    if app.builder.format != "html" or findings_cache_file(app).exists():
+        return
+    import subprocess
+
+    app._thawbook_findings = subprocess.Popen(
+        [sys.executable, "-m", "thawbook.findings_csv", str(findings_cache_file(app))],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def stop_findings_register(app: Sphinx) -> None:
+    background = getattr(app, "_thawbook_findings", None)
+    if background is not None and background.poll() is None:
+        background.kill()
+        background.wait()
+
+
 def findings_csv_bytes(app: Sphinx) -> bytes:
     """The findings register as CSV, recomputed only when the data or the package changed.
 
     Computing it re-evaluates every finding under every alternative reading, so the result is
-    kept in ``_build/thawbook-findings/`` under the fingerprint of its inputs. A false finding
-    raises :class:`thawbook.findings.core.FindingError` and so fails the build.
+    kept in ``_build/thawbook-findings/`` under the fingerprint of its inputs, computed in the
+    background while notebooks execute. If that did not produce it, it is computed here, where
+    a false finding raises :class:`thawbook.findings.core.FindingError` and so fails the build.
     """
-    from thawbook.findings.register import register
+    from thawbook import findings_csv
 
-    inputs = [relative_to_root(p) for p in sorted((ROOT / "data").iterdir()) if p.is_file()]
-    inputs.append(relative_to_root(ROOT / "seeds" / "000_efb7a1c38396a014.txt"))
-    key = fingerprint(inputs)
-    cache = Path(app.outdir).parent / "thawbook-findings" / f"{key}.csv"
+    cache = findings_cache_file(app)
+    background = getattr(app, "_thawbook_findings", None)
+    if background is not None:
+        background.wait()
     if not cache.exists():
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        for old in cache.parent.glob("*.csv"):
-            old.unlink()
-        cache.write_bytes(register().to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        findings_csv.write(cache)
     return cache.read_bytes()
 
 
 def write_data_archive(app: Sphinx, exception: Exception | None) -> None:
     """Write ``findings.csv`` beside the pages, and the data package zip with it inside."""
+    if exception is not None:
+        stop_findings_register(app)  # the build failed: nothing will need the register
     if exception is not None or app.builder.format != "html":
         return
     findings = findings_csv_bytes(app)
@@ -243,7 +278,8 @@ def relative_to_root(path: str | Path) -> str:
 
 
 # Modules that notebooks never import: a change to them does not re-execute anything.
-BUILD_ONLY_MODULES = {"sphinxext.py", "bench.py", "notebooks.py"}
+BUILD_ONLY_MODULES = {"sphinxext.py", "bench.py", "notebooks.py", "execute.py", "checkout.py",
+                      "findings_csv.py"}
 
 
 def package_files() -> list[Path]:
@@ -277,10 +313,10 @@ def _drop_cache_record(app: Sphinx, docname: str) -> None:
     import nbformat
     from jupyter_cache import get_cache
 
-    cache_path = app.config.nb_execution_cache_path or str(Path(app.outdir).parent / ".jupyter_cache")
-    if not Path(cache_path).exists():
+    cache_path = _cache_path(app)
+    if not cache_path.exists():
         return
-    cache = get_cache(cache_path)
+    cache = get_cache(str(cache_path))
     notebook = nbformat.read(app.env.doc2path(docname), as_version=4)
     try:
         record = cache.match_cache_notebook(notebook)
@@ -336,27 +372,82 @@ def outdated_by_dependencies(app: Sphinx, env, added, changed, removed) -> list[
     return stale + restyled
 
 
-def start_reads_log(app: Sphinx, docname: str, source: list[str]) -> None:
-    if not _is_notebook(app, docname):
+def _cache_path(app: Sphinx) -> Path:
+    return Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+
+
+def _executed(app: Sphinx) -> set[str]:
+    """Notebooks this build executed (the app, unlike the environment, is not saved)."""
+    if not hasattr(app, "_thawbook_executed"):
+        app._thawbook_executed = set()
+    return app._thawbook_executed
+
+
+def execute_stale_notebooks(app: Sphinx, env, docnames: list[str]) -> None:
+    """Before Sphinx reads: execute every notebook about to be read that has no execution-cache
+    record, concurrently (:func:`thawbook.execute.run_jobs`), and cache the results, so that
+    myst-nb only reads cached notebooks. A failing cell stops the build naming notebook and cell."""
+    start_findings_register(app)
+    if app.config.nb_execution_mode != "cache":
         return
-    log = _reads_log_path(app, docname)
-    log.parent.mkdir(parents=True, exist_ok=True)
-    log.write_text("")
-    os.environ[READS_LOG_ENV] = str(log)
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    from thawbook.execute import Job, jobs, run_jobs
+
+    cache = get_cache(str(_cache_path(app)))
+    running = _deps_dir(app) / "running"
+    pending = []
+    for docname in sorted(docnames):
+        if not _is_notebook(app, docname):
+            continue
+        path = Path(app.env.doc2path(docname))
+        try:
+            cache.match_cache_notebook(nbformat.read(path, as_version=4))
+            continue
+        except KeyError:
+            pending.append(Job(docname, path, _reads_log_path(app, docname),
+                               running / (docname.replace("/", "__") + ".json")))
+    if not pending:
+        return
+    # Longest first, by the last execution's duration, so that two workers finish together.
+    durations_file = _deps_dir(app) / "durations.json"
+    durations = json.loads(durations_file.read_text()) if durations_file.exists() else {}
+    pending.sort(key=lambda job: -durations.get(job.docname, 0.0))
+    LOG.info("thawbook: executing %d notebooks, %d at a time: %s", len(pending), min(jobs(), len(pending)),
+             ", ".join(job.docname for job in pending))
+    running.mkdir(parents=True, exist_ok=True)
+
+    def store(job, report: dict) -> None:
+        notebook = nbformat.reads(report["notebook"], as_version=4)
+        cache.cache_notebook_bundle(
+            CacheBundleIn(notebook, str(job.path), data={"execution_seconds": report["seconds"]}),
+            check_validity=False, overwrite=True,
+        )
+        _executed(app).add(job.docname)
+        durations[job.docname] = round(report["seconds"], 1)
+        _write_atomically(durations_file, json.dumps(durations, indent=1, sort_keys=True))
+        job.out.unlink(missing_ok=True)
+        job.out.with_suffix(".stderr").unlink(missing_ok=True)
+
+    try:
+        run_jobs(pending, store, timeout=app.config.nb_execution_timeout,
+                 allow_errors=app.config.nb_execution_allow_errors, say=LOG.info)
+    except BaseException:  # a failing cell, or an interrupt: the register will not be needed
+        stop_findings_register(app)
+        raise
 
 
 def store_fingerprint(app: Sphinx, doctree) -> None:
     """Set aside the fingerprint of what the notebook just read; :func:`commit_fingerprints`
     makes it the notebook's record once its page is written."""
     docname = app.env.docname
-    if not _is_notebook(app, docname):
-        return
-    os.environ.pop(READS_LOG_ENV, None)
+    if not _is_notebook(app, docname) or docname not in _executed(app):
+        return  # served from the cache: nothing executed, keep what the last execution read
     log = _reads_log_path(app, docname)
     reads = sorted({line for line in log.read_text().splitlines() if line}) if log.exists() else []
     record_file = _record_path(app, docname)
-    if not reads and record_file.exists():
-        return  # served from the cache: nothing executed, keep what the last execution read
     record = {"reads": [relative_to_root(p) for p in reads]}
     record["fingerprint"] = notebook_fingerprint(record["reads"])
     _write_atomically(_pending_dir(app) / record_file.name, json.dumps(record, indent=1))
@@ -451,7 +542,7 @@ def repair_execution_cache(app: Sphinx) -> list[str]:
     from jupyter_cache import get_cache
     from jupyter_cache.cache.db import NbCacheRecord
 
-    cache_path = Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+    cache_path = _cache_path(app)
     if not (cache_path / "global.db").exists():
         return []
     cache = get_cache(str(cache_path))
@@ -498,7 +589,7 @@ def check_inputs(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", check_inputs, priority=100)
     app.connect("env-get-outdated", outdated_by_dependencies)
-    app.connect("source-read", start_reads_log)
+    app.connect("env-before-read-docs", execute_stale_notebooks)
     app.connect("doctree-read", store_fingerprint)
     app.connect("html-page-context", link_bundle_on_chart_pages)
     app.connect("html-page-context", note_page_written)

@@ -15,6 +15,7 @@ first match wins:
 An nbval failure because a cell's output differs from the stored one usually means the data,
 the seed or the package changed on purpose: the report then says how to store the new outputs.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,8 +25,14 @@ import pytest
 BUILD_FILES = {"test_build.py", "test_faults.py"}
 BROWSER_FILES = {"test_browser.py", "test_book.py", "test_findings_register.py"}
 BROWSER_FIXTURES = {"built_book", "browser", "local_server"}
-UNIT_FILES = {"test_dates.py", "test_seed.py", "test_theme.py", "test_sphinxext.py", "test_notebooks.py",
-              "test_execute.py"}
+UNIT_FILES = {
+    "test_dates.py",
+    "test_seed.py",
+    "test_theme.py",
+    "test_sphinxext.py",
+    "test_notebooks.py",
+    "test_execute.py",
+}
 TIERS = ("unit", "data", "notebook", "build", "browser")
 
 
@@ -47,6 +54,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if not any(item.get_closest_marker(name) for name in TIERS):
             item.add_marker(getattr(pytest.mark, tier(item)))
+
 
 REFRESH_HINT = (
     "The outputs stored in the notebook differ from a fresh execution. If the change is deliberate "

@@ -1,4 +1,5 @@
 """Shared fixtures: paths of the built book, and a Chromium browser driven by playwright."""
+
 from __future__ import annotations
 
 import functools
@@ -15,8 +16,13 @@ from thawbook.paths import ROOT
 HTML = ROOT / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
 ]
 
 
@@ -34,7 +40,10 @@ def book_pages(html: Path = HTML) -> list[Path]:
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} is missing: install Debian's browser with `apt-get install -y chromium` (make test does this as root)"
+        message = (
+            f"{CHROMIUM} is missing: install Debian's browser with `apt-get install -y chromium` "
+            "(make test does this as root)"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
@@ -137,14 +146,22 @@ def small_book(checkout: Path) -> Path:
     ``data/events.csv`` through the package. The first prints every event title; the second
     sleeps for ``THAWBOOK_TEST_PROBE_SLEEP`` seconds when that is set, so that a test can stop
     a build after the first executed and before any page is written."""
-    _probe(checkout / f"{PROBE_TITLES}.ipynb", "Events probe",
-           "from thawbook.tables import load_table\n\nprint('\\n'.join(load_table('events')['title']))")
-    _probe(checkout / f"{PROBE_SLOW}.ipynb", "Slow events probe",
-           "import os, time\nfrom thawbook.tables import load_table\n\n"
-           f"events = load_table('events')\ntime.sleep(float(os.environ.get('{SLOW_ENV}', '0')))")
+    _probe(
+        checkout / f"{PROBE_TITLES}.ipynb",
+        "Events probe",
+        "from thawbook.tables import load_table\n\nprint('\\n'.join(load_table('events')['title']))",
+    )
+    _probe(
+        checkout / f"{PROBE_SLOW}.ipynb",
+        "Slow events probe",
+        "import os, time\nfrom thawbook.tables import load_table\n\n"
+        f"events = load_table('events')\ntime.sleep(float(os.environ.get('{SLOW_ENV}', '0')))",
+    )
     (checkout / "index.ipynb").unlink()  # the landing page evaluates every finding: too slow here
     (checkout / "index.md").write_text("# A small book\n", encoding="utf-8")
     (checkout / "_toc.yml").write_text(
         "format: jb-book\nroot: index\nchapters:\n  - file: chapters/01_about_the_source\n"
-        f"  - file: {PROBE_TITLES}\n  - file: {PROBE_SLOW}\n", encoding="utf-8")
+        f"  - file: {PROBE_TITLES}\n  - file: {PROBE_SLOW}\n",
+        encoding="utf-8",
+    )
     return checkout

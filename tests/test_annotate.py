@@ -4,6 +4,7 @@ The checks of anchors, popups and coverage compare the rendered page with figure
 here a different way: straight from the CSV files and the seed, with string search and
 offset arithmetic, never through the module's segments.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,10 @@ from thawbook.seed import paragraph_bounds, read_seed, sentences
 from thawbook.tables import DataError
 
 TEXT = read_seed()
-TIP = re.compile(r'<a class="(hl[^"]*)" href="#([^"]+)" aria-describedby="(t\d+)">(.*?)</a>'
-                 r'<span role="tooltip" id="\3">(.*?)</span></span>')
+TIP = re.compile(
+    r'<a class="(hl[^"]*)" href="#([^"]+)" aria-describedby="(t\d+)">(.*?)</a>'
+    r'<span role="tooltip" id="\3">(.*?)</span></span>'
+)
 
 
 @pytest.fixture(scope="module")
@@ -54,20 +57,29 @@ def test_segments_tile_each_paragraph_exactly_once_in_order(rows):
     for (a, b), segments in zip(paragraph_bounds(TEXT), pieces):
         assert segments[0].start == a and segments[-1].end == b
         assert all(left.end == right.start for left, right in zip(segments, segments[1:]))
-        assert "".join(TEXT[s.start:s.end] for s in segments) == TEXT[a:b]
+        assert "".join(TEXT[s.start : s.end] for s in segments) == TEXT[a:b]
 
 
 def test_overlapping_spans_produce_a_segment_covered_by_both():
     segments = annotate.segment(0, 20, [(2, 10), (5, 15), (30, 40)])
     assert [(s.start, s.end, set(s.covering)) for s in segments] == [
-        (0, 2, set()), (2, 5, {0}), (5, 10, {0, 1}), (10, 15, {1}), (15, 20, set())]
+        (0, 2, set()),
+        (2, 5, {0}),
+        (5, 10, {0, 1}),
+        (10, 15, {1}),
+        (15, 20, set()),
+    ]
 
 
 def test_overlapping_rows_of_the_real_data_share_a_popup(rows, page):
     """An event and an actor overlap in the article; some highlight's popup lists both."""
     events, actors = rows[rows["kind"] == "events"], rows[rows["kind"] == "actors"]
-    pairs = [(e.row_id, a.row_id) for e in events.itertuples() for a in actors.itertuples()
-             if a.start < e.end and e.start < a.end]
+    pairs = [
+        (e.row_id, a.row_id)
+        for e in events.itertuples()
+        for a in actors.itertuples()
+        if a.start < e.end and e.start < a.end
+    ]
     assert pairs, "no event overlaps an actor"
     tips = [m.group(5) for m in TIP.finditer(page)]
     for event_id, actor_id in pairs:
@@ -87,31 +99,41 @@ def test_every_distinct_evidence_span_of_every_table_has_exactly_one_anchor(page
     for start, end in spans:
         assert page.count(f'id="span-{start}-{end}"') == 1, (start, end, TEXT[start:end])
     anchors = re.findall(r'id="span-(\d+)-(\d+)"', page)
-    print(f"annotated source: {sum(map(len, tables.values()))} rows of {len(tables)} tables, "
-          f"{len(spans)} distinct spans, {len(anchors)} anchors (with the dating clues)")
+    print(
+        f"annotated source: {sum(map(len, tables.values()))} rows of {len(tables)} tables, "
+        f"{len(spans)} distinct spans, {len(anchors)} anchors (with the dating clues)"
+    )
     assert len(anchors) == len(set(anchors)) >= len(spans)
 
 
 def test_links_from_other_chapters_land_on_an_anchor(page):
     linked = set()
     for notebook in sorted(CHAPTERS.glob("*.ipynb")) + [ROOT / "index.ipynb"]:
-        linked |= set(re.findall(r"02_annotated_source\.html#(span-\d+-\d+)", notebook.read_text(encoding="utf-8")))
+        linked |= set(
+            re.findall(r"02_annotated_source\.html#(span-\d+-\d+)", notebook.read_text(encoding="utf-8"))
+        )
     missing = sorted(i for i in linked if f'id="{i}"' not in page)
-    print(f"links into the annotated source from the chapters' outputs: {len(linked)}, unresolved: {len(missing)}")
+    print(
+        f"links into the annotated source from the chapters' outputs: {len(linked)}, unresolved: {len(missing)}"
+    )
     assert not missing
 
 
 def test_popup_of_each_highlight_lists_every_row_id_covering_it(rows, page):
     """The row ids are computed from the rows' offsets, not from the segments' covering sets."""
-    focusable = [s for segments in annotate.paragraph_segments(rows) for s in segments
-                 if s.covering and re.search(r"\w", TEXT[s.start:s.end])]
+    focusable = [
+        s
+        for segments in annotate.paragraph_segments(rows)
+        for s in segments
+        if s.covering and re.search(r"\w", TEXT[s.start : s.end])
+    ]
     found = list(TIP.finditer(page))
     assert len(found) == len(focusable)
     for segment, match in zip(focusable, found):
-        assert html.unescape(match.group(4)) == TEXT[segment.start:segment.end]
+        assert html.unescape(match.group(4)) == TEXT[segment.start : segment.end]
         expected = rows[(rows["start"] <= segment.start) & (rows["end"] >= segment.end)]
         listed = re.findall(r"</b> ([^:<]+):", match.group(5))
-        assert sorted(listed) == sorted(expected["row_id"]), TEXT[segment.start:segment.end]
+        assert sorted(listed) == sorted(expected["row_id"]), TEXT[segment.start : segment.end]
 
 
 def test_every_row_is_listed_in_some_popup_and_is_a_link_target(rows, page):
@@ -132,8 +154,11 @@ def test_each_correction_shows_its_likely_reading_right_after_its_words(page):
         start = TEXT.find(row["evidence"])
         anchor = page.index(f'<span id="span-{start}-{start + len(row["evidence"])}"')
         note = page.index(f"[likely: {html.escape(row['likely_reading'])} ", anchor)
-        shown = re.sub(r'<span role="tooltip".*?</span></span>|<span class="likely">.*?\]</span>|<[^>]+>', "",
-                       page[anchor:note].split("<span class=\"likely\">[likely: " + html.escape(row["likely_reading"]))[0])
+        shown = re.sub(
+            r'<span role="tooltip".*?</span></span>|<span class="likely">.*?\]</span>|<[^>]+>',
+            "",
+            page[anchor:note].split('<span class="likely">[likely: ' + html.escape(row["likely_reading"]))[0],
+        )
         assert html.unescape(shown) == row["evidence"], row["correction_id"]
 
 
@@ -168,10 +193,12 @@ def test_coverage_share_equals_an_independent_count_from_the_csv_files(rows):
     total = len(sentences(TEXT))
     coverage = annotate.sentence_coverage(annotate.package_rows(rows))
     figures = annotate.figures(rows, coverage)
-    print(f"sentence coverage: {grounded} of {total} sentences ground at least one row ({grounded / total:.1%}); "
-          f"module says {figures['grounded']} ({figures['share_grounded']:.1%}); ungrounded sentences: "
-          f"{list(annotate.ungrounded_sentences(coverage)['sentence'])}; {figures['share_characters']:.1%} of "
-          f"characters highlighted; deepest overlap {figures['max_depth']} spans")
+    print(
+        f"sentence coverage: {grounded} of {total} sentences ground at least one row ({grounded / total:.1%}); "
+        f"module says {figures['grounded']} ({figures['share_grounded']:.1%}); ungrounded sentences: "
+        f"{list(annotate.ungrounded_sentences(coverage)['sentence'])}; {figures['share_characters']:.1%} of "
+        f"characters highlighted; deepest overlap {figures['max_depth']} spans"
+    )
     assert figures["sentences"] == total
     assert figures["grounded"] == grounded
     assert figures["share_grounded"] == pytest.approx(grounded / total)
@@ -181,8 +208,14 @@ def test_coverage_share_equals_an_independent_count_from_the_csv_files(rows):
 
 def test_a_sentence_touched_by_one_character_of_evidence_counts_as_grounded():
     text = "Head\n\nOne two. Three four."
-    frame = __import__("pandas").DataFrame({"start": [text.index("two") + 2], "end": [text.index("Three") + 1],
-                                            "row_id": ["x"], "kind": ["events"]})
+    frame = __import__("pandas").DataFrame(
+        {
+            "start": [text.index("two") + 2],
+            "end": [text.index("Three") + 1],
+            "row_id": ["x"],
+            "kind": ["events"],
+        }
+    )
     coverage = annotate.sentence_coverage(frame, text)
     assert list(coverage["grounded"]) == [False, True, True]
 
@@ -190,9 +223,10 @@ def test_a_sentence_touched_by_one_character_of_evidence_counts_as_grounded():
 # ------------------------------------------------------------------ style and charts
 def contrast(foreground: str, background: str) -> float:
     def luminance(colour):
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
     high, low = sorted([luminance(foreground), luminance(background)], reverse=True)
     return (high + 0.05) / (low + 0.05)
 
@@ -207,8 +241,10 @@ def test_highlight_and_popup_text_meet_wcag_aa_contrast():
         assert contrast(text, background) >= 4.5, background
     tip = re.search(r'\[role="tooltip"\] \{([^}]*)\}', css).group(1)
     tip_background = re.search(r"background: (#[0-9A-F]{6})", tip).group(1)
-    for colour in [re.search(r"[^-]color: (#[0-9A-F]{6})", tip).group(1),
-                   re.search(r'\[role="tooltip"\] b \{ color: (#[0-9A-F]{6})', css).group(1)]:
+    for colour in [
+        re.search(r"[^-]color: (#[0-9A-F]{6})", tip).group(1),
+        re.search(r'\[role="tooltip"\] b \{ color: (#[0-9A-F]{6})', css).group(1),
+    ]:
         assert contrast(colour, tip_background) >= 4.5
 
 
@@ -218,7 +254,8 @@ def test_palette_gives_every_kind_a_colour_and_the_chart_uses_it(rows):
     spec = annotate.density_chart(annotate.density(rows)).to_dict()
     scale = spec["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"])) == {
-        annotate.KINDS[k][1]: colours[k] for k in annotate.KINDS if k in set(rows["kind"])}
+        annotate.KINDS[k][1]: colours[k] for k in annotate.KINDS if k in set(rows["kind"])
+    }
     css = annotate.STYLESHEET.read_text(encoding="utf-8")
     for code, _, _ in annotate.KINDS.values():
         assert all(f".{layer}-{code}{{" in css for layer in "abcd"), code
@@ -282,7 +319,8 @@ def check_annotated_pages(browser, html_root: Path) -> None:
     events = tables.filter(has=page.locator("caption", has_text=re.compile("event", re.I)))
     table = events.last if events.count() else tables.first
     links = table.locator("a.thawbook-evidence").evaluate_all(
-        "els => els.map(e => [e.getAttribute('href'), e.textContent])")
+        "els => els.map(e => [e.getAttribute('href'), e.textContent])"
+    )
     link = table.locator("a.thawbook-evidence").first
     link.click()
     page.wait_for_url(re.compile(r"02_annotated_source\.html#span-\d+-\d+$"), timeout=15000)

@@ -3,6 +3,7 @@
 On every page: no request leaves the machine, every chart draws marks, a tooltip shows on
 hover, and the console stays free of errors.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -30,8 +31,14 @@ def visit(browser, url: str):
         return route.continue_()
 
     context.route("**/*", guard)
-    page.on("request", lambda r: foreign.append(r.url)
-            if urlparse(r.url).scheme in {"http", "https"} and urlparse(r.url).hostname not in LOCAL_HOSTS else None)
+    page.on(
+        "request",
+        lambda r: (
+            foreign.append(r.url)
+            if urlparse(r.url).scheme in {"http", "https"} and urlparse(r.url).hostname not in LOCAL_HOSTS
+            else None
+        ),
+    )
     page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     page.goto(url, wait_until="load", timeout=60000)
@@ -44,7 +51,8 @@ def wait_for_charts(page) -> int:
         page.wait_for_function(
             """([charts, marks]) => [...document.querySelectorAll(charts)]
                  .every(c => c.querySelector('svg') && c.querySelectorAll(marks).length > 0)""",
-            arg=[CHARTS, MARKS], timeout=30000,
+            arg=[CHARTS, MARKS],
+            timeout=30000,
         )
     return count
 
@@ -75,7 +83,9 @@ def page_ids():
 
 @pytest.mark.parametrize("mode", ["file", "http"])
 @pytest.mark.parametrize("page_path", page_ids())
-def test_page_is_offline_renders_its_charts_and_logs_no_errors(browser, built_book, local_server, mode, page_path):
+def test_page_is_offline_renders_its_charts_and_logs_no_errors(
+    browser, built_book, local_server, mode, page_path
+):
     url = (built_book / page_path).as_uri() if mode == "file" else f"{local_server}/{page_path}"
     page, foreign, errors = visit(browser, url)
     charts = wait_for_charts(page)
@@ -86,7 +96,9 @@ def test_page_is_offline_renders_its_charts_and_logs_no_errors(browser, built_bo
     if charts:
         assert tooltip_text, "no mark showed a tooltip on hover"
     assert unlabelled == 0, f"{unlabelled} chart(s) have no text alternative (aria-label)"
-    print(f"{page_path} over {mode}: {charts} chart(s), {len(foreign)} foreign request(s), {len(errors)} error(s)")
+    print(
+        f"{page_path} over {mode}: {charts} chart(s), {len(foreign)} foreign request(s), {len(errors)} error(s)"
+    )
     assert not foreign, f"requests left the machine: {foreign}"
     assert not errors, f"console errors: {errors}"
 
@@ -107,7 +119,9 @@ def test_page_has_no_serious_or_critical_accessibility_violations(browser, local
     violations = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
     page.context.close()
     summary = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in violations]
-    print(f"{page_path}: {len(results.response['violations'])} axe violation(s), {len(violations)} serious or critical")
+    print(
+        f"{page_path}: {len(results.response['violations'])} axe violation(s), {len(violations)} serious or critical"
+    )
     assert not violations, summary
 
 

@@ -5,6 +5,7 @@ These tests run real Jupyter Book builds, in throwaway folders, with the project
 build's execution cache (``seed_execution_state``), so they execute only what their own changes
 make stale; the data-change test uses a small book (``small_book``) whose re-execution is cheap.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,7 +43,11 @@ def mini_book(folder: Path, code: str) -> Path:
 def build(folder: Path, **env) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(JUPYTER_BOOK), "build", str(folder), "--builder", "html", *FLAGS],
-        cwd=folder, capture_output=True, text=True, env={**os.environ, **env}, timeout=600,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=600,
     )
 
 
@@ -52,8 +57,10 @@ def test_build_fails_when_a_cell_raises(tmp_path):
     assert result.returncode != 0
     assert "this cell is broken" in result.stdout + result.stderr
     # named by the notebook and the cell, before Sphinx reads anything
-    assert re.search(r"chapter\.ipynb: cell 1 \(\"raise RuntimeError.*\"\) failed: RuntimeError: this cell is broken",
-                     result.stdout + result.stderr), result.stdout[-2000:] + result.stderr[-2000:]
+    assert re.search(
+        r"chapter\.ipynb: cell 1 \(\"raise RuntimeError.*\"\) failed: RuntimeError: this cell is broken",
+        result.stdout + result.stderr,
+    ), result.stdout[-2000:] + result.stderr[-2000:]
 
 
 def test_build_fails_and_names_the_path_when_data_is_missing(tmp_path):
@@ -73,10 +80,14 @@ def test_build_fails_with_file_row_column_and_rule_on_bad_data(tmp_path, tmp_dat
     result = build(mini_book(tmp_path / "book", code), THAWBOOK_DATA=str(tmp_data))
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert re.search(r"events\.csv row 2, date_start: .*2023-02-30.* \[rule: type-error\]", output), output[-3000:]
+    assert re.search(r"events\.csv row 2, date_start: .*2023-02-30.* \[rule: type-error\]", output), output[
+        -3000:
+    ]
     # ... and says so last, after Jupyter Book's traceback, instead of ~70 lines up
     last = [line for line in result.stderr.splitlines() if line.strip()][-1]
-    assert re.search(r"^  DataError: .*events\.csv row 2, date_start: .*\[rule: type-error\]$", last), result.stderr[-3000:]
+    assert re.search(r"^  DataError: .*events\.csv row 2, date_start: .*\[rule: type-error\]$", last), (
+        result.stderr[-3000:]
+    )
 
 
 def test_build_refuses_an_edited_seed_naming_the_file_last(tmp_path):
@@ -84,13 +95,22 @@ def test_build_refuses_an_edited_seed_naming_the_file_last(tmp_path):
     seed = checkout / "seeds" / "000_efb7a1c38396a014.txt"
     seed.write_bytes(seed.read_bytes() + b"\n")
     env = {**os.environ, "PYTHONPATH": str(checkout)}  # the copy's package, and so its seed
-    result = subprocess.run([str(JUPYTER_BOOK), "build", str(checkout), "--builder", "html", *FLAGS],
-                            cwd=checkout, capture_output=True, text=True, env=env, timeout=600)
+    result = subprocess.run(
+        [str(JUPYTER_BOOK), "build", str(checkout), "--builder", "html", *FLAGS],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert result.returncode != 0
     last = [line for line in result.stderr.splitlines() if line.strip()][-1]
     print(result.stderr[-1500:])
-    assert re.search(r"^  SeedError: seeds/000_efb7a1c38396a014\.txt: SHA-256 is [0-9a-f]{64}, seeds/README\.md records "
-                     r"06dd7ff0.*\[rule: seed_sha256\]$", last)
+    assert re.search(
+        r"^  SeedError: seeds/000_efb7a1c38396a014\.txt: SHA-256 is [0-9a-f]{64}, seeds/README\.md records "
+        r"06dd7ff0.*\[rule: seed_sha256\]$",
+        last,
+    )
     assert not (checkout / "_build" / "html" / "index.html").exists()
 
 
@@ -104,8 +124,14 @@ def test_build_warning_fails_the_build(tmp_path):
 
 def make_book(checkout: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(checkout)}  # the copy's package, not this checkout's
-    return subprocess.run(["make", "book", f"VENV={ROOT / '.venv'}"], cwd=checkout,
-                          capture_output=True, text=True, env=env, timeout=1800)
+    return subprocess.run(
+        ["make", "book", f"VENV={ROOT / '.venv'}"],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1800,
+    )
 
 
 # Fields of the built HTML that may differ between two builds of the same commit, and why.
@@ -153,8 +179,12 @@ def test_executing_stale_notebooks_records_each_notebooks_own_reads(small_copy):
 def test_two_builds_of_the_same_commit_give_identical_html_apart_from_volatile_fields(built_copy):
     ours, theirs = ROOT / "_build" / "html", built_copy / "_build" / "html"
     pages = sorted(p.relative_to(ours) for p in ours.rglob("*.html") if "_static" not in p.parts)
-    differing = [str(p) for p in pages
-                 if normalised((ours / p).read_text(encoding="utf-8")) != normalised((theirs / p).read_text(encoding="utf-8"))]
+    differing = [
+        str(p)
+        for p in pages
+        if normalised((ours / p).read_text(encoding="utf-8"))
+        != normalised((theirs / p).read_text(encoding="utf-8"))
+    ]
     print(f"{len(pages)} pages compared, {len(differing)} differ beyond {list(VOLATILE)}")
     assert pages and not differing
 
@@ -202,9 +232,11 @@ def test_moving_one_event_into_another_week_fails_the_build_and_names_the_findin
     # stops the build on its finding "dating-resolver-agrees" and names it with its sentence.
     events = built_copy / "data" / "events.csv"
     original = events.read_text(encoding="utf-8")
-    line = next(l for l in original.splitlines() if l.startswith("ev-jet-intercept,"))
-    events.write_text(original.replace(line, line.replace("2023-05-26,2023-05-26", "2023-05-19,2023-05-19")),
-                      encoding="utf-8")
+    line = next(row for row in original.splitlines() if row.startswith("ev-jet-intercept,"))
+    events.write_text(
+        original.replace(line, line.replace("2023-05-26,2023-05-26", "2023-05-19,2023-05-19")),
+        encoding="utf-8",
+    )
     try:
         result = make_book(built_copy)
     finally:
@@ -212,4 +244,6 @@ def test_moving_one_event_into_another_week_fails_the_build_and_names_the_findin
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"FindingError.*no longer hold", output), output[-3000:]
-    assert "dating-resolver-agrees (chapters/03_dating): For all 21 of 22 event dates" in output, output[-3000:]
+    assert "dating-resolver-agrees (chapters/03_dating): For all 21 of 22 event dates" in output, output[
+        -3000:
+    ]

@@ -18,9 +18,14 @@ def mention(expression: str, paragraph: int = 1) -> TemporalMention:
 
 def events(**overrides) -> pd.DataFrame:
     row = {
-        "event_id": "ev-spoke", "title": "He spoke", "date_start": pd.Timestamp("2023-05-30"),
-        "date_end": pd.Timestamp("2023-05-30"), "date_expression": "On Tuesday", "theme": "military",
-        "status": "occurred", "evidence": "On Tuesday, he spoke",
+        "event_id": "ev-spoke",
+        "title": "He spoke",
+        "date_start": pd.Timestamp("2023-05-30"),
+        "date_end": pd.Timestamp("2023-05-30"),
+        "date_expression": "On Tuesday",
+        "theme": "military",
+        "status": "occurred",
+        "evidence": "On Tuesday, he spoke",
     }
     row.update(overrides)
     row["evidence_start"] = TEXT.index(row["evidence"])
@@ -30,10 +35,18 @@ def events(**overrides) -> pd.DataFrame:
 
 def exclusions(expression="last week", evidence="last week, nothing") -> pd.DataFrame:
     start = TEXT.index(evidence)
-    return pd.DataFrame([{
-        "exclusion_id": "tx-x", "expression": expression, "evidence": evidence, "reason": "not a date",
-        "evidence_start": start, "evidence_end": start + len(evidence),
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "exclusion_id": "tx-x",
+                "expression": expression,
+                "evidence": evidence,
+                "reason": "not a date",
+                "evidence_start": start,
+                "evidence_end": start + len(evidence),
+            }
+        ]
+    )
 
 
 def test_comparable_drops_case_spacing_and_one_leading_preposition():
@@ -44,8 +57,7 @@ def test_comparable_drops_case_spacing_and_one_leading_preposition():
 
 
 def test_mention_inside_event_evidence_with_same_expression_is_accounted_by_the_event():
-    accounts = chronicle.account_for_temporal_expressions(
-        events(), exclusions(), [mention("On Tuesday")])
+    accounts = chronicle.account_for_temporal_expressions(events(), exclusions(), [mention("On Tuesday")])
     row = accounts.iloc[0]
     assert (row["accounted_by"], row["account_id"], row["matches"]) == ("event", "ev-spoke", 1)
     assert (row["date_start"], row["date_end"]) == ("2023-05-30", "2023-05-30")
@@ -55,30 +67,43 @@ def test_mention_inside_event_evidence_with_same_expression_is_accounted_by_the_
 def test_event_whose_stored_date_differs_from_the_resolver_is_flagged():
     accounts = chronicle.account_for_temporal_expressions(
         events(date_start=pd.Timestamp("2023-05-23"), date_end=pd.Timestamp("2023-05-23")),
-        exclusions(), [mention("On Tuesday")])
+        exclusions(),
+        [mention("On Tuesday")],
+    )
     assert accounts.iloc[0]["agreement"] == "differs"
 
 
 def test_forthcoming_event_is_resolved_in_the_future_tense():
     accounts = chronicle.account_for_temporal_expressions(
-        events(date_expression="in March", evidence="in March it rained", status="forthcoming",
-               date_start=pd.Timestamp("2024-03-01"), date_end=pd.Timestamp("2024-03-31")),
-        exclusions(), [mention("in March")])
+        events(
+            date_expression="in March",
+            evidence="in March it rained",
+            status="forthcoming",
+            date_start=pd.Timestamp("2024-03-01"),
+            date_end=pd.Timestamp("2024-03-31"),
+        ),
+        exclusions(),
+        [mention("in March")],
+    )
     assert accounts.iloc[0][["resolved_start", "agreement"]].tolist() == ["2024-03-01", "agrees"]
 
 
 def test_mention_in_an_exclusion_evidence_is_accounted_by_the_exclusion_with_its_reason():
-    accounts = chronicle.account_for_temporal_expressions(
-        events(), exclusions(), [mention("last week")])
+    accounts = chronicle.account_for_temporal_expressions(events(), exclusions(), [mention("last week")])
     row = accounts.iloc[0]
     assert (row["accounted_by"], row["account_id"], row["explanation"]) == ("exclusion", "tx-x", "not a date")
     # "last week" in the article: the hull of the Sunday (21-27 May) and Monday (22-28 May) weeks
-    assert (row["resolved_start"], row["resolved_end"], row["agreement"]) == ("2023-05-21", "2023-05-28", "no event date")
+    assert (row["resolved_start"], row["resolved_end"], row["agreement"]) == (
+        "2023-05-21",
+        "2023-05-28",
+        "no event date",
+    )
 
 
 def test_mention_matching_neither_table_is_kept_as_unaccounted_not_dropped():
     accounts = chronicle.account_for_temporal_expressions(
-        events(), exclusions(), [mention("On Tuesday"), mention("in March")])
+        events(), exclusions(), [mention("On Tuesday"), mention("in March")]
+    )
     assert len(accounts) == 2
     assert accounts["accounted_by"].tolist() == ["event", "unaccounted"]
     assert chronicle.coverage(accounts)["unaccounted"] == 1
@@ -87,13 +112,15 @@ def test_mention_matching_neither_table_is_kept_as_unaccounted_not_dropped():
 def test_same_words_outside_the_evidence_span_do_not_count():
     # The event's date_expression matches, but its evidence does not contain the mention.
     accounts = chronicle.account_for_temporal_expressions(
-        events(date_expression="in March"), exclusions(), [mention("in March")])
+        events(date_expression="in March"), exclusions(), [mention("in March")]
+    )
     assert accounts.iloc[0]["accounted_by"] == "unaccounted"
 
 
 def test_exclusion_with_a_different_expression_does_not_account_for_the_mention():
     accounts = chronicle.account_for_temporal_expressions(
-        events(), exclusions(expression="nothing"), [mention("last week")])
+        events(), exclusions(expression="nothing"), [mention("last week")]
+    )
     assert accounts.iloc[0]["accounted_by"] == "unaccounted"
 
 
@@ -115,10 +142,17 @@ def test_derivation_table_ends_with_the_intersection_and_flags_outside_knowledge
     table = chronicle.derivation_table(published, steps)
     assert len(table) == len(steps) + 1
     last = table.iloc[-1]
-    assert (last["step"], last["allowed_start"], last["allowed_end"], last["days"]) == ("=", "2023-06-02", "2023-06-04", 3)
+    assert (last["step"], last["allowed_start"], last["allowed_end"], last["days"]) == (
+        "=",
+        "2023-06-02",
+        "2023-06-04",
+        3,
+    )
     assert table.iloc[0]["outside_knowledge"] == "yes"
-    assert all(start <= last["allowed_start"] and end >= last["allowed_end"]
-               for start, end in zip(table["allowed_start"], table["allowed_end"]))
+    assert all(
+        start <= last["allowed_start"] and end >= last["allowed_end"]
+        for start, end in zip(table["allowed_start"], table["allowed_end"])
+    )
     for step, cell in zip(steps, table["evidence"]):
         assert all(span in cell for span in step.evidence)
 
@@ -127,8 +161,10 @@ def test_charts_carry_titles_and_evidence_tooltips():
     published, steps = infer_publication_interval()
     tables = load_tables("events", "temporal_exclusions")
     accounts = chronicle.account_for_temporal_expressions(tables["events"], tables["temporal_exclusions"])
-    for chart in (chronicle.publication_chart(chronicle.derivation_table(published, steps)),
-                  chronicle.mentions_chart(accounts, published)):
+    for chart in (
+        chronicle.publication_chart(chronicle.derivation_table(published, steps)),
+        chronicle.mentions_chart(accounts, published),
+    ):
         spec = chart.to_dict()
         assert spec["title"]["text"]
         assert "Evidence" in str(spec)

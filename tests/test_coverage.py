@@ -4,6 +4,7 @@ The tests find what to look for in the seed with patterns, never from a hand-typ
 what the data already holds, and print the coverage figures for the CI log.
 (Temporal expressions are covered in tests/test_chronicle.py.)
 """
+
 from __future__ import annotations
 
 import re
@@ -14,29 +15,96 @@ from thawbook.tables import load_tables
 TEXT = read_seed()
 
 # Words that open a capitalised run but are not part of a name: sentence openers and titles.
-LEADING = {"And", "But", "The", "For", "When", "Even", "In", "First", "Then", "On", "Last", "They",
-           "We", "You", "As", "That", "Although", "Seeking", "Bipartisan", "Geopolitical", "Mr",
-           "Mr.", "Professor", "Ambassador", "President", "Defense", "Secretary", "Finance",
-           "Minister", "Public", "Policy", "China", "Chinese"}
+LEADING = {
+    "And",
+    "But",
+    "The",
+    "For",
+    "When",
+    "Even",
+    "In",
+    "First",
+    "Then",
+    "On",
+    "Last",
+    "They",
+    "We",
+    "You",
+    "As",
+    "That",
+    "Although",
+    "Seeking",
+    "Bipartisan",
+    "Geopolitical",
+    "Mr",
+    "Mr.",
+    "Professor",
+    "Ambassador",
+    "President",
+    "Defense",
+    "Secretary",
+    "Finance",
+    "Minister",
+    "Public",
+    "Policy",
+    "China",
+    "Chinese",
+}
 # Capitalised words that are places, peoples, terms or dates, with the reason they are no actor.
 NOT_ACTORS = {
-    "Vienna": "place of a meeting", "Singapore": "place of the Shangri-La Dialogue",
-    "San Francisco": "place of APEC", "Shanghai": "place (Fudan University's city)",
-    "South China Sea": "sea area", "Taiwan": "place, a risk of conflict", "US-China": "adjective",
-    "US-based": "adjective", "American": "adjective", "Covid": "part of the term “Covid zero”",
-    "Establish Any": "headline words", "Wants To Establish Any": "headline words",
-    "Tenuous' Terms With The US": "headline words", "Lloyd J. Austin III": "covered as ac-lloyd-austin",
+    "Vienna": "place of a meeting",
+    "Singapore": "place of the Shangri-La Dialogue",
+    "San Francisco": "place of APEC",
+    "Shanghai": "place (Fudan University's city)",
+    "South China Sea": "sea area",
+    "Taiwan": "place, a risk of conflict",
+    "US-China": "adjective",
+    "US-based": "adjective",
+    "American": "adjective",
+    "Covid": "part of the term “Covid zero”",
+    "Establish Any": "headline words",
+    "Wants To Establish Any": "headline words",
+    "Tenuous' Terms With The US": "headline words",
+    "Lloyd J. Austin III": "covered as ac-lloyd-austin",
 }
-ALIASES = {"Beijing": "Chinese government", "Washington": "Washington", "US": "Washington",
-           "United States": "Washington", "Moscow": "Russia", "Mr Qin": "Qin Gang", "Li": "Li Shangfu",
-           "Austin": "Lloyd J. Austin III", "Musk": "Elon Musk", "Shen": "Shen Dingli",
-           "Bush": "Bush administration", "Obama": "Obama administration",
-           "Asia-Pacific Economic Cooperation": "Asia-Pacific Economic Cooperation forum",
-           "US German Marshall Fund": "US German Marshall Fund",
-           "Lee Kuan Yew High School": "Lee Kuan Yew High School"}
-DATES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-         "Saturday", "Sunday"}
+ALIASES = {
+    "Beijing": "Chinese government",
+    "Washington": "Washington",
+    "US": "Washington",
+    "United States": "Washington",
+    "Moscow": "Russia",
+    "Mr Qin": "Qin Gang",
+    "Li": "Li Shangfu",
+    "Austin": "Lloyd J. Austin III",
+    "Musk": "Elon Musk",
+    "Shen": "Shen Dingli",
+    "Bush": "Bush administration",
+    "Obama": "Obama administration",
+    "Asia-Pacific Economic Cooperation": "Asia-Pacific Economic Cooperation forum",
+    "US German Marshall Fund": "US German Marshall Fund",
+    "Lee Kuan Yew High School": "Lee Kuan Yew High School",
+}
+DATES = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+}
 
 
 def capitalised_names(text: str) -> set[str]:
@@ -58,11 +126,14 @@ def test_every_curly_quotation_is_a_row_of_quotes():
     spans = [(m.start(), m.group(1)) for m in re.finditer("“([^”]*)”", TEXT)]
     covered = 0
     for start, words in spans:
-        match = quotes[(quotes["evidence_start"] <= start) & (quotes["evidence_end"] > start)
-                       & (quotes["text"] == words)]
+        match = quotes[
+            (quotes["evidence_start"] <= start) & (quotes["evidence_end"] > start) & (quotes["text"] == words)
+        ]
         covered += len(match) == 1
-    print(f"quotations: {covered} of {len(spans)} curly-quoted spans have exactly one row "
-          f"({covered / len(spans):.0%}); quotes.csv has {len(quotes)} rows")
+    print(
+        f"quotations: {covered} of {len(spans)} curly-quoted spans have exactly one row "
+        f"({covered / len(spans):.0%}); quotes.csv has {len(quotes)} rows"
+    )
     assert covered == len(spans) == len(quotes)
 
 
@@ -77,9 +148,11 @@ def test_every_named_actor_is_in_actors():
         target = ALIASES.get(name, name)
         if not any(target == k or target in k or k in target for k in known):
             missing.append(name)
-    print(f"named actors: {len(names) - len(missing)} of {len(names)} capitalised names are actors or "
-          f"explained ({len(NOT_ACTORS)} explained as places, terms or headline words); "
-          f"actors.csv has {len(actors)} rows")
+    print(
+        f"named actors: {len(names) - len(missing)} of {len(names)} capitalised names are actors or "
+        f"explained ({len(NOT_ACTORS)} explained as places, terms or headline words); "
+        f"actors.csv has {len(actors)} rows"
+    )
     assert not missing, f"named in the article but not in actors.csv: {missing}"
 
 

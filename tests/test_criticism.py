@@ -1,4 +1,5 @@
 """thawbook.criticism: scopes of corrections, counts, charts, unnamed analysts, bibliography."""
+
 import pandas as pd
 import pytest
 
@@ -11,14 +12,17 @@ def data():
     return load_tables("corrections", "context", "actors", "quotes")
 
 
-@pytest.mark.parametrize("affects, scope", [
-    ("wording only", "wording"),
-    ("wording of a quotation", "wording"),
-    ("terminology: crisis-management guardrails", "wording"),
-    ("people: pronoun for Mao Ning", "people"),
-    ("chronology: export controls predate the thaw", "chronology"),
-    ("who declined whose invitation: the defence-meeting story", "substance"),
-])
+@pytest.mark.parametrize(
+    "affects, scope",
+    [
+        ("wording only", "wording"),
+        ("wording of a quotation", "wording"),
+        ("terminology: crisis-management guardrails", "wording"),
+        ("people: pronoun for Mao Ning", "people"),
+        ("chronology: export controls predate the thaw", "chronology"),
+        ("who declined whose invitation: the defence-meeting story", "substance"),
+    ],
+)
 def test_scope_is_read_from_the_start_of_affects(affects, scope):
     assert criticism.scope_of(affects) == scope
 
@@ -60,7 +64,10 @@ def test_examination_figures_on_the_real_data(data):
     assert figures["corrections"] == len(data["corrections"])
     assert 0 < figures["sentences_flagged"] <= figures["sentences"]
     assert figures["share_high_pct"] == round(100 * figures["high"] / figures["corrections"])
-    assert figures["story"] == criticism.scope_counts(data["corrections"]).set_index("changes").loc["substance", "corrections"]
+    assert (
+        figures["story"]
+        == criticism.scope_counts(data["corrections"]).set_index("changes").loc["substance", "corrections"]
+    )
 
 
 def test_side_by_side_keeps_every_correction_verbatim_in_reading_order(data):
@@ -73,7 +80,10 @@ def test_side_by_side_keeps_every_correction_verbatim_in_reading_order(data):
 
 
 def test_charts_have_titles_and_evidence_in_tooltips(data):
-    for chart in (criticism.category_chart(data["corrections"]), criticism.position_chart(data["corrections"])):
+    for chart in (
+        criticism.category_chart(data["corrections"]),
+        criticism.position_chart(data["corrections"]),
+    ):
         spec = chart.to_dict()
         assert spec["title"]["text"]
         assert "evidence" in str(spec) and "Likely reading" in str(spec)
@@ -90,8 +100,12 @@ def test_unnamed_analysts_are_found_by_sentence_and_have_no_quotes(data):
 
 
 def test_unnamed_attributions_find_a_group_in_a_given_text():
-    actors = pd.DataFrame([{"actor_id": "ac-observers", "name": "observers", "side": "analyst", "actor_type": "group"},
-                           {"actor_id": "ac-x", "name": "X", "side": "analyst", "actor_type": "person"}])
+    actors = pd.DataFrame(
+        [
+            {"actor_id": "ac-observers", "name": "observers", "side": "analyst", "actor_type": "group"},
+            {"actor_id": "ac-x", "name": "X", "side": "analyst", "actor_type": "person"},
+        ]
+    )
     quotes = pd.DataFrame({"actor_id": ["ac-x"]})
     text = "Head\n\nObservers say it is so. X agrees. Nobody else."
     claims = criticism.unnamed_attributions(actors, quotes, text)

@@ -1,4 +1,5 @@
 """The data-package download carries the exports, and each loads with its reference library."""
+
 from __future__ import annotations
 
 import csv
@@ -22,7 +23,9 @@ def _text(archive, name: str) -> str:
     return archive.read(FOLDER + name).decode("utf-8")
 
 
-@pytest.mark.parametrize("name", ["events_cameo.csv", "events_edtf.csv", "events_plover.json", "measures.ftm.json"])
+@pytest.mark.parametrize(
+    "name", ["events_cameo.csv", "events_edtf.csv", "events_plover.json", "measures.ftm.json"]
+)
 def test_the_download_holds_every_export(archive, name):
     assert FOLDER + name in archive.namelist()
 

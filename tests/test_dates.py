@@ -4,6 +4,7 @@ Calendar used in the hand checks (2023): Mon 22 May .. Sun 28 May is the week of
 ambassador's arrival (Tue 23 May) and of the jet intercept (Fri 26 May); Mon 29 May ..
 Sun 4 June is the publication week; Fri 2 June .. Sun 4 June is the publication interval.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -67,9 +68,7 @@ def test_each_constraint_allows_the_result_and_the_steps_narrow_as_reasoned():
     by_name = {step.name: step.interval for step in steps}
     assert by_name["year"] == Interval(D(2023, 1, 1), D(2023, 12, 31), "year")
     # the hull of the Sunday-Saturday week (28 May - 3 June) and the Monday-Sunday one (29 May - 4 June)
-    assert by_name["week after the ambassador's arrival"] == Interval(
-        D(2023, 5, 28), D(2023, 6, 4), "week"
-    )
+    assert by_name["week after the ambassador's arrival"] == Interval(D(2023, 5, 28), D(2023, 6, 4), "week")
     assert by_name["from the Friday to the end of that week"] == Interval(D(2023, 6, 2), D(2023, 6, 4))
     # the jet-intercept check holds on every candidate day, so it does not narrow
     assert by_name["jet intercept last Friday (check)"] == interval
@@ -182,9 +181,7 @@ def test_october_from_june_is_the_previous_year():
 
 
 def test_december_from_january_is_the_previous_year():
-    assert resolve_on("in December", D(2023, 1, 10)) == Interval(
-        D(2022, 12, 1), D(2022, 12, 31), "month"
-    )
+    assert resolve_on("in December", D(2023, 1, 10)) == Interval(D(2022, 12, 1), D(2022, 12, 31), "month")
 
 
 def test_future_november_from_june_is_the_same_year():
@@ -239,8 +236,19 @@ def test_resolver_ignores_case_and_extra_spaces():
 
 @pytest.mark.parametrize(
     "expression",
-    ["in recent years", "three years", "For several weeks", "annual", "currently",
-     "yesterday", "next Friday", "February 30", "in months", "Shangri-La", ""],
+    [
+        "in recent years",
+        "three years",
+        "For several weeks",
+        "annual",
+        "currently",
+        "yesterday",
+        "next Friday",
+        "February 30",
+        "in months",
+        "Shangri-La",
+        "",
+    ],
 )
 def test_unsupported_expressions_raise_value_error_naming_them(expression):
     with pytest.raises(ValueError) as caught:
@@ -256,12 +264,39 @@ def test_unknown_tense_is_refused():
 # --------------------------------------------------------------------- extractor
 
 SEED_EXPRESSIONS = [
-    "For several weeks", "months of", "in May", "in months", "last week", "since January",
-    "last month", "Last Friday", "this weekend's", "Friday", "currently", "this weekend's",
-    "in March", "since 2018", "On Tuesday", "In recent years", "annual", "in November",
-    "in February", "last week's", "On Thursday", "last month", "short term", "in April",
-    "this year", "three years", "in March", "this week", "On Tuesday", "in October",
-    "last week", "last week", "May 23",
+    "For several weeks",
+    "months of",
+    "in May",
+    "in months",
+    "last week",
+    "since January",
+    "last month",
+    "Last Friday",
+    "this weekend's",
+    "Friday",
+    "currently",
+    "this weekend's",
+    "in March",
+    "since 2018",
+    "On Tuesday",
+    "In recent years",
+    "annual",
+    "in November",
+    "in February",
+    "last week's",
+    "On Thursday",
+    "last month",
+    "short term",
+    "in April",
+    "this year",
+    "three years",
+    "in March",
+    "this week",
+    "On Tuesday",
+    "in October",
+    "last week",
+    "last week",
+    "May 23",
 ]
 
 
@@ -309,8 +344,14 @@ def test_every_resolvable_seed_expression_resolves_and_the_rest_raise():
         except ValueError:
             refused.append(mention.expression)
     assert refused == [
-        "For several weeks", "months of", "in months", "currently", "In recent years",
-        "annual", "short term", "three years",
+        "For several weeks",
+        "months of",
+        "in months",
+        "currently",
+        "In recent years",
+        "annual",
+        "short term",
+        "three years",
     ]
     assert len(resolvable) == 25
 
@@ -334,23 +375,38 @@ def test_sunday_weeks_exclude_publication_on_sunday_4_june():
 
 
 def test_last_week_in_the_article_is_the_hull_of_both_conventions():
-    assert resolve_in_article("last week", week_start="monday") == Interval(D(2023, 5, 22), D(2023, 5, 28), "week")
-    assert resolve_in_article("last week", week_start="sunday") == Interval(D(2023, 5, 21), D(2023, 5, 27), "week")
+    assert resolve_in_article("last week", week_start="monday") == Interval(
+        D(2023, 5, 22), D(2023, 5, 28), "week"
+    )
+    assert resolve_in_article("last week", week_start="sunday") == Interval(
+        D(2023, 5, 21), D(2023, 5, 27), "week"
+    )
     assert resolve_in_article("last week") == Interval(D(2023, 5, 21), D(2023, 5, 28), "week")
 
 
 def test_weekdays_do_not_depend_on_the_week_convention():
-    for expression, expected in [("Last Friday", D(2023, 5, 26)), ("On Tuesday", D(2023, 5, 30)), ("Friday", D(2023, 6, 2))]:
+    for expression, expected in [
+        ("Last Friday", D(2023, 5, 26)),
+        ("On Tuesday", D(2023, 5, 30)),
+        ("Friday", D(2023, 6, 2)),
+    ]:
         assert resolve_in_article(expression) == Interval(expected, expected)
 
 
-@pytest.mark.parametrize("start, end, label", [
-    (D(2023, 5, 23), D(2023, 5, 23), "day"), (D(2023, 6, 3), D(2023, 6, 4), "week"),
-    (D(2023, 5, 22), D(2023, 5, 28), "week"), (D(2023, 5, 21), D(2023, 5, 28), "fortnight"),
-    (D(2023, 5, 1), D(2023, 5, 31), "month"), (D(2023, 5, 1), D(2023, 6, 4), "quarter"),
-    (D(2023, 3, 1), D(2023, 6, 4), "half-year"), (D(2023, 1, 1), D(2023, 12, 31), "year"),
-    (D(2020, 1, 1), D(2022, 12, 31), "years"),
-])
+@pytest.mark.parametrize(
+    "start, end, label",
+    [
+        (D(2023, 5, 23), D(2023, 5, 23), "day"),
+        (D(2023, 6, 3), D(2023, 6, 4), "week"),
+        (D(2023, 5, 22), D(2023, 5, 28), "week"),
+        (D(2023, 5, 21), D(2023, 5, 28), "fortnight"),
+        (D(2023, 5, 1), D(2023, 5, 31), "month"),
+        (D(2023, 5, 1), D(2023, 6, 4), "quarter"),
+        (D(2023, 3, 1), D(2023, 6, 4), "half-year"),
+        (D(2023, 1, 1), D(2023, 12, 31), "year"),
+        (D(2020, 1, 1), D(2022, 12, 31), "years"),
+    ],
+)
 def test_precision_is_the_narrowest_unit_the_interval_fits_in(start, end, label):
     assert precision_of(start, end) == label
 

@@ -1,7 +1,6 @@
 """thawbook.dictionary: the appendix is rendered from datapackage.json and covers every column."""
-import csv
 
-import pytest
+import csv
 
 from thawbook import dictionary
 from thawbook.tables import RULES, data_dir, descriptor, load_tables
@@ -13,10 +12,18 @@ RESOURCE = {
     "description": "One row per thing.",
     "schema": {
         "fields": [
-            {"name": "thing_id", "type": "string", "description": "Id.",
-             "constraints": {"required": True, "unique": True, "pattern": "^th-[a-z]+$"}},
-            {"name": "colour", "type": "string", "description": "Colour.",
-             "constraints": {"enum": ["red", "green"]}},
+            {
+                "name": "thing_id",
+                "type": "string",
+                "description": "Id.",
+                "constraints": {"required": True, "unique": True, "pattern": "^th-[a-z]+$"},
+            },
+            {
+                "name": "colour",
+                "type": "string",
+                "description": "Colour.",
+                "constraints": {"enum": ["red", "green"]},
+            },
             {"name": "owner_id", "type": "string", "description": "Owner."},
             {"name": "weight", "type": "number", "constraints": {"minimum": 0}},
         ],
@@ -48,8 +55,13 @@ def test_resource_summary_gives_file_rows_and_keys():
 
 
 def test_self_reference_names_the_resource_itself():
-    resource = {**RESOURCE, "schema": {**RESOURCE["schema"], "foreignKeys": [
-        {"fields": "owner_id", "reference": {"resource": "", "fields": "thing_id"}}]}}
+    resource = {
+        **RESOURCE,
+        "schema": {
+            **RESOURCE["schema"],
+            "foreignKeys": [{"fields": "owner_id", "reference": {"resource": "", "fields": "thing_id"}}],
+        },
+    }
     assert dictionary.foreign_keys(resource) == ["owner_id → things.thing_id"]
 
 

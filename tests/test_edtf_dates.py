@@ -1,4 +1,5 @@
 """EDTF values for the event intervals: derived by rule, parsed by the edtf package, exact."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -15,19 +16,22 @@ def events():
     return load_tables("events")["events"]
 
 
-@pytest.mark.parametrize("start, end, basis, expected", [
-    (date(2023, 5, 23), date(2023, 5, 23), "explicit", "2023-05-23"),
-    (date(2023, 5, 1), date(2023, 5, 31), "relative", "2023-05"),
-    (date(2024, 2, 1), date(2024, 2, 29), "relative", "2024-02"),
-    (date(2018, 1, 1), date(2018, 12, 31), "explicit", "2018"),
-    (date(2020, 1, 1), date(2022, 12, 31), "context", "2020/2022"),
-    (date(2023, 3, 1), date(2023, 5, 31), "relative", "2023-03/2023-05"),
-    (date(2023, 5, 22), date(2023, 5, 28), "relative", "2023-05-22/2023-05-28"),
-    (date(2023, 5, 1), date(2023, 6, 4), "relative", "2023-05-01/2023-06-04"),
-    (date(2023, 5, 26), date(2023, 5, 26), "inferred", "2023-05-26?"),
-    (date(2023, 11, 1), date(2023, 11, 30), "inferred", "2023-11?"),
-    (date(2023, 3, 1), date(2023, 6, 4), "inferred", "2023-03-01?/2023-06-04?"),
-])
+@pytest.mark.parametrize(
+    "start, end, basis, expected",
+    [
+        (date(2023, 5, 23), date(2023, 5, 23), "explicit", "2023-05-23"),
+        (date(2023, 5, 1), date(2023, 5, 31), "relative", "2023-05"),
+        (date(2024, 2, 1), date(2024, 2, 29), "relative", "2024-02"),
+        (date(2018, 1, 1), date(2018, 12, 31), "explicit", "2018"),
+        (date(2020, 1, 1), date(2022, 12, 31), "context", "2020/2022"),
+        (date(2023, 3, 1), date(2023, 5, 31), "relative", "2023-03/2023-05"),
+        (date(2023, 5, 22), date(2023, 5, 28), "relative", "2023-05-22/2023-05-28"),
+        (date(2023, 5, 1), date(2023, 6, 4), "relative", "2023-05-01/2023-06-04"),
+        (date(2023, 5, 26), date(2023, 5, 26), "inferred", "2023-05-26?"),
+        (date(2023, 11, 1), date(2023, 11, 30), "inferred", "2023-11?"),
+        (date(2023, 3, 1), date(2023, 6, 4), "inferred", "2023-03-01?/2023-06-04?"),
+    ],
+)
 def test_an_interval_gets_the_shortest_edtf_value_that_means_it(start, end, basis, expected):
     assert edtf_dates.edtf_for(start, end, basis) == expected
     edtf_dates.check(expected, start, end)
@@ -68,7 +72,8 @@ def test_the_value_follows_the_interval_not_the_stated_precision(events):
 def test_events_edtf_csv_on_disk_equals_a_fresh_export(events):
     path = data_dir() / "events_edtf.csv"
     assert path.read_text(encoding="utf-8") == edtf_dates.events_edtf_csv(events), (
-        "data/events_edtf.csv is stale: run thawbook.edtf_dates.write_events_edtf()")
+        "data/events_edtf.csv is stale: run thawbook.edtf_dates.write_events_edtf()"
+    )
 
 
 def test_the_export_is_a_valid_resource_of_the_data_package(events):

@@ -1,5 +1,6 @@
 """Data strings reach pages only through thawbook.display's escaping helpers and the theme's
 script-safe chart specs: hostile values render as their characters and never as markup."""
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,9 @@ PAYLOADS = [
 def render(markdown: str) -> str:
     """Markdown as MyST renders it with the book's extensions (raw HTML passes through)."""
     parser = create_md_parser(
-        MdParserConfig(enable_extensions={"colon_fence", "deflist", "dollarmath", "substitution"}), RendererHTML)
+        MdParserConfig(enable_extensions={"colon_fence", "deflist", "dollarmath", "substitution"}),
+        RendererHTML,
+    )
     return parser.render(markdown)
 
 
@@ -61,7 +64,9 @@ def test_code_span_cannot_be_closed_by_a_value():
     assert html.count("<code>") == 1 and "<b>" not in html
 
 
-@pytest.mark.parametrize("url", ["javascript:document.title='pwned'", "data:text/html,x", "//example.org", "ftp://x/y"])
+@pytest.mark.parametrize(
+    "url", ["javascript:document.title='pwned'", "data:text/html,x", "//example.org", "ftp://x/y"]
+)
 def test_safe_url_admits_only_http(url):
     with pytest.raises(ValueError):
         display.safe_url(url)
@@ -93,8 +98,15 @@ def test_table_escapes_cells_captions_and_headers():
 
 def test_data_dictionary_summary_escapes_the_package_text():
     summary = dictionary.resource_summary(
-        {"name": "x`y", "path": "x.csv", "title": PAYLOADS[0], "description": PAYLOADS[5] + PAYLOADS[2],
-         "schema": {"fields": [], "primaryKey": "id`<b>"}}, rows=1)
+        {
+            "name": "x`y",
+            "path": "x.csv",
+            "title": PAYLOADS[0],
+            "description": PAYLOADS[5] + PAYLOADS[2],
+            "schema": {"fields": [], "primaryKey": "id`<b>"},
+        },
+        rows=1,
+    )
     assert_inert(render(dictionary.summary_markdown(summary)))
 
 

@@ -1,5 +1,6 @@
 """Concurrent execution of stale notebooks (thawbook.execute): each notebook's record of what it
 read and imported stays its own, and a raising cell stops everything, naming notebook and cell."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,21 +30,41 @@ def lines(path: Path) -> set[str]:
 
 def test_notebooks_executing_at_once_keep_separate_records_of_reads_and_imports(tmp_path):
     # each reads its own file and imports its own module, at the same time, in separate kernels
-    a = job(tmp_path, "a", "import time\nfrom pathlib import Path\nfrom thawbook.paths import record_read\n"
-            "record_read(Path('a.txt'))\ntime.sleep(1)", "import thawbook.source_policy\nprint('a done')")
-    b = job(tmp_path, "b", "import time\nfrom pathlib import Path\nfrom thawbook.paths import record_read\n"
-            "record_read(Path('b.txt'))\ntime.sleep(1)", "import thawbook.seed\nprint('b done')")
+    a = job(
+        tmp_path,
+        "a",
+        "import time\nfrom pathlib import Path\nfrom thawbook.paths import record_read\n"
+        "record_read(Path('a.txt'))\ntime.sleep(1)",
+        "import thawbook.source_policy\nprint('a done')",
+    )
+    b = job(
+        tmp_path,
+        "b",
+        "import time\nfrom pathlib import Path\nfrom thawbook.paths import record_read\n"
+        "record_read(Path('b.txt'))\ntime.sleep(1)",
+        "import thawbook.seed\nprint('b done')",
+    )
     stored = {}
-    run_jobs([a, b], lambda job, report: stored.update({job.docname: report}), timeout=120,
-             allow_errors=False, say=print, width=2)
+    run_jobs(
+        [a, b],
+        lambda job, report: stored.update({job.docname: report}),
+        timeout=120,
+        allow_errors=False,
+        say=print,
+        width=2,
+    )
     assert sorted(stored) == ["a", "b"]
     executed = nbformat.reads(stored["a"]["notebook"], as_version=4)
     assert executed.cells[1].outputs[0].text == "a done\n" and executed.cells[0].execution_count == 1
     read_a, read_b = lines(a.log), lines(b.log)
     assert str(tmp_path / "a.txt") in read_a and str(tmp_path / "b.txt") not in read_a
     assert str(tmp_path / "b.txt") in read_b and str(tmp_path / "a.txt") not in read_b
-    assert any(p.endswith("thawbook/source_policy.py") for p in read_a) and not any(p.endswith("thawbook/source_policy.py") for p in read_b)
-    assert any(p.endswith("thawbook/seed.py") for p in read_b) and not any(p.endswith("thawbook/seed.py") for p in read_a)
+    assert any(p.endswith("thawbook/source_policy.py") for p in read_a) and not any(
+        p.endswith("thawbook/source_policy.py") for p in read_b
+    )
+    assert any(p.endswith("thawbook/seed.py") for p in read_b) and not any(
+        p.endswith("thawbook/seed.py") for p in read_a
+    )
 
 
 def test_a_raising_cell_names_the_notebook_and_the_cell_and_stores_nothing_of_it(tmp_path):
@@ -51,11 +72,19 @@ def test_a_raising_cell_names_the_notebook_and_the_cell_and_stores_nothing_of_it
     bad = job(tmp_path, "bad", "y = 2", "raise ValueError('broken on purpose')")
     stored = []
     with pytest.raises(ExecutionFailure) as failure:
-        run_jobs([bad, good], lambda job, report: stored.append(job.docname), timeout=120,
-                 allow_errors=False, say=print, width=2)
+        run_jobs(
+            [bad, good],
+            lambda job, report: stored.append(job.docname),
+            timeout=120,
+            allow_errors=False,
+            say=print,
+            width=2,
+        )
     message = str(failure.value)
     print(message)
-    assert message.startswith(f"{bad.path}: cell 1 (\"raise ValueError('broken on purpose')\") failed: "
-                              "ValueError: broken on purpose")
+    assert message.startswith(
+        f"{bad.path}: cell 1 (\"raise ValueError('broken on purpose')\") failed: "
+        "ValueError: broken on purpose"
+    )
     assert "Traceback" in message or "ValueError" in message.splitlines()[-1]
     assert "bad" not in stored

@@ -15,6 +15,7 @@ two probe notebooks that read ``data/events.csv``), is built once and reused, in
 - a damaged execution cache (missing notebook files, an orphaned folder) is repaired with a
   message on stderr, and the strict build still succeeds.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,10 +26,10 @@ import time
 from pathlib import Path
 
 import pytest
-
-from conftest import PROBE_SLOW, PROBE_TITLES, SLOW_ENV, book_pages, seed_execution_state, small_book
 from hostile import PAYLOADS, inject
 from test_build import FLAGS, JUPYTER_BOOK, make_book
+
+from conftest import PROBE_SLOW, PROBE_TITLES, SLOW_ENV, book_pages, seed_execution_state, small_book
 from thawbook.checkout import copy_checkout
 from thawbook.sphinxext import has_chart
 
@@ -115,8 +116,15 @@ def interrupted(command: list[str], checkout: Path, how: signal.Signals, *, grou
     """Start ``command``, wait until the title probe has been executed into the cache, then send
     ``how`` (to the whole process group, or to the process alone); return what it printed."""
     env = {**os.environ, "PYTHONPATH": str(checkout), "PYTHONUNBUFFERED": "1", SLOW_ENV: "120"}
-    process = subprocess.Popen(command, cwd=checkout, env=env, text=True, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        cwd=checkout,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     lines, deadline = [], time.monotonic() + 600
     for line in process.stdout:
         lines.append(line)
@@ -153,7 +161,9 @@ def assert_rebuild_shows(checkout: Path, value: str, *old: str) -> subprocess.Co
 def test_a_build_killed_with_sigkill_mid_execution_is_followed_by_a_correct_build(small_copy):
     before = (small_copy / PROBE_PAGE).read_text(encoding="utf-8")
     value = set_version(small_copy, 1)
-    interrupted(["make", "book", f"VENV={JUPYTER_BOOK.parent.parent}"], small_copy, signal.SIGKILL, group=True)
+    interrupted(
+        ["make", "book", f"VENV={JUPYTER_BOOK.parent.parent}"], small_copy, signal.SIGKILL, group=True
+    )
     assert (small_copy / PROBE_PAGE).read_text(encoding="utf-8") == before  # killed before writing
     assert_rebuild_shows(small_copy, value)
 
@@ -178,7 +188,12 @@ def test_a_damaged_execution_cache_is_repaired_with_a_message_and_the_strict_bui
     value = set_version(small_copy, 3)
     result = assert_rebuild_shows(small_copy, value, "(version 2)")
     print(result.stderr[-2000:])
-    assert len(re.findall(r"thawbook: repaired the execution cache: removed execution-cache record \d+ "
-                          r"\(.*\): its notebook file is missing", result.stderr)) == len(records)
+    assert len(
+        re.findall(
+            r"thawbook: repaired the execution cache: removed execution-cache record \d+ "
+            r"\(.*\): its notebook file is missing",
+            result.stderr,
+        )
+    ) == len(records)
     assert f"removed orphaned execution-cache folder executed/{'0' * 32}" in result.stderr
     assert not (cache / ("0" * 32)).exists()

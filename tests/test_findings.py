@@ -1,4 +1,5 @@
 """The findings machinery: a false finding stops the build by name, and readings change only what they say."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -42,8 +43,15 @@ def tables():
 
 def test_alternative_readings_cover_weeks_placement_codings_themes_and_attribution(tables):
     ids = [r.id for r in readings.alternatives(tables)]
-    assert {"week-monday", "week-sunday", "placement-start", "placement-end", "coding-all", "themes-all",
-            "own-words"} <= set(ids)
+    assert {
+        "week-monday",
+        "week-sunday",
+        "placement-start",
+        "placement-end",
+        "coding-all",
+        "themes-all",
+        "own-words",
+    } <= set(ids)
     assert set(tables["coding_alternatives"]["alternative_id"]) <= set(ids)
     assert set(tables["theme_alternatives"]["alternative_id"]) <= set(ids)
     assert len(ids) == len(set(ids))
@@ -51,9 +59,13 @@ def test_alternative_readings_cover_weeks_placement_codings_themes_and_attributi
 
 def test_the_sunday_reading_moves_last_week_and_leaves_the_tables_untouched(tables):
     before = tables["events"].copy()
-    seen = readings.apply(readings.Reading("s", "s", week_start="sunday"), tables)["events"].set_index("event_id")
+    seen = readings.apply(readings.Reading("s", "s", week_start="sunday"), tables)["events"].set_index(
+        "event_id"
+    )
     assert (seen.loc["ev-micron-ban", "date_start"], seen.loc["ev-micron-ban", "date_end"]) == (
-        pd.Timestamp("2023-05-21"), pd.Timestamp("2023-05-27"))
+        pd.Timestamp("2023-05-21"),
+        pd.Timestamp("2023-05-27"),
+    )
     assert seen.loc["ev-micron-ban", "date_precision"] == "week"
     # an undated event bounded by publication ends on Saturday 3 June, the Sunday convention's last day
     assert seen.loc["ev-trade-talks-washington", "date_end"] == pd.Timestamp("2023-06-03")
@@ -68,7 +80,9 @@ def test_a_theme_reading_swaps_only_its_event(tables):
 
 
 def test_a_coding_reading_swaps_only_its_code(tables):
-    seen = readings.apply(readings.Reading("c", "c", codings=("al-jet-intercept-threaten",)), tables)["event_coding"]
+    seen = readings.apply(readings.Reading("c", "c", codings=("al-jet-intercept-threaten",)), tables)[
+        "event_coding"
+    ]
     changed = seen["cameo_code"] != tables["event_coding"]["cameo_code"]
     assert seen.loc[changed, ["event_id", "cameo_code"]].values.tolist() == [["ev-jet-intercept", "138"]]
 
@@ -81,7 +95,9 @@ def test_own_words_drops_positions_voiced_by_analysts_media_or_the_other_side(ta
     dropped = set(tables["positions"]["position_id"]) - set(kept["position_id"])
     by_id = tables["positions"].set_index("position_id")
     # every dropped position is carried by someone who does not speak for its holder's government
-    assert dropped and all(side[by_id.loc[p, "reported_by_actor_id"]] != by_id.loc[p, "side"] for p in dropped)
+    assert dropped and all(
+        side[by_id.loc[p, "reported_by_actor_id"]] != by_id.loc[p, "side"] for p in dropped
+    )
 
 
 def test_a_reading_rejects_unknown_choices():
@@ -92,9 +108,17 @@ def test_a_reading_rejects_unknown_choices():
 
 
 def test_a_fragile_verdict_says_what_the_finding_becomes_and_links_the_register():
-    row = pd.Series({"robust": False, "fails_under": "weeks from Monday only", "becomes": "X is 2.",
-                     "alternatives_tested": 13})
+    row = pd.Series(
+        {
+            "robust": False,
+            "fails_under": "weeks from Monday only",
+            "becomes": "X is 2.",
+            "alternatives_tested": 13,
+        }
+    )
     text = register.verdict(row)
     assert "**fragile**" in text and "weeks from Monday only" in text and "X is 2." in text
     assert "robust" in register.verdict(pd.Series({"robust": True, "alternatives_tested": 13}))
-    assert "13 alternative readings" in register.verdict(pd.Series({"robust": True, "alternatives_tested": 13}))
+    assert "13 alternative readings" in register.verdict(
+        pd.Series({"robust": True, "alternatives_tested": 13})
+    )

@@ -1,4 +1,5 @@
 """The chronology chapter's findings, checked against counts made another way."""
+
 from __future__ import annotations
 
 import random
@@ -6,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from conftest import chapter_findings, chapter_values, csv_rows
 from thawbook import readings
 from thawbook.findings import register
 from thawbook.seed import read_seed
-from conftest import chapter_findings, chapter_values, csv_rows
 
 CHAPTER = "chapters/04_chronology"
 
@@ -28,8 +29,13 @@ def _width(row):
 
 
 def test_every_chronology_finding_holds_as_the_book_reads_the_data(found):
-    assert set(found) == {"chron-span", "chron-few-exact-days", "chron-told-out-of-order", "chron-same-weeks",
-                          "chron-outside-dates-agree"}
+    assert set(found) == {
+        "chron-span",
+        "chron-few-exact-days",
+        "chron-told-out-of-order",
+        "chron-same-weeks",
+        "chron-outside-dates-agree",
+    }
     assert all(f.holds for f in found.values())
 
 
@@ -49,8 +55,14 @@ def test_six_events_are_one_day_wide_and_none_of_the_rest_is_labelled_a_day(valu
     one_day = sorted(r["event_id"] for r in events if r["date_start"] == r["date_end"])
     # by hand from the seed: "on May 23", "Last Friday", "On Tuesday" (twice), "On Thursday"
     # and the dinner "Friday" are the only words that name a single day
-    assert one_day == ["ev-austin-provocative", "ev-jet-intercept", "ev-li-austin-handshake",
-                       "ev-mao-ning-reiterates", "ev-qin-musk-meeting", "ev-xie-feng-arrives"]
+    assert one_day == [
+        "ev-austin-provocative",
+        "ev-jet-intercept",
+        "ev-li-austin-handshake",
+        "ev-mao-ning-reiterates",
+        "ev-qin-musk-meeting",
+        "ev-xie-feng-arrives",
+    ]
     assert values["chron_n_exact"] == 6 and values["chron_n_imprecise"] == 24
     assert values["chron_n_inferred"] == sum(r["date_basis"] == "inferred" for r in events) == 8
 
@@ -68,7 +80,9 @@ def test_imprecise_events_are_described_by_widths_counted_from_the_csv(values):
 
 def test_inverted_pairs_match_a_plain_count_over_non_overlapping_intervals(values):
     seed = read_seed()
-    events = [(seed.index(r["evidence"]), _day(r["date_start"]), _day(r["date_end"])) for r in _rows("events")]
+    events = [
+        (seed.index(r["evidence"]), _day(r["date_start"]), _day(r["date_end"])) for r in _rows("events")
+    ]
     inverted = ordered = 0
     for a in events:
         for b in events:
@@ -111,22 +125,27 @@ def test_engagement_and_friction_share_both_monday_weeks_placed_by_hand(values):
     # by hand: single-day run-up events in Monday weeks (the forum itself is the setting);
     # week of 22 May: Xie Feng arrives (engagement), jet intercept (friction);
     # week of 29 May: Qin-Musk, handshake (engagement), Mao Ning, Austin (friction)
-    weeks = {"22 May": ("Ambassador Xie Feng arrives", "Chinese jet intercepts"),
-             "29 May": ("Qin Gang meets Elon Musk", "Austin calls some of China's activities provocative")}
+    weeks = {
+        "22 May": ("Ambassador Xie Feng arrives", "Chinese jet intercepts"),
+        "29 May": ("Qin Gang meets Elon Musk", "Austin calls some of China's activities provocative"),
+    }
     assert values["chron_n_weeks"] == len(weeks) == 2
     assert values["chron_n_weeks_both"] == 2
     text = values["chron_weeks_md"]
     for week, (engagement, friction) in weeks.items():
         start = text.index(f"week of {week}")
         following = text.find("week of", start + 1)
-        part = text[start:following if following > 0 else None]
+        part = text[start : following if following > 0 else None]
         assert engagement in part and friction in part
     assert values["chron_n_engagement"] == 9 and values["chron_n_friction"] == 9
 
 
 def test_same_weeks_holds_with_weeks_from_sunday_and_with_events_at_either_end():
-    for reading in (readings.Reading("s", week_start="sunday"), readings.Reading("p", placement="start"),
-                    readings.Reading("e", placement="end")):
+    for reading in (
+        readings.Reading("s", week_start="sunday"),
+        readings.Reading("p", placement="start"),
+        readings.Reading("e", placement="end"),
+    ):
         same = {f.id: f for f in register.compute(CHAPTER, reading)}["chron-same-weeks"]
         assert same.holds, (reading, same.sentence)
         assert same.values["chron_n_weeks_both"] >= 2

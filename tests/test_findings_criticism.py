@@ -1,5 +1,6 @@
 """The source-criticism chapter's findings, checked against counts made another way (the CSVs
 read with the csv module, the seed split at blank lines)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -7,13 +8,18 @@ from collections import Counter
 import pandas as pd
 import pytest
 
+from conftest import chapter_values, csv_rows
 from thawbook import readings
 from thawbook.findings import criticism, register
 from thawbook.seed import read_seed
-from conftest import chapter_values, csv_rows
 
 CHAPTER = "chapters/08_source_criticism"
-WORD_LEVEL = {"mistranslated_idiom_or_term", "wrong_title_or_office", "wrong_institution_name", "wrong_pronoun"}
+WORD_LEVEL = {
+    "mistranslated_idiom_or_term",
+    "wrong_title_or_office",
+    "wrong_institution_name",
+    "wrong_pronoun",
+}
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +62,9 @@ def test_the_two_crowded_paragraphs_are_the_pentagons_and_glasers(values):
     paragraphs, where = _paragraph_of_each_correction()
     crowded = [paragraphs[n] for n, count in Counter(where.values()).items() if count == 3]
     assert values["cr_n_crowded_paragraphs"] == len(crowded) == 2
-    assert sorted(m for m in ("Jake Sullivan", "The Pentagon cited", "Bonnie Glaser") for t in crowded if m in t) \
-        == ["Bonnie Glaser", "The Pentagon cited"]
+    assert sorted(
+        m for m in ("Jake Sullivan", "The Pentagon cited", "Bonnie Glaser") for t in crowded if m in t
+    ) == ["Bonnie Glaser", "The Pentagon cited"]
 
 
 def test_most_errors_are_of_a_single_word_and_idioms_lead(values):
@@ -77,8 +84,11 @@ def test_sixteen_of_25_corrections_are_high_confidence(values):
 
 def test_eight_corrections_change_a_claim_seven_of_them_in_the_first_half(values):
     paragraphs, where = _paragraph_of_each_correction()
-    story = [r for r in _rows("corrections")
-             if not r["affects"].lower().startswith(("wording", "terminology:", "people:", "chronology:"))]
+    story = [
+        r
+        for r in _rows("corrections")
+        if not r["affects"].lower().startswith(("wording", "terminology:", "people:", "chronology:"))
+    ]
     assert values["cr_n_story"] == len(story) == 8
     assert values["cr_n_story_high"] == sum(1 for r in story if r["confidence"] == "high") == 5
     # first half: paragraphs 0-12 of 27; only the People's Daily "détente" (paragraph 25) is later
@@ -98,8 +108,13 @@ def test_unnamed_analysts_are_never_quoted_but_twice_relied_on(values):
     seed = read_seed()
     actors = {r["actor_id"]: r for r in _rows("actors")}
     quotes = _rows("quotes")
-    named = [q for q in quotes if q["actor_id"] and actors[q["actor_id"]]["side"] == "analyst"
-             and actors[q["actor_id"]]["actor_type"] != "group"]
+    named = [
+        q
+        for q in quotes
+        if q["actor_id"]
+        and actors[q["actor_id"]]["side"] == "analyst"
+        and actors[q["actor_id"]]["actor_type"] != "group"
+    ]
     # by hand: Thompson 2, Shen 3, Glaser 2, Haenle 2
     assert values["cr_named_quotes"] == len(named) == 9
     assert values["cr_named_speakers"] == len({q["actor_id"] for q in named}) == 4

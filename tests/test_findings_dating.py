@@ -1,11 +1,11 @@
 """The dating chapter's findings, checked against counts made another way."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
-from thawbook.findings import register
 from conftest import chapter_values, csv_rows
+from thawbook.findings import register
 
 CHAPTER = "chapters/03_dating"
 

@@ -1,5 +1,6 @@
 """The military chapter's findings, checked against counts made another way (the CSVs read
 with the csv module, and dates worked out by hand from the seed)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,9 +8,9 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from conftest import chapter_values, csv_rows
 from thawbook import readings
 from thawbook.findings import military, register
-from conftest import chapter_values, csv_rows
 
 CHAPTER = "chapters/07_military_contact"
 
@@ -49,8 +50,11 @@ def test_intercept_last_friday_and_handshake_friday_are_seven_days_apart(values)
 
 
 def test_the_two_ministers_have_two_contacts_a_refusal_and_a_handshake(values):
-    kinds = sorted(r["kind"] for r in _rows("encounters")
-                   if {r["us_party"], r["china_party"]} == {"ac-lloyd-austin", "ac-li-shangfu"})
+    kinds = sorted(
+        r["kind"]
+        for r in _rows("encounters")
+        if {r["us_party"], r["china_party"]} == {"ac-lloyd-austin", "ac-li-shangfu"}
+    )
     assert kinds == ["brief_contact", "declined_meeting"]
     assert values["mil_n_minister_contacts"] == 2
     invitation = [r for r in _rows("corrections") if r["correction_id"] == "co-invitation-by-chinas-minister"]
@@ -103,8 +107,12 @@ def test_characterizations_counted_from_encounters_and_three_quotes(values):
     assert len(characterized) == 5
     # plus the quotes: Mao Ning (China on US), Thompson (analyst on China), Glaser (both)
     assert values["mil_n_characterizations"] == 5 + 3
-    assert (values["mil_us_on_china"], values["mil_china_on_us"], values["mil_analyst_on_china"],
-            values["mil_on_both"]) == (3, 2, 1, 2)
+    assert (
+        values["mil_us_on_china"],
+        values["mil_china_on_us"],
+        values["mil_analyst_on_china"],
+        values["mil_on_both"],
+    ) == (3, 2, 1, 2)
 
 
 def test_on_military_talks_the_us_has_a_goal_and_china_only_a_precondition():
@@ -116,8 +124,17 @@ def test_on_military_talks_the_us_has_a_goal_and_china_only_a_precondition():
 
 def test_a_chinese_offer_on_military_talks_would_break_the_different_aims_finding():
     tables = dict(register.tables())
-    extra = pd.DataFrame([{**tables["positions"].iloc[0].to_dict(), "position_id": "po-cn-test",
-                           "side": "china_government", "issue": "military_communication", "stance": "offer"}])
+    extra = pd.DataFrame(
+        [
+            {
+                **tables["positions"].iloc[0].to_dict(),
+                "position_id": "po-cn-test",
+                "side": "china_government",
+                "issue": "military_communication",
+                "stance": "offer",
+            }
+        ]
+    )
     tables["positions"] = pd.concat([tables["positions"], extra], ignore_index=True)
     assert not _holds_under(tables, "mil-different-aims")
 

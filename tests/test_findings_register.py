@@ -1,8 +1,8 @@
 """The published findings register: findings.csv beside the pages, complete, and marked in the pages."""
+
 from __future__ import annotations
 
 import csv
-
 import io
 import zipfile
 
@@ -25,7 +25,9 @@ def test_findings_csv_has_the_promised_columns_and_at_least_thirty_findings(regi
     assert len({r["finding_id"] for r in register_rows}) == len(register_rows)
 
 
-def test_every_chapter_from_03_to_10_has_findings_and_every_finding_holds_and_was_stress_tested(register_rows):
+def test_every_chapter_from_03_to_10_has_findings_and_every_finding_holds_and_was_stress_tested(
+    register_rows,
+):
     assert {r["chapter"] for r in register_rows} == set(CHAPTERS)
     assert all(r["holds"] == "True" for r in register_rows)
     assert all(int(r["alternatives_tested"]) >= 1 for r in register_rows)

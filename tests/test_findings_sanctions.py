@@ -1,14 +1,15 @@
 """The sanctions chapter's findings, checked against counts made another way."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
+from conftest import chapter_findings, chapter_values, csv_rows
 from thawbook import readings
 from thawbook.findings import register
 from thawbook.seed import read_seed
-from conftest import chapter_findings, chapter_values, csv_rows
 
 CHAPTER = "chapters/05_sanctions"
 
@@ -23,8 +24,15 @@ def _sides():
 
 
 def test_every_sanctions_finding_holds_as_the_book_reads_the_data(found):
-    assert set(found) == {"sanc-short-chains", "sanc-us-reasons", "sanc-china-reasons", "sanc-demands-of-washington",
-                          "sanc-undated-and-gaps", "sanc-micron-date", "sanc-meeting-corrections"}
+    assert set(found) == {
+        "sanc-short-chains",
+        "sanc-us-reasons",
+        "sanc-china-reasons",
+        "sanc-demands-of-washington",
+        "sanc-undated-and-gaps",
+        "sanc-micron-date",
+        "sanc-meeting-corrections",
+    }
     assert all(f.holds for f in found.values())
 
 
@@ -53,10 +61,15 @@ def test_three_of_five_us_measures_give_a_reason_by_hand(values):
     us = [r for r in _rows("measures") if sides[r["imposed_by"]] == "us_government"]
     assert len(us) == values["sanc_n_us_measures"] == 5
     assert sorted(r["measure_id"] for r in us if r["rationale_kind"] == "reason") == [
-        "me-us-chip-controls", "me-us-sanctions-li", "me-us-sanctions-officials-companies"]
+        "me-us-chip-controls",
+        "me-us-sanctions-li",
+        "me-us-sanctions-officials-companies",
+    ]
     assert values["sanc_n_us_reason"] == 3 and values["sanc_n_us_not_reason"] == 2
     assert {r["measure_id"]: r["rationale_kind"] for r in us if r["rationale_kind"] != "reason"} == {
-        "me-allied-chip-rally": "action_restated", "me-us-warning-lethal-aid": "trigger"}
+        "me-allied-chip-rally": "action_restated",
+        "me-us-warning-lethal-aid": "trigger",
+    }
 
 
 def test_chinese_counter_measures_come_without_a_reason_and_the_motive_is_the_analysts(values):

@@ -4,6 +4,7 @@ The reference below reads the CSV files with the csv module, spreads each event'
 evenly over its days with datetime arithmetic, and sums Goldstein values per ISO week. It shares
 no code with thawbook.coding.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -11,8 +12,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from thawbook.findings import register
 from conftest import chapter_values, csv_rows
+from thawbook.findings import register
 
 CHAPTER = "chapters/10_thaw_index"
 ECONOMIC, MILITARY = {"trade", "business", "climate_finance"}, {"military"}
@@ -125,4 +126,6 @@ def test_the_publication_week_against_a_month_earlier_by_the_plain_computation(v
     assert values["thaw_earlier_weeks"] == "2023-W18 and 2023-W19"
     assert values["thaw_earlier_cooperation"] == pytest.approx(max(w[2] for w in earlier), abs=0.051)
     assert values["thaw_earlier_conflict"] == pytest.approx(max(w[1] for w in earlier), abs=0.051)
-    assert weeks["2023-W22"][2] > max(w[2] for w in earlier) and weeks["2023-W22"][1] > max(w[1] for w in earlier)
+    assert weeks["2023-W22"][2] > max(w[2] for w in earlier) and weeks["2023-W22"][1] > max(
+        w[1] for w in earlier
+    )

@@ -1,12 +1,12 @@
 """The trade chapter's findings, checked against counts made another way."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
+from conftest import chapter_findings, chapter_values, csv_rows
 from thawbook import readings
 from thawbook.findings import register
-from conftest import chapter_findings, chapter_values, csv_rows
 
 CHAPTER = "chapters/06_trade_and_business"
 ECONOMIC = ("trade", "business", "climate_finance")
@@ -28,9 +28,15 @@ def _in_window(row):
 
 
 def test_every_trade_finding_holds_as_the_book_reads_the_data(found):
-    assert set(found) == {"trade-one-exact-day", "trade-china-at-one-end", "trade-chinese-voices",
-                          "trade-domains-friction", "trade-military-dated-closer", "trade-common-ground-unmet",
-                          "trade-corrections"}
+    assert set(found) == {
+        "trade-one-exact-day",
+        "trade-china-at-one-end",
+        "trade-chinese-voices",
+        "trade-domains-friction",
+        "trade-military-dated-closer",
+        "trade-common-ground-unmet",
+        "trade-corrections",
+    }
     assert all(f.holds for f in found.values())
 
 
@@ -59,14 +65,22 @@ def test_every_economic_contact_has_the_chinese_government_at_one_end(values):
 def test_quoted_words_counted_by_splitting_the_quotes(values):
     quotes = {r["quote_id"]: r for r in _rows("quotes")}
     words = lambda ids: sum(len(quotes[i]["text"].split()) for i in ids)  # noqa: E731
-    qin = ["qu-qin-healthy-stable-constructive", "qu-qin-slam-brakes", "qu-qin-dangerous-driving",
-           "qu-qin-accelerator"]
+    qin = [
+        "qu-qin-healthy-stable-constructive",
+        "qu-qin-slam-brakes",
+        "qu-qin-dangerous-driving",
+        "qu-qin-accelerator",
+    ]
     # "healthy, stable, and constructive" 4 + "slam on the brakes" 4 + "avoid dangerous driving," 3
     # + "step on the accelerator" 4
     assert values["trade_qin_words"] == words(qin) == 15 and values["trade_n_qin_quotes"] == 4
     assert values["trade_shen_words"] == words(["qu-shen-export"]) == 29
     # "short term" 2 + "constructive" 1 + "healthy" 1
-    assert values["trade_us_words"] == words(["qu-kerry-short-term", "qu-yellen-constructive", "qu-yellen-healthy"]) == 4
+    assert (
+        values["trade_us_words"]
+        == words(["qu-kerry-short-term", "qu-yellen-constructive", "qu-yellen-healthy"])
+        == 4
+    )
 
 
 def test_qin_is_the_official_and_shen_the_analyst():
@@ -94,7 +108,9 @@ def test_military_days_outnumber_economic_days(values):
     events = [r for r in _rows("events") if _in_window(r) and r["event_id"] not in BACKGROUND]
     one_day = lambda rows: sum(r["date_start"] == r["date_end"] for r in rows)  # noqa: E731
     # by hand: intercept, Mao Ning's Tuesday, Austin's Thursday, the Friday handshake
-    assert values["trade_dom_n_military_exact"] == one_day([r for r in events if r["theme"] == "military"]) == 4
+    assert (
+        values["trade_dom_n_military_exact"] == one_day([r for r in events if r["theme"] == "military"]) == 4
+    )
     assert values["trade_dom_n_economic_exact"] == one_day([r for r in events if r["theme"] in ECONOMIC]) == 1
 
 
@@ -110,10 +126,19 @@ def test_climate_items_are_two_remarks_and_no_meeting(values):
 
 def test_no_economic_correction_inverts_meaning(values):
     rows = {r["correction_id"]: r for r in _rows("corrections")}
-    ids = ["co-yellen-finance-minister", "co-kerry-short-term", "co-seeking-court-business", "co-shen-we-wanted"]
+    ids = [
+        "co-yellen-finance-minister",
+        "co-kerry-short-term",
+        "co-seeking-court-business",
+        "co-shen-we-wanted",
+    ]
     assert all(rows[i]["category"] != "inverted_meaning" for i in ids)
     assert values["trade_n_corrections"] == 4
-    assert values["trade_n_corrections_beyond_wording"] == sum(rows[i]["affects"] != "wording only" for i in ids) == 2
+    assert (
+        values["trade_n_corrections_beyond_wording"]
+        == sum(rows[i]["affects"] != "wording only" for i in ids)
+        == 2
+    )
 
 
 def test_the_domain_chart_has_one_non_empty_panel_per_domain_of_the_thaw_index():

@@ -1,15 +1,15 @@
 """The voices chapter's findings, checked against counts made another way (the CSVs read with
 the csv module, quotation marks counted in the seed), as read and under "own-words"."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pandas as pd
 import pytest
 
+from conftest import chapter_values, csv_rows
 from thawbook import readings
 from thawbook.findings import register, voices
 from thawbook.seed import read_seed
-from conftest import chapter_values, csv_rows
 
 CHAPTER = "chapters/09_voices"
 OWN_WORDS = readings.Reading("own-words", "", attribution="own-words")
@@ -54,7 +54,9 @@ def test_analysts_supply_143_words_and_us_officials_no_speech(values):
     actors = _actors()
     quotes = _rows("quotes")
     side = {q["quote_id"]: actors[q["actor_id"]]["side"] if q["actor_id"] else "none" for q in quotes}
-    words = {s: sum(len(q["text"].split()) for q in quotes if side[q["quote_id"]] == s) for s in set(side.values())}
+    words = {
+        s: sum(len(q["text"].split()) for q in quotes if side[q["quote_id"]] == s) for s in set(side.values())
+    }
     # whitespace words: analysts 143, China's officials 24, US officials 9
     assert values["voices_analyst_words"] == words["analyst"] == 143
     assert values["voices_china_words"] == words["china_government"] == 24
@@ -83,10 +85,17 @@ def test_china_has_19_positions_ten_from_chinese_voices_four_from_officials(valu
     assert values["voices_china_positions"] == len(china) == 19
     assert values["voices_china_by_narration"] == sum(1 for a in reporter if a is None) == 5
     assert values["voices_china_by_chinese"] == sum(1 for a in reporter if a and a["country"] == "CHN") == 10
-    assert values["voices_china_by_officials"] == sum(
-        1 for a in reporter if a and a["country"] == "CHN" and a["side"] == "china_government") == 4
+    assert (
+        values["voices_china_by_officials"]
+        == sum(1 for a in reporter if a and a["country"] == "CHN" and a["side"] == "china_government")
+        == 4
+    )
     assert values["voices_china_by_others"] == sum(1 for a in reporter if a and a["country"] == "USA") == 4
-    assert values["voices_shen_positions"] == sum(1 for r in china if r["reported_by_actor_id"] == "ac-shen-dingli") == 5
+    assert (
+        values["voices_shen_positions"]
+        == sum(1 for r in china if r["reported_by_actor_id"] == "ac-shen-dingli")
+        == 5
+    )
 
 
 def test_five_preconditions_all_chinese_only_mao_nings_two_in_the_governments_voice(values):
@@ -121,10 +130,17 @@ def test_under_own_words_shen_carries_no_chinese_position(own_words):
 
 def test_shared_goals_are_climate_crisis_avoidance_and_trade_each_on_both_sides(values):
     rows = _rows("positions")
-    both = sorted({r["issue"] for r in rows}
-                  - {i for i in {r["issue"] for r in rows} for side in ("us_government", "china_government")
-                     if not any(r["issue"] == i and r["side"] == side and r["stance"] in ("goal", "offer")
-                                for r in rows)})
+    both = sorted(
+        {r["issue"] for r in rows}
+        - {
+            i
+            for i in {r["issue"] for r in rows}
+            for side in ("us_government", "china_government")
+            if not any(
+                r["issue"] == i and r["side"] == side and r["stance"] in ("goal", "offer") for r in rows
+            )
+        }
+    )
     assert both == ["climate", "crisis_avoidance", "market_access_trade"]
     assert values["voices_overlap_issues"] == "climate, crisis avoidance and trade"
 
@@ -146,15 +162,21 @@ def test_no_position_is_about_taiwan():
 def test_chinese_preconditions_meet_us_offers_on_military_talks_and_li_sanctions(values):
     rows = _rows("positions")
     for issue in ("military_communication", "sanctions_on_li"):
-        assert any(r["issue"] == issue and r["side"] == "china_government" and r["stance"] == "precondition" for r in rows)
-        assert any(r["issue"] == issue and r["side"] == "us_government" and r["stance"] == "offer" for r in rows)
+        assert any(
+            r["issue"] == issue and r["side"] == "china_government" and r["stance"] == "precondition"
+            for r in rows
+        )
+        assert any(
+            r["issue"] == issue and r["side"] == "us_government" and r["stance"] == "offer" for r in rows
+        )
     assert values["voices_blocked_issues"] == "military communication and sanctions on Li"
 
 
 def test_a_us_precondition_would_break_the_all_chinese_preconditions_finding():
     tables = dict(register.tables())
-    extra = pd.DataFrame([{**tables["positions"].iloc[0].to_dict(), "position_id": "po-us-test",
-                           "stance": "precondition"}])
+    extra = pd.DataFrame(
+        [{**tables["positions"].iloc[0].to_dict(), "position_id": "po-us-test", "stance": "precondition"}]
+    )
     tables["positions"] = pd.concat([tables["positions"], extra], ignore_index=True)
     found = {f.id: f for f in voices.findings(tables, readings.AS_READ)}
     assert not found["voices-preconditions-china-attributed"].holds
@@ -165,5 +187,8 @@ def test_only_the_attribution_reading_makes_voices_findings_fragile():
     print(table[["finding_id", "robust", "fails_under"]].to_string())
     fragile = table[~table["robust"]]
     assert set(fragile["fails_under"]) == {"positions only in a government's own voice"}
-    assert set(fragile["finding_id"]) == {"voices-china-positions-sources", "voices-preconditions-china-attributed",
-                                          "voices-shared-goals"}
+    assert set(fragile["finding_id"]) == {
+        "voices-china-positions-sources",
+        "voices-preconditions-china-attributed",
+        "voices-shared-goals",
+    }

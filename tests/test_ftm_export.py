@@ -1,4 +1,5 @@
 """The FollowTheMoney export of the measures: valid for followthemoney, one Sanction per measure in force."""
+
 from __future__ import annotations
 
 import json
@@ -26,7 +27,8 @@ def proxies():
 def test_measures_ftm_json_on_disk_equals_a_fresh_export(tables):
     path = data_dir() / "measures.ftm.json"
     assert path.read_text(encoding="utf-8") == ftm_export.measures_ftm_jsonl(tables), (
-        "data/measures.ftm.json is stale: run thawbook.ftm_export.write_measures_ftm()")
+        "data/measures.ftm.json is stale: run thawbook.ftm_export.write_measures_ftm()"
+    )
 
 
 def test_every_entity_in_the_file_is_valid_for_its_followthemoney_schema(proxies):
@@ -72,12 +74,15 @@ def test_li_shangfu_is_a_person_sanctioned_by_the_us_since_2018(proxies):
     assert person.schema.name == "Person" and person.get("name") == ["Li Shangfu"]
 
 
-@pytest.mark.parametrize("start, end, expected", [
-    (date(2023, 5, 26), date(2023, 5, 26), "2023-05-26"),
-    (date(2023, 5, 22), date(2023, 5, 28), "2023-05"),
-    (date(2018, 1, 1), date(2018, 12, 31), "2018"),
-    (date(2022, 12, 1), date(2023, 1, 31), ""),
-])
+@pytest.mark.parametrize(
+    "start, end, expected",
+    [
+        (date(2023, 5, 26), date(2023, 5, 26), "2023-05-26"),
+        (date(2023, 5, 22), date(2023, 5, 28), "2023-05"),
+        (date(2018, 1, 1), date(2018, 12, 31), "2018"),
+        (date(2022, 12, 1), date(2023, 1, 31), ""),
+    ],
+)
 def test_the_start_date_is_the_most_precise_date_containing_the_interval(start, end, expected):
     assert ftm_export.date_prefix(start, end) == expected
 
@@ -100,7 +105,9 @@ def test_the_ftm_validate_command_keeps_every_entity_as_written(tmp_path):
     subprocess.run([str(cli), "validate", "-i", str(source), "-o", str(target)], check=True)
 
     def entities(path):
-        return sorted((e["id"], e["schema"], json.dumps(e["properties"], sort_keys=True))
-                      for e in map(json.loads, path.read_text(encoding="utf-8").splitlines()))
+        return sorted(
+            (e["id"], e["schema"], json.dumps(e["properties"], sort_keys=True))
+            for e in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+        )
 
     assert entities(target) == entities(source)

@@ -3,6 +3,7 @@
 Small hand-made frames test the logic; the last tests check the real data and print the
 figures the chapter reports, so the CI log shows them.
 """
+
 import json
 import re
 
@@ -14,35 +15,52 @@ from thawbook.paths import ROOT
 from thawbook.seed import read_seed
 from thawbook.tables import load_tables
 
-ACTORS = pd.DataFrame({
-    "actor_id": ["ac-us", "ac-cn", "ac-prof", "ac-firm"],
-    "name": ["Washington", "Beijing", "A Professor", "A Firm"],
-    "side": ["us_government", "china_government", "analyst", "business"],
-})
-EVENTS = pd.DataFrame({
-    "event_id": ["ev-a", "ev-c"],
-    "date_start": pd.to_datetime(["2022-10-01", "2023-05-30"]),
-    "date_end": pd.to_datetime(["2022-10-31", "2023-05-30"]),
-    "date_precision": ["month", "day"],
-    "date_expression": ["in October", "On Tuesday"],
-})
+ACTORS = pd.DataFrame(
+    {
+        "actor_id": ["ac-us", "ac-cn", "ac-prof", "ac-firm"],
+        "name": ["Washington", "Beijing", "A Professor", "A Firm"],
+        "side": ["us_government", "china_government", "analyst", "business"],
+    }
+)
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["ev-a", "ev-c"],
+        "date_start": pd.to_datetime(["2022-10-01", "2023-05-30"]),
+        "date_end": pd.to_datetime(["2022-10-31", "2023-05-30"]),
+        "date_precision": ["month", "day"],
+        "date_expression": ["in October", "On Tuesday"],
+    }
+)
 
 
 def measures(rows):
     """rows: (measure_id, imposed_by, target, instrument, rationale, responds_to, event_id, evidence)."""
-    frame = pd.DataFrame(rows, columns=["measure_id", "imposed_by", "target", "instrument",
-                                        "stated_rationale", "responds_to", "event_id", "evidence"])
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "measure_id",
+            "imposed_by",
+            "target",
+            "instrument",
+            "stated_rationale",
+            "responds_to",
+            "event_id",
+            "evidence",
+        ],
+    )
     frame["evidence_start"] = range(0, 100 * len(frame), 100)
     frame["evidence_end"] = frame["evidence_start"] + 50
     return frame
 
 
-CHAIN = measures([
-    ("me-c", "ac-cn", "ac-us", "demand_to_lift", "", "me-b", "ev-c", "lift them"),
-    ("me-a", "ac-us", "ac-cn", "export_controls", "to block access", "", "ev-a", "October controls"),
-    ("me-b", "ac-cn", "ac-firm", "purchase_ban", "", "me-a", "", "a ban"),
-    ("me-z", "ac-prof", "ac-us", "demand_to_lift", "mutual respect", "", "", "we want"),
-])
+CHAIN = measures(
+    [
+        ("me-c", "ac-cn", "ac-us", "demand_to_lift", "", "me-b", "ev-c", "lift them"),
+        ("me-a", "ac-us", "ac-cn", "export_controls", "to block access", "", "ev-a", "October controls"),
+        ("me-b", "ac-cn", "ac-firm", "purchase_ban", "", "me-a", "", "a ban"),
+        ("me-z", "ac-prof", "ac-us", "demand_to_lift", "mutual respect", "", "", "we want"),
+    ]
+)
 
 
 # ------------------------------------------------------------------------ measure_table
@@ -53,7 +71,11 @@ def test_measure_table_names_both_actors_and_keeps_undated_measures_last():
     assert len(table) == len(CHAIN)
     assert list(table["measure_id"]) == ["me-a", "me-c", "me-b", "me-z"]
     row = table.set_index("measure_id").loc["me-b"]
-    assert (row["imposer"], row["imposer_side"], row["target_name"]) == ("Beijing", "china_government", "A Firm")
+    assert (row["imposer"], row["imposer_side"], row["target_name"]) == (
+        "Beijing",
+        "china_government",
+        "A Firm",
+    )
     assert pd.isna(row["date_start"]) and not row["dated"]
     assert table.set_index("measure_id").at["me-c", "date_end"] == pd.Timestamp("2023-05-30")
 
@@ -130,11 +152,15 @@ def test_rationale_by_side_counts_measures_without_a_stated_reason():
 
 def test_demands_take_the_speaker_from_the_quotation_that_overlaps_their_evidence():
     table = M.measure_table(CHAIN, ACTORS, EVENTS)
-    quotes = pd.DataFrame({
-        "quote_id": ["qu-far", "qu-prof"], "actor_id": ["ac-us", "ac-prof"],
-        "text": ["elsewhere", "We want respect"],
-        "evidence_start": [900, 290], "evidence_end": [950, 320],  # me-z spans 300..350
-    })
+    quotes = pd.DataFrame(
+        {
+            "quote_id": ["qu-far", "qu-prof"],
+            "actor_id": ["ac-us", "ac-prof"],
+            "text": ["elsewhere", "We want respect"],
+            "evidence_start": [900, 290],
+            "evidence_end": [950, 320],  # me-z spans 300..350
+        }
+    )
     demands = M.demands_table(table, quotes, ACTORS).set_index("measure")
     assert list(demands.index) == ["me-c", "me-z"]
     assert demands.at["me-z", "voiced by"] == "A Professor"
@@ -152,10 +178,15 @@ def test_chapter_table_has_iso_date_strings_and_evidence_for_every_measure():
 
 
 def test_corrections_table_keeps_the_requested_order_and_rejects_unknown_ids():
-    corrections = pd.DataFrame({
-        "correction_id": ["co-a", "co-b"], "evidence": ["x", "y"], "likely_reading": ["X", "Y"],
-        "confidence": ["high", "low"], "affects": ["a", "b"],
-    })
+    corrections = pd.DataFrame(
+        {
+            "correction_id": ["co-a", "co-b"],
+            "evidence": ["x", "y"],
+            "likely_reading": ["X", "Y"],
+            "confidence": ["high", "low"],
+            "affects": ["a", "b"],
+        }
+    )
     assert list(M.corrections_table(corrections, ["co-b", "co-a"])["correction"]) == ["co-b", "co-a"]
     with pytest.raises(KeyError):
         M.corrections_table(corrections, ["co-zz"])
@@ -166,8 +197,10 @@ def test_corrections_table_keeps_the_requested_order_and_rejects_unknown_ids():
 
 def test_time_panels_break_the_axis_at_long_gaps_and_cover_whole_months():
     frame = M.timeline_frame(M.measure_table(CHAIN, ACTORS, EVENTS))
-    assert M.time_panels(frame) == [(pd.Timestamp("2022-10-01"), pd.Timestamp("2022-10-31")),
-                                    (pd.Timestamp("2023-05-01"), pd.Timestamp("2023-05-31"))]
+    assert M.time_panels(frame) == [
+        (pd.Timestamp("2022-10-01"), pd.Timestamp("2022-10-31")),
+        (pd.Timestamp("2023-05-01"), pd.Timestamp("2023-05-31")),
+    ]
     assert M.time_panels(frame, gap_days=365) == [(pd.Timestamp("2022-10-01"), pd.Timestamp("2023-05-31"))]
 
 
@@ -199,10 +232,15 @@ def test_real_measures_form_the_chains_the_chapter_describes():
     depths = M.chain_depths(table)
     responses = int((table["responds_to"].fillna("") != "").sum())
     undated = int((~table["dated"]).sum())
-    print(f"measures={len(table)} responses={responses} longest_chain={len(M.longest_chain(table))} "
-          f"undated={undated}")
+    print(
+        f"measures={len(table)} responses={responses} longest_chain={len(M.longest_chain(table))} "
+        f"undated={undated}"
+    )
     assert depths["me-micron-ban"] == 1 and M.longest_chain(table)[0] == "me-us-chip-controls"
-    assert table.set_index("measure_id").at["me-china-demand-lift-li-sanctions", "responds_to"] == "me-us-sanctions-li"
+    assert (
+        table.set_index("measure_id").at["me-china-demand-lift-li-sanctions", "responds_to"]
+        == "me-us-sanctions-li"
+    )
 
 
 def test_curly_quoted_words_in_the_chapter_prose_are_verbatim_from_the_article():
@@ -211,8 +249,9 @@ def test_curly_quoted_words_in_the_chapter_prose_are_verbatim_from_the_article()
     if not path.exists():
         pytest.skip("chapter not written yet")
     seed = " ".join(read_seed().split())  # markdown wraps lines; compare with spaces collapsed
-    prose = "\n".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"]
-                      if c["cell_type"] == "markdown")
+    prose = "\n".join(
+        "".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown"
+    )
     quoted = [" ".join(q.split()) for q in re.findall(r"“([^”]+)”", prose)]
     assert quoted, "the chapter quotes nothing"
     missing = [q for q in quoted if q not in seed]

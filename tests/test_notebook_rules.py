@@ -2,6 +2,7 @@
 
 These read the stored notebooks, so they also hold for what nbval compares.
 """
+
 from __future__ import annotations
 
 import ast
@@ -17,13 +18,40 @@ from thawbook.paths import ROOT
 NOTEBOOKS = sorted([ROOT / "index.ipynb", *(ROOT / "chapters").glob("*.ipynb")])
 DATE_LITERAL = re.compile(r"\d{4}-\d{2}-\d{2}|date\(\s*\d{4}\s*,")
 # Calls a hidden cell may make: glue, and package functions that display or return what is glued.
-COMPUTING = {"sum", "mean", "count", "value_counts", "nunique", "loc", "iloc", "query", "groupby", "isin",
-             "round", "sort_values", "merge", "apply", "map", "drop", "dropna", "fillna", "agg", "strftime"}
+COMPUTING = {
+    "sum",
+    "mean",
+    "count",
+    "value_counts",
+    "nunique",
+    "loc",
+    "iloc",
+    "query",
+    "groupby",
+    "isin",
+    "round",
+    "sort_values",
+    "merge",
+    "apply",
+    "map",
+    "drop",
+    "dropna",
+    "fillna",
+    "agg",
+    "strftime",
+}
 # Chapters whose key points are findings, so each bullet carries its verdict.
-WITH_FINDINGS = ["chapters/03_dating.ipynb", "chapters/04_chronology.ipynb", "chapters/05_sanctions.ipynb",
-                 "chapters/06_trade_and_business.ipynb", "chapters/07_military_contact.ipynb",
-                 "chapters/08_source_criticism.ipynb", "chapters/09_voices.ipynb", "chapters/10_thaw_index.ipynb",
-                 "index.ipynb"]
+WITH_FINDINGS = [
+    "chapters/03_dating.ipynb",
+    "chapters/04_chronology.ipynb",
+    "chapters/05_sanctions.ipynb",
+    "chapters/06_trade_and_business.ipynb",
+    "chapters/07_military_contact.ipynb",
+    "chapters/08_source_criticism.ipynb",
+    "chapters/09_voices.ipynb",
+    "chapters/10_thaw_index.ipynb",
+    "index.ipynb",
+]
 
 
 def cells(path: Path):
@@ -59,14 +87,18 @@ def test_no_code_cell_types_a_date(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_hidden_cells_only_glue_what_the_package_returns(path):
-    offending = {source(c)[:60]: computations(source(c)) for c in cells(path) if hidden(c) and computations(source(c))}
+    offending = {
+        source(c)[:60]: computations(source(c)) for c in cells(path) if hidden(c) and computations(source(c))
+    }
     assert not offending, offending
 
 
 def test_the_computation_check_can_fail():
     assert computations("glue('x', len(a) / len(b))")
     assert computations("x = events[events['a'] >= 3]")
-    assert not computations("for name, value in register.glue_items('c'):\n    glue(name, value, display=False)")
+    assert not computations(
+        "for name, value in register.glue_items('c'):\n    glue(name, value, display=False)"
+    )
 
 
 def glued(path: Path) -> dict[str, str]:
@@ -76,8 +108,10 @@ def glued(path: Path) -> dict[str, str]:
             name = output.get("metadata", {}).get("scrapbook", {}).get("name")
             if name and not name.startswith("fig-"):
                 data = output["data"]
-                values[name] = data.get("application/papermill.record/text/markdown",
-                                        data.get("application/papermill.record/text/plain"))
+                values[name] = data.get(
+                    "application/papermill.record/text/markdown",
+                    data.get("application/papermill.record/text/plain"),
+                )
     return values
 
 
@@ -100,8 +134,8 @@ def test_economic_and_military_are_domains_everywhere_never_tracks():
 @pytest.mark.parametrize("name", WITH_FINDINGS)
 def test_every_key_point_carries_its_robustness_verdict(name):
     text = source(cells(ROOT / name)[0])
-    box = text[text.index(":::{admonition}"):]
-    box = box[:box.index("\n:::", 3)]
+    box = text[text.index(":::{admonition}") :]
+    box = box[: box.index("\n:::", 3)]
     bullets = [line for line in box.splitlines() if line.startswith("- ")]
     missing = [b[:80] for b in bullets if not re.search(r"\{glue:md\}`[a-z0-9-]+-verdict`\s*$", b)]
     assert bullets and not missing, missing

@@ -1,4 +1,5 @@
 """`make refresh` is all or nothing, and an nbval mismatch tells the reader to run it."""
+
 from __future__ import annotations
 
 import shutil
@@ -17,8 +18,13 @@ def notebook(path: Path, *sources: str, outputs: dict[int, str] | None = None) -
     cells = []
     for index, source in enumerate(sources):
         text = (outputs or {}).get(index)
-        cells.append(new_code_cell(source, execution_count=index + 1 if text else None,
-                                   outputs=[new_output("stream", name="stdout", text=text)] if text else []))
+        cells.append(
+            new_code_cell(
+                source,
+                execution_count=index + 1 if text else None,
+                outputs=[new_output("stream", name="stdout", text=text)] if text else [],
+            )
+        )
     nb = new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, path)
@@ -32,7 +38,7 @@ def test_refresh_leaves_every_stored_notebook_untouched_when_one_fails(tmp_path,
     assert main([str(good), str(bad)]) == 1
     err = capsys.readouterr().err
     print(err)
-    assert f"{bad}: cell 1 (\"raise ValueError" in err and "ValueError: broken on purpose" in err
+    assert f'{bad}: cell 1 ("raise ValueError' in err and "ValueError: broken on purpose" in err
     assert "no stored notebook was changed" in err
     assert {path: path.read_bytes() for path in (good, bad)} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a_good.ipynb", "b_bad.ipynb"]  # no temporary left
@@ -55,8 +61,22 @@ def test_nbval_mismatch_tells_the_reader_to_run_make_refresh(tmp_path):
     notebook(tmp_path / "nb.ipynb", "print(1)", "1 / 0", outputs={0: "2\n"})
     # -rN: no short summary, whose one-line form (full-length under CI=true) would repeat the
     # hint after the second cell's header and blur which failure carries it
-    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-rN",
-                             "-p", "no:cacheprovider", "nb.ipynb"], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval",
+            "--nbval-current-env",
+            "-rN",
+            "-p",
+            "no:cacheprovider",
+            "nb.ipynb",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     print(result.stdout[-3000:])
     assert result.returncode == 1
     mismatch, raising = result.stdout.split("nb.ipynb::Cell 1")[0], result.stdout.split("nb.ipynb::Cell 1")[1]

@@ -5,6 +5,7 @@ stylesheet, and otherwise makes it (``python -m thawbook.pdf``: the single-page 
 Chromium). Chapter titles are read from the PDF's outline (its bookmarks): no PDF library is in
 the lock, and Chromium writes the outline titles as plain PDF strings.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,23 @@ def _pdf_string(raw: bytes) -> str:
         data = bytes.fromhex(raw[1:-1].decode("ascii"))
     else:
         body = raw[1:-1]
-        data = re.sub(rb"\\([nrtbf()\\]|[0-7]{1,3})", lambda m: {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b",
-                      b"f": b"\f", b"(": b"(", b")": b")", b"\\": b"\\"}.get(m.group(1)) or bytes([int(m.group(1), 8)]), body)
+        data = re.sub(
+            rb"\\([nrtbf()\\]|[0-7]{1,3})",
+            lambda m: (
+                {
+                    b"n": b"\n",
+                    b"r": b"\r",
+                    b"t": b"\t",
+                    b"b": b"\b",
+                    b"f": b"\f",
+                    b"(": b"(",
+                    b")": b")",
+                    b"\\": b"\\",
+                }.get(m.group(1))
+                or bytes([int(m.group(1), 8)])
+            ),
+            body,
+        )
     if data.startswith(b"\xfe\xff"):
         return data[2:].decode("utf-16-be")
     return data.decode("latin-1")
@@ -88,7 +104,9 @@ def test_the_title_parser_reads_plain_and_utf16_strings():
 def test_the_pdf_holds_every_chapter_title_in_its_outline(edition):
     titles = set(outline_titles(edition.read_bytes()))
     expected = [title_of(path) for path in toc_documents()]
-    print(f"{edition.name}: {edition.stat().st_size:,d} bytes, {len(titles)} outline titles, {len(expected)} chapters")
+    print(
+        f"{edition.name}: {edition.stat().st_size:,d} bytes, {len(titles)} outline titles, {len(expected)} chapters"
+    )
     missing = [title for title in expected if not any(title in entry for entry in titles)]
     assert not missing, missing
 

@@ -1,4 +1,5 @@
 """PLOVER beside CAMEO: the crosswalk, the overrides and the JSON export."""
+
 from __future__ import annotations
 
 import json
@@ -11,14 +12,58 @@ from thawbook.tables import data_dir
 
 # Field names of a PLOVER record, from the manual's "PLOVER JSON" table (PLOVER_MANUAL.tex
 # at openeventdata/PLOVER 0711e39), and those of its actor, text and citation objects.
-MANUAL_FIELDS = {"id", "has_event", "date", "time", "enddate", "endtime", "source", "recipient", "event",
-                 "event_loc", "event_text", "quad_code", "event_scale", "mode", "context", "link", "text",
-                 "text_info", "cite_info", "coder", "coded_date", "coded_time", "comment"}
-ACTOR_FIELDS = {"code", "sector", "actor_text", "identifier_id", "identifier_text", "actor_loc", "religion",
-                "ethnicity", "office", "gender", "age"}
+MANUAL_FIELDS = {
+    "id",
+    "has_event",
+    "date",
+    "time",
+    "enddate",
+    "endtime",
+    "source",
+    "recipient",
+    "event",
+    "event_loc",
+    "event_text",
+    "quad_code",
+    "event_scale",
+    "mode",
+    "context",
+    "link",
+    "text",
+    "text_info",
+    "cite_info",
+    "coder",
+    "coded_date",
+    "coded_time",
+    "comment",
+}
+ACTOR_FIELDS = {
+    "code",
+    "sector",
+    "actor_text",
+    "identifier_id",
+    "identifier_text",
+    "actor_loc",
+    "religion",
+    "ethnicity",
+    "office",
+    "gender",
+    "age",
+}
 TEXT_FIELDS = {"sequence", "start", "end", "text_story", "connlu_parse", "treebank_parse"}
-CITE_FIELDS = {"corpus", "citation", "url", "title", "language", "publication", "license", "copyright", "coder",
-               "codebook", "version"}
+CITE_FIELDS = {
+    "corpus",
+    "citation",
+    "url",
+    "title",
+    "language",
+    "publication",
+    "license",
+    "copyright",
+    "coder",
+    "codebook",
+    "version",
+}
 OUR_FIELDS = {"edtf", "date_basis"}
 
 
@@ -86,7 +131,8 @@ def test_plover_scores_are_positive_for_cooperation_and_negative_for_conflict(ta
 def test_events_plover_json_on_disk_equals_a_fresh_export(tables):
     path = data_dir() / "events_plover.json"
     assert path.read_text(encoding="utf-8") == plover.events_plover_jsonl(tables), (
-        "data/events_plover.json is stale: run thawbook.plover.write_events_plover()")
+        "data/events_plover.json is stale: run thawbook.plover.write_events_plover()"
+    )
 
 
 def test_the_export_has_one_record_per_event_with_a_plover_type(tables, records):
@@ -118,7 +164,7 @@ def test_every_records_text_offsets_point_at_its_event_text_in_the_seed(records)
     text = read_seed()
     for record in records:
         info = record["text_info"]
-        assert text[info["start"]:info["end"]] == record["event_text"][0], record["id"]
+        assert text[info["start"] : info["end"]] == record["event_text"][0], record["id"]
 
 
 def test_every_records_dates_are_iso_days_matching_its_edtf(records):

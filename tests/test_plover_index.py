@@ -1,4 +1,5 @@
 """The weekly thaw index with Goldstein and with PLOVER scores, and the weeks where they disagree."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -26,9 +27,16 @@ def test_the_plover_curve_leaves_out_the_events_plover_drops(tables):
 
 def _weeks(goldstein, plover_values):
     n = len(goldstein)
-    return pd.DataFrame({"week_start": pd.date_range("2023-01-02", periods=n, freq="W-MON"),
-                         "week": [f"2023-W{i + 1:02d}" for i in range(n)], "goldstein": goldstein,
-                         "plover": plover_values, "events": "", "evidence": ""})
+    return pd.DataFrame(
+        {
+            "week_start": pd.date_range("2023-01-02", periods=n, freq="W-MON"),
+            "week": [f"2023-W{i + 1:02d}" for i in range(n)],
+            "goldstein": goldstein,
+            "plover": plover_values,
+            "events": "",
+            "evidence": "",
+        }
+    )
 
 
 def test_a_week_whose_sign_flips_is_a_disagreement():

@@ -1,15 +1,14 @@
 """Provenance: a "Cite this" box from CITATION.cff, the build's date and commit in the footer,
 the data package's version and date, and the seed article in the data download."""
+
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import json
+import re
 import types
 import zipfile
-
-import pytest
 
 from thawbook import provenance
 from thawbook.paths import DATAPACKAGE, ROOT, SEED
@@ -26,8 +25,11 @@ def test_cite_text_and_bibtex_come_from_citation_cff():
 
 def test_cite_text_follows_a_changed_citation_file(tmp_path):
     path = tmp_path / "CITATION.cff"
-    path.write_text("cff-version: 1.2.0\ntitle: Other\nversion: 9.9\ndate-released: 2030-01-02\n"
-                    "authors:\n  - given-names: Ada\n    family-names: Lovelace\n", encoding="utf-8")
+    path.write_text(
+        "cff-version: 1.2.0\ntitle: Other\nversion: 9.9\ndate-released: 2030-01-02\n"
+        "authors:\n  - given-names: Ada\n    family-names: Lovelace\n",
+        encoding="utf-8",
+    )
     assert provenance.cite_text(provenance.citation(path)) == "Ada Lovelace (2030). Other. Version 9.9."
 
 
@@ -38,7 +40,7 @@ def test_build_stamp_gives_the_date_and_the_commit():
 
 def test_the_footer_names_the_copyright_holder_not_only_a_year():
     config = (ROOT / "_config.yml").read_text(encoding="utf-8")
-    line = next(l for l in config.splitlines() if l.startswith("copyright:"))
+    line = next(row for row in config.splitlines() if row.startswith("copyright:"))
     assert "thaw report team" in line
 
 
@@ -85,7 +87,9 @@ def test_in_the_browser_every_footer_shows_the_build_date_and_commit(browser, bu
     page.goto((built_book / "chapters" / "05_sanctions.html").as_uri(), wait_until="load")
     page.wait_for_function("() => (document.querySelector('.thawbook-build') || {}).textContent")
     text = page.locator(".thawbook-build").first.text_content()
-    footer = page.evaluate("() => Array.from(document.querySelectorAll('footer')).map(f => f.textContent).join(' ')")
+    footer = page.evaluate(
+        "() => Array.from(document.querySelectorAll('footer')).map(f => f.textContent).join(' ')"
+    )
     page.close()
     print(f"footer stamp: {text!r}")
     assert re.fullmatch(r"Built \d{4}-\d{2}-\d{2} from commit \S+( \+ local changes)?\.", text)

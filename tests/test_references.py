@@ -1,5 +1,6 @@
 """Every id a chapter cites resolves, every context fact carries a citation, and every figure
 is referred to from the prose."""
+
 from __future__ import annotations
 
 import re
@@ -37,11 +38,20 @@ def test_every_context_id_cited_by_a_chapter_is_a_row_with_a_full_citation():
     assert context.loc[sorted(cited), "source_url"].str.match(r"https?://").all()
 
 
-@pytest.mark.parametrize("prefix, table, key", [("co", "corrections", "correction_id"), ("ev", "events", "event_id"),
-                                                ("me", "measures", "measure_id"), ("qu", "quotes", "quote_id")])
+@pytest.mark.parametrize(
+    "prefix, table, key",
+    [
+        ("co", "corrections", "correction_id"),
+        ("ev", "events", "event_id"),
+        ("me", "measures", "measure_id"),
+        ("qu", "quotes", "quote_id"),
+    ],
+)
 def test_every_row_id_named_in_a_chapter_exists(prefix, table, key):
     ids = set(load_tables(table)[table][key])
-    named = {i for text in sources().values() for i in re.findall(rf"\b{prefix}-[a-z0-9]+(?:-[a-z0-9]+)*", text)}
+    named = {
+        i for text in sources().values() for i in re.findall(rf"\b{prefix}-[a-z0-9]+(?:-[a-z0-9]+)*", text)
+    }
     missing = sorted(named - ids)
     print(f"{table}: {len(named)} ids named in chapter sources, {len(missing)} unresolved")
     assert not missing, missing
@@ -54,7 +64,9 @@ def test_every_figure_has_a_caption_and_is_referred_to_from_the_prose():
         for name, caption in re.findall(r"```\{glue:figure\}\s*\S+\n:name: (\S+)\n+(.+?)```", text, re.S):
             figures[name] = (path.name, caption.strip())
     referenced = {name for text in markdown.values() for name in re.findall(r"\{numref\}`([^`<]+?)`", text)}
-    referenced |= {name for text in markdown.values() for name in re.findall(r"\{numref\}`[^`]*<([^>]+)>`", text)}
+    referenced |= {
+        name for text in markdown.values() for name in re.findall(r"\{numref\}`[^`]*<([^>]+)>`", text)
+    }
     print(f"{len(figures)} figures, {len(figures.keys() & referenced)} referred to")
     uncaptioned = [n for n, (_, caption) in figures.items() if len(caption) < 20]
     unreferenced = sorted(f"{page}: {name}" for name, (page, _) in figures.items() if name not in referenced)

@@ -1,11 +1,18 @@
 """The seed is the article byte for byte, and the package splits and searches it faithfully."""
-import re
 
 import pytest
 
-from thawbook.paths import SEEDS, ROOT
-from thawbook.seed import (EvidenceError, SEED_SHA256, locate, paragraphs, read_seed, seed_sha256,
-                           sentences, words)
+from thawbook.paths import ROOT, SEEDS
+from thawbook.seed import (
+    SEED_SHA256,
+    EvidenceError,
+    locate,
+    paragraphs,
+    read_seed,
+    seed_sha256,
+    sentences,
+    words,
+)
 
 
 def test_seed_hash_is_unchanged_and_matches_its_readme():
@@ -37,16 +44,19 @@ def test_sentences_do_not_split_at_titles_or_initials():
 
 def test_locate_returns_offsets_and_paragraph_of_a_unique_span():
     span = locate("Micron Technology")
-    assert read_seed()[span.start:span.end] == "Micron Technology"
+    assert read_seed()[span.start : span.end] == "Micron Technology"
     assert span.paragraph == paragraphs().index(next(p for p in paragraphs() if "Micron Technology" in p))
 
 
-@pytest.mark.parametrize("evidence, problem", [
-    ("", "empty"),
-    ("a sentence the article never wrote", "not a verbatim span"),
-    ("Beijing", "occurs"),
-    ("“healthy” economic relations.\n\nFor China", "crosses a paragraph break"),
-])
+@pytest.mark.parametrize(
+    "evidence, problem",
+    [
+        ("", "empty"),
+        ("a sentence the article never wrote", "not a verbatim span"),
+        ("Beijing", "occurs"),
+        ("“healthy” economic relations.\n\nFor China", "crosses a paragraph break"),
+    ],
+)
 def test_locate_rejects_empty_absent_repeated_or_cross_paragraph_evidence(evidence, problem):
     with pytest.raises(EvidenceError, match=problem):
         locate(evidence)

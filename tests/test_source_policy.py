@@ -1,9 +1,11 @@
 """The source policy for data/context.csv: a row that breaks it stops the load, naming file, row, column and rule."""
+
 from __future__ import annotations
+
+from test_tables import expect, rows, set_cell
 
 from thawbook import source_policy
 from thawbook.tables import RULES, load_table
-from test_tables import expect, rows, set_cell
 
 CONTEXT = "data/context.csv"
 
@@ -68,8 +70,11 @@ def test_state_media_needs_the_state_it_speaks_for(tmp_data):
 
 
 def test_state_media_may_report_what_its_own_state_said():
-    row = {"source_type": "state_media", "source_state": "CHN",
-           "claim": "China's foreign ministry said the US should lift sanctions."}
+    row = {
+        "source_type": "state_media",
+        "source_state": "CHN",
+        "claim": "China's foreign ministry said the US should lift sanctions.",
+    }
     assert source_policy._state_media(row) is None
     row["claim"] = "The forum was held in Beijing from March 25 to 27."
     assert "attribute" in source_policy._state_media(row)

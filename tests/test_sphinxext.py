@@ -1,5 +1,6 @@
 """Unit tests of the build extension's housekeeping, without a build: published sources of
 removed pages go, fingerprints wait for their pages, a damaged execution cache is repaired."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,11 @@ def fake_app(tmp_path: Path, docs: set[str]) -> SimpleNamespace:
     outdir = tmp_path / "_build" / "html"
     outdir.mkdir(parents=True)
     return SimpleNamespace(
-        outdir=str(outdir), doctreedir=str(tmp_path / "_build" / ".doctrees"), srcdir=str(tmp_path),
-        builder=SimpleNamespace(format="html"), env=SimpleNamespace(found_docs=set(docs)),
+        outdir=str(outdir),
+        doctreedir=str(tmp_path / "_build" / ".doctrees"),
+        srcdir=str(tmp_path),
+        builder=SimpleNamespace(format="html"),
+        env=SimpleNamespace(found_docs=set(docs)),
         config=SimpleNamespace(nb_execution_cache_path=str(tmp_path / "_build" / ".jupyter_cache")),
     )
 
@@ -25,9 +29,19 @@ def fake_app(tmp_path: Path, docs: set[str]) -> SimpleNamespace:
 def test_published_sources_and_pages_of_removed_documents_are_removed(tmp_path):
     app = fake_app(tmp_path, {"index", "chapters/04_chronology", "chapters/91_about_this_report"})
     out = Path(app.outdir)
-    kept = ["index.html", "chapters/04_chronology.html", "search.html", "_sources/index.ipynb",
-            "_sources/chapters/04_chronology.ipynb", "_sources/chapters/91_about_this_report.md"]
-    gone = ["chapters/04_old_name.html", "_sources/chapters/04_old_name.ipynb", "_sources/chapters/old.md.txt"]
+    kept = [
+        "index.html",
+        "chapters/04_chronology.html",
+        "search.html",
+        "_sources/index.ipynb",
+        "_sources/chapters/04_chronology.ipynb",
+        "_sources/chapters/91_about_this_report.md",
+    ]
+    gone = [
+        "chapters/04_old_name.html",
+        "_sources/chapters/04_old_name.ipynb",
+        "_sources/chapters/old.md.txt",
+    ]
     for name in kept + gone:
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text("x")
@@ -61,7 +75,9 @@ def test_a_damaged_execution_cache_is_repaired_not_fatal(tmp_path, capsys):
     for number in range(3):
         notebook = new_notebook(cells=[new_code_cell(f"x = {number}")])
         notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-        records.append(cache.cache_notebook_bundle(CacheBundleIn(notebook, f"nb{number}.ipynb"), check_validity=False))
+        records.append(
+            cache.cache_notebook_bundle(CacheBundleIn(notebook, f"nb{number}.ipynb"), check_validity=False)
+        )
     executed = Path(app.config.nb_execution_cache_path) / "executed"
     (executed / records[0].hashkey / "base.ipynb").unlink()
     (executed / records[1].hashkey / "base.ipynb").write_text('{"cells": [', encoding="utf-8")  # cut short
@@ -90,6 +106,11 @@ def test_importing_the_package_records_nothing_even_when_the_build_log_is_set(tm
     log = tmp_path / "reads"
     log.write_text("")
     code = "import sys, thawbook, thawbook.seed; print(any('Recorder' in repr(f) for f in sys.meta_path))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            env={"THAWBOOK_READS_LOG": str(log), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"THAWBOOK_READS_LOG": str(log), "PATH": "/usr/bin:/bin"},
+    )
     assert result.stdout.strip() == "False" and log.read_text() == ""

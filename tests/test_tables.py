@@ -3,6 +3,7 @@
 Each test corrupts a copy of data/ (the ``tmp_data`` fixture) in one way and checks the
 exact place the error names. Nothing is dropped or coerced silently.
 """
+
 from __future__ import annotations
 
 import csv
@@ -12,7 +13,7 @@ import re
 import pytest
 
 from thawbook.paths import ROOT
-from thawbook.tables import DataError, RULES, load_table, load_tables
+from thawbook.tables import RULES, DataError, load_table, load_tables
 
 
 def rows(path):
@@ -38,7 +39,9 @@ def expect(directory, table, file, row, column, rule):
     error = caught.value
     message = str(error)
     print(message)
-    assert (error.file.endswith(file), error.row, error.column, error.rule) == (True, row, column, rule), message
+    assert (error.file.endswith(file), error.row, error.column, error.rule) == (True, row, column, rule), (
+        message
+    )
     assert message.startswith(error.file) and f"[rule: {rule}]" in message
     if row is not None:
         assert f" row {row}" in message
@@ -109,13 +112,15 @@ def test_evidence_that_occurs_twice_is_rejected(tmp_data):
 def test_missing_required_column_is_named(tmp_data):
     table = rows(tmp_data / "events.csv")
     index = table[0].index("evidence")
-    write_rows(tmp_data / "events.csv", [row[:index] + row[index + 1:] for row in table])
+    write_rows(tmp_data / "events.csv", [row[:index] + row[index + 1 :] for row in table])
     expect(tmp_data, "events", "data/events.csv", 1, "evidence", "known_columns")
 
 
 def test_unknown_extra_column_is_named(tmp_data):
     table = rows(tmp_data / "events.csv")
-    write_rows(tmp_data / "events.csv", [row + (["mood"] if i == 0 else ["sunny"]) for i, row in enumerate(table)])
+    write_rows(
+        tmp_data / "events.csv", [row + (["mood"] if i == 0 else ["sunny"]) for i, row in enumerate(table)]
+    )
     expect(tmp_data, "events", "data/events.csv", 1, "mood", "known_columns")
 
 
@@ -157,17 +162,22 @@ def test_a_table_is_validated_against_the_tables_it_references(tmp_data):
 
 
 def test_error_message_reads_file_row_column_problem_and_rule():
-    error = DataError("data/events.csv", 7, "date_end", "2023-05-20 is before date_start 2023-05-26",
-                      "end_not_before_start")
-    assert str(error) == ("data/events.csv row 7, date_end: 2023-05-20 is before date_start 2023-05-26 "
-                          "[rule: end_not_before_start]")
+    error = DataError(
+        "data/events.csv", 7, "date_end", "2023-05-20 is before date_start 2023-05-26", "end_not_before_start"
+    )
+    assert str(error) == (
+        "data/events.csv row 7, date_end: 2023-05-20 is before date_start 2023-05-26 "
+        "[rule: end_not_before_start]"
+    )
 
 
 def test_every_report_rule_is_exercised_by_a_corruption_test():
     from pathlib import Path
 
     here = Path(__file__).parent
-    source = "".join(path.read_text(encoding="utf-8") for path in (here / "test_tables.py", here / "test_source_policy.py"))
+    source = "".join(
+        path.read_text(encoding="utf-8") for path in (here / "test_tables.py", here / "test_source_policy.py")
+    )
     for rule in RULES:
         assert f'"{rule.name}"' in source, f"no corruption test for rule {rule.name}"
 
@@ -279,8 +289,16 @@ def test_a_changed_field_type_is_caught_on_load(tmp_data):
     assert "'string'" in message and "'date'" in message
 
 
-@pytest.mark.parametrize("url", ["javascript:document.title='pwned'", "JavaScript:alert(1)",
-                                 "data:text/html,<b>x</b>", "file:///etc/passwd", "https://"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:document.title='pwned'",
+        "JavaScript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "file:///etc/passwd",
+        "https://",
+    ],
+)
 def test_source_url_must_be_http_or_https(tmp_data, url):
     set_cell(tmp_data / "context.csv", 3, "source_url", url)
     expect(tmp_data, "context", "data/context.csv", 3, "source_url", "http_url")
@@ -297,6 +315,7 @@ def test_frictionless_error_without_a_note_still_states_a_problem():
 
     from thawbook.tables import _problem
 
-    error = SimpleNamespace(cell=None, note="", description="A row has fewer cells than the header.",
-                            title="Missing Cell")
+    error = SimpleNamespace(
+        cell=None, note="", description="A row has fewer cells than the header.", title="Missing Cell"
+    )
     assert _problem(error) == "A row has fewer cells than the header."

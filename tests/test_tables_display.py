@@ -1,5 +1,6 @@
 """Tables are for readers: labels, humanised values, captions, full download names, filters on
 long tables, row anchors; and the chapters show no raw frames and link the ids they cite."""
+
 from __future__ import annotations
 
 import csv
@@ -7,10 +8,10 @@ import io
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pandas as pd
 import pytest
-from urllib.parse import unquote
 
 from thawbook import dictionary, display
 from thawbook.paths import ROOT
@@ -43,8 +44,9 @@ def test_labels_come_from_the_field_titles_of_the_data_package():
 
 
 def test_a_table_shows_labels_and_words_but_downloads_raw_names_and_values():
-    frame = pd.DataFrame({"event_id": ["ev-a"], "category": ["scare_quote"], "side": ["us government"],
-                          "imprecise": [True]})
+    frame = pd.DataFrame(
+        {"event_id": ["ev-a"], "category": ["scare_quote"], "side": ["us government"], "imprecise": [True]}
+    )
     html = display.table(frame, "A small table", download="small.csv").data
     assert '<th scope="col">Event ID</th>' in html and '<th scope="col">Artifact category</th>' in html
     assert "<td>Scare quote</td>" in html and "<td>yes</td>" in html and "<td>ev-a</td>" in html
@@ -73,7 +75,9 @@ def test_the_default_download_name_is_the_whole_caption_never_cut():
     caption = "Every event the article mentions, in time order, with its resolved interval and evidence"
     html = display.table(pd.DataFrame({"a": [1]}), caption).data
     name = re.search(r'download="([^"]+)"', html).group(1)
-    assert name == "every-event-the-article-mentions-in-time-order-with-its-resolved-interval-and-evidence.csv"
+    assert (
+        name == "every-event-the-article-mentions-in-time-order-with-its-resolved-interval-and-evidence.csv"
+    )
     assert f'<span class="thawbook-filename">{name}</span>' in html
 
 
@@ -107,8 +111,13 @@ def test_no_chapter_shows_a_raw_dataframe(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_code_cell_is_hidden_or_removed(path):
-    visible = ["".join(c["source"])[:60] for c in cells(path) if c["cell_type"] == "code"
-               and not {"hide-input", "remove-input", "remove-cell", "hide-cell"} & set(c["metadata"].get("tags", []))]
+    visible = [
+        "".join(c["source"])[:60]
+        for c in cells(path)
+        if c["cell_type"] == "code"
+        and not {"hide-input", "remove-input", "remove-cell", "hide-cell"}
+        & set(c["metadata"].get("tags", []))
+    ]
     assert not visible, visible
 
 
@@ -116,19 +125,31 @@ def test_every_code_cell_is_hidden_or_removed(path):
 def test_every_table_has_a_caption_and_a_download(path):
     tables = [h for h in html_outputs(path) if "<table" in h and "vega" not in h]
     for html in tables:
-        assert html.count("<table") == html.count("<caption") == html.count('class="thawbook-download"'), html[:200]
+        assert html.count("<table") == html.count("<caption") == html.count('class="thawbook-download"'), (
+            html[:200]
+        )
 
 
 def test_every_linked_correction_or_context_id_lands_on_a_row_of_chapter_08():
-    rows = set(re.findall(r'<tr id="([^"]+)"', "".join(html_outputs(ROOT / "chapters" / "08_source_criticism.ipynb"))))
+    rows = set(
+        re.findall(
+            r'<tr id="([^"]+)"', "".join(html_outputs(ROOT / "chapters" / "08_source_criticism.ipynb"))
+        )
+    )
     linked = {}
     for path in NOTEBOOKS:
         for cell in cells(path):
             if cell["cell_type"] == "markdown":
                 targets = re.findall(r"\{correction\}`([^`]+)`", "".join(cell["source"]))
             else:
-                targets = [t for o in cell.get("outputs", []) for t in re.findall(
-                    r'href="[^"#]*#((?:co|cx)-[^"]+)"', "".join(o.get("data", {}).get("text/markdown", "")))]
+                targets = [
+                    t
+                    for o in cell.get("outputs", [])
+                    for t in re.findall(
+                        r'href="[^"#]*#((?:co|cx)-[^"]+)"',
+                        "".join(o.get("data", {}).get("text/markdown", "")),
+                    )
+                ]
             for target in targets:
                 linked.setdefault(target, path.name)
     print(f"{len(linked)} correction or context ids linked; {len(rows)} rows with ids in chapter 08")
@@ -156,10 +177,15 @@ def test_the_embedded_csv_cannot_end_its_link_and_round_trips():
     assert pd.read_csv(io.StringIO(unquote(href.split(",", 1)[1])))["text"][0] == frame["text"][0]
 
 
-def test_in_the_browser_a_long_table_filters_by_keyboard_and_a_correction_link_lands_on_its_row(browser, built_book):
+def test_in_the_browser_a_long_table_filters_by_keyboard_and_a_correction_link_lands_on_its_row(
+    browser, built_book
+):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.route("http*://**", lambda route: route.abort())
-    page.goto((built_book / "chapters" / "08_source_criticism.html").as_uri() + "#co-not-deterred-li", wait_until="load")
+    page.goto(
+        (built_book / "chapters" / "08_source_criticism.html").as_uri() + "#co-not-deterred-li",
+        wait_until="load",
+    )
     row = page.locator("tr#co-not-deterred-li")
     assert row.is_visible() and row.evaluate("r => r.matches(':target')")
     box = page.locator("div.thawbook-filter").first

@@ -1,10 +1,10 @@
 """One palette and one chart theme, with offline loading and a text alternative for every chart."""
-import altair as alt
-import pandas as pd
 
 import subprocess
 import sys
 
+import altair as alt
+import pandas as pd
 import pytest
 
 from thawbook import theme
@@ -16,8 +16,10 @@ def _book_theme():
 
 
 def test_importing_the_package_changes_nothing_in_altair():
-    code = ("import altair as alt, thawbook.theme, thawbook.charts, thawbook.coding, thawbook.contacts; "
-            "print(alt.theme.active, alt.renderers.active)")
+    code = (
+        "import altair as alt, thawbook.theme, thawbook.charts, thawbook.coding, thawbook.contacts; "
+        "print(alt.theme.active, alt.renderers.active)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "thawbook" not in out
 
@@ -34,12 +36,22 @@ def html_of(chart) -> str:
 
 
 def test_chart_without_description_gets_its_title_and_subtitle_as_text_alternative():
-    chart = alt.Chart(pd.DataFrame({"a": [1]}), title=alt.Title("Words per paragraph", subtitle="The headline apart")).mark_bar().encode(x="a")
+    chart = (
+        alt.Chart(
+            pd.DataFrame({"a": [1]}), title=alt.Title("Words per paragraph", subtitle="The headline apart")
+        )
+        .mark_bar()
+        .encode(x="a")
+    )
     assert '"description": "Words per paragraph. The headline apart."' in html_of(chart)
 
 
 def test_an_explicit_description_is_kept():
-    chart = alt.Chart(pd.DataFrame({"a": [1]}), title="T", description="Conflict peaks in week 21.").mark_bar().encode(x="a")
+    chart = (
+        alt.Chart(pd.DataFrame({"a": [1]}), title="T", description="Conflict peaks in week 21.")
+        .mark_bar()
+        .encode(x="a")
+    )
     html = html_of(chart)
     assert '"description": "Conflict peaks in week 21."' in html and '"description": "T."' not in html
 

@@ -115,9 +115,16 @@ def test_event_table_lists_every_title_with_iso_dates_in_time_order(events):
     assert list(table["date_start"]) == sorted(table["date_start"])
     titles = dict(zip(events["event_id"], events["title"]))
     assert [titles[e] for e in table["event_id"]] == table["event"].tolist()
-    assert {"event_id", "article's dating words", "date_end", "precision", "basis", "theme", "status", "evidence"} <= set(
-        table
-    )
+    assert {
+        "event_id",
+        "article's dating words",
+        "date_end",
+        "precision",
+        "basis",
+        "theme",
+        "status",
+        "evidence",
+    } <= set(table)
 
 
 def test_within_keeps_only_events_wholly_inside_the_window():

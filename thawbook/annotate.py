@@ -10,8 +10,9 @@ verbatim span of the seed. This module lays those spans over the article:
    the set of rows covering it (overlaps stay readable: a piece covered by an event and a
    quote is one piece, drawn with both styles);
 3. :func:`render` writes the article as HTML, paragraph by paragraph (the headline is
-   paragraph 0): an empty ``<span id="span-S-E">`` at the start of each distinct span (the target of :func:`thawbook.seed.anchor` links from every table of the
-   book), each covered piece as a focusable link described by a CSS-only popup
+   paragraph 0): an empty ``<span id="span-S-E">`` at the start of each distinct span (the
+   target of :func:`thawbook.seed.anchor` links from every table of the book), each covered
+   piece as a focusable link described by a CSS-only popup
    (``role="tooltip"``) that lists the rows it supports and links to the row in the table
    at the end of the page (:func:`rows_table`), and after each garbled span its likely
    reading with the correction's id (``data/corrections.csv``);
@@ -23,6 +24,7 @@ in ``_static/thawbook-annotate.css``; :func:`palette` reads the colours from the
 charts. Bad evidence is not handled here: :func:`thawbook.tables.load_tables` raises
 :class:`thawbook.tables.DataError` and the page is not rendered at all.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,18 +46,34 @@ MAX_LAYERS = 4  # underlines stacked under one piece of text; the popup lists ev
 # the stacked underlines, the legend and the charts. Each table with an `evidence` column
 # must be listed (see evidence_tables); the colours live in the stylesheet.
 KINDS: dict[str, tuple[str, str, str]] = {
-    "events": ("ev", "event", "something the article reports as happening; the popup gives its resolved dates and theme"),
+    "events": (
+        "ev",
+        "event",
+        "something the article reports as happening; the popup gives its resolved dates and theme",
+    ),
     "quotes": ("qu", "quote", "words in quotation marks; the popup names the speaker"),
     "actors": ("ac", "actor", "a person, government or body the article names, with its side"),
     "measures": ("me", "measure", "a sanction, export control, ban, warning or demand to lift one"),
     "positions": ("po", "position", "a government's stance on an issue"),
     "encounters": ("en", "encounter", "a military or diplomatic contact, or a refused one"),
     "event_coding": ("ec", "CAMEO code", "the event's code in the CAMEO event scheme"),
-    "coding_alternatives": ("al", "alternative code", "an alternative CAMEO code for a debatable event, used to test the thaw index"),
-    "theme_alternatives": ("ta", "alternative theme", "a theme a reader could assign instead, used to test the findings"),
+    "coding_alternatives": (
+        "al",
+        "alternative code",
+        "an alternative CAMEO code for a debatable event, used to test the thaw index",
+    ),
+    "theme_alternatives": (
+        "ta",
+        "alternative theme",
+        "a theme a reader could assign instead, used to test the findings",
+    ),
     "corrections": ("co", "correction", "garbled wording; its likely reading follows in brackets"),
     "context": ("cx", "context", "a point where the report brings in an outside source"),
-    "temporal_exclusions": ("tx", "not a date", "a time expression that names no date (a duration or a sequence word)"),
+    "temporal_exclusions": (
+        "tx",
+        "not a date",
+        "a time expression that names no date (a duration or a sequence word)",
+    ),
     DATING: ("dt", "dating clue", "a clue the report uses to date the article itself"),
 }
 
@@ -63,8 +81,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
 # ------------------------------------------------------------------ data
 def evidence_tables() -> list[str]:
     """Names of the data package's tables with an ``evidence`` field, in package order."""
-    names = [name for name in tables.resource_names()
-             if any(field["name"] == "evidence" for field in tables.resource(name)["schema"]["fields"])]
+    names = [
+        name
+        for name in tables.resource_names()
+        if any(field["name"] == "evidence" for field in tables.resource(name)["schema"]["fields"])
+    ]
     unknown = [name for name in names if name not in KINDS]
     if unknown:
         raise KeyError(f"tables with evidence but no style in thawbook.annotate.KINDS: {unknown}")
@@ -91,10 +112,12 @@ def _summaries(name: str, frame: pd.DataFrame, data: dict[str, pd.DataFrame]) ->
 
     def who(key: str) -> str:
         return actor.get(key, key) or "unnamed"
+
     out = []
     for row in frame.to_dict("records"):
         if name == "events":
-            text = f"{_short(row['title'], 48)}; {_day(row['date_start'])} to {_day(row['date_end'])}; {theme.label(row['theme'])}"
+            dates = f"{_day(row['date_start'])} to {_day(row['date_end'])}"
+            text = f"{_short(row['title'], 48)}; {dates}; {theme.label(row['theme'])}"
         elif name == "quotes":
             text = f"said by {who(row['actor_id'])} ({theme.label(row['kind'])})"
         elif name == "actors":
@@ -136,18 +159,22 @@ def grounded_rows(data: dict[str, pd.DataFrame], *, dating: bool = True) -> pd.D
         frame = data[name]
         key = tables.resource(name)["schema"]["primaryKey"]
         key = key if isinstance(key, str) else key[0]
-        parts.append(pd.DataFrame({
-            "kind": name,
-            "row_id": frame[key].astype(str),
-            "start": frame["evidence_start"].astype(int),
-            "end": frame["evidence_end"].astype(int),
-            "paragraph": frame["paragraph"].astype(int),
-            "evidence": frame["evidence"],
-            "summary": _summaries(name, frame, data),
-            "date_start": [_day(v) for v in frame["date_start"]] if "date_start" in frame else "",
-            "date_end": [_day(v) for v in frame["date_end"]] if "date_end" in frame else "",
-            "likely": frame["likely_reading"] if name == "corrections" else "",
-        }))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "kind": name,
+                    "row_id": frame[key].astype(str),
+                    "start": frame["evidence_start"].astype(int),
+                    "end": frame["evidence_end"].astype(int),
+                    "paragraph": frame["paragraph"].astype(int),
+                    "evidence": frame["evidence"],
+                    "summary": _summaries(name, frame, data),
+                    "date_start": [_day(v) for v in frame["date_start"]] if "date_start" in frame else "",
+                    "date_end": [_day(v) for v in frame["date_end"]] if "date_end" in frame else "",
+                    "likely": frame["likely_reading"] if name == "corrections" else "",
+                }
+            )
+        )
     if dating:
         from thawbook.dates import infer_publication_interval
 
@@ -156,13 +183,21 @@ def grounded_rows(data: dict[str, pd.DataFrame], *, dating: bool = True) -> pd.D
         for number, step in enumerate(steps, start=1):
             for evidence in step.evidence:
                 span = locate(evidence)
-                records.append({
-                    "kind": DATING, "row_id": f"dating-{number}", "start": span.start, "end": span.end,
-                    "paragraph": span.paragraph, "evidence": evidence,
-                    "summary": f"step {number} of the publication date: {step.name}; allows "
-                               f"{step.interval.start:%Y-%m-%d} to {step.interval.end:%Y-%m-%d}",
-                    "date_start": "", "date_end": "", "likely": "",
-                })
+                records.append(
+                    {
+                        "kind": DATING,
+                        "row_id": f"dating-{number}",
+                        "start": span.start,
+                        "end": span.end,
+                        "paragraph": span.paragraph,
+                        "evidence": evidence,
+                        "summary": f"step {number} of the publication date: {step.name}; allows "
+                        f"{step.interval.start:%Y-%m-%d} to {step.interval.end:%Y-%m-%d}",
+                        "date_start": "",
+                        "date_end": "",
+                        "likely": "",
+                    }
+                )
         parts.append(pd.DataFrame(records))
     rows = pd.concat(parts, ignore_index=True)
     rows["kind_rank"] = rows["kind"].map(list(KINDS).index)
@@ -192,8 +227,10 @@ def segment(start: int, end: int, spans: list[tuple[int, int]]) -> list[Segment]
     for s, e in spans:
         cuts.update(x for x in (s, e) if start < x < end)
     cuts = sorted(cuts)
-    return [Segment(a, b, frozenset(i for i, (s, e) in enumerate(spans) if s <= a and b <= e))
-            for a, b in zip(cuts, cuts[1:])]
+    return [
+        Segment(a, b, frozenset(i for i, (s, e) in enumerate(spans) if s <= a and b <= e))
+        for a, b in zip(cuts, cuts[1:])
+    ]
 
 
 def paragraph_segments(rows: pd.DataFrame, text: str | None = None) -> list[list[Segment]]:
@@ -231,7 +268,8 @@ def _classes(kinds: list[str], count: int) -> str:
 def _popup(rows: pd.DataFrame, covering) -> str:
     chosen = rows.loc[sorted(covering)].sort_values(["kind_rank", "row_id"])
     return "<br>".join(
-        f"<b>{display.escape_html(KINDS[r.kind][1])}</b> {display.escape_html(r.row_id)}: {display.escape_html(r.summary)}"
+        f"<b>{display.escape_html(KINDS[r.kind][1])}</b> "
+        f"{display.escape_html(r.row_id)}: {display.escape_html(r.summary)}"
         for r in chosen.itertuples()
     )
 
@@ -245,7 +283,9 @@ def render(rows: pd.DataFrame, text: str | None = None) -> str:
     notes: dict[int, list[str]] = {}
     for r in rows[rows["likely"].astype(bool)].itertuples():
         notes.setdefault(r.end, []).append(
-            f'<span class="likely">[likely: {display.escape_html(r.likely)} <span class="cid">{display.escape_html(r.row_id)}</span>]</span>')
+            f'<span class="likely">[likely: {display.escape_html(r.likely)} '
+            f'<span class="cid">{display.escape_html(r.row_id)}</span>]</span>'
+        )
     tip = 0
     out = ['<div class="annotated-source">']
     for number, ((a, b), pieces) in enumerate(zip(paragraph_bounds(text), paragraph_segments(rows, text))):
@@ -254,17 +294,21 @@ def render(rows: pd.DataFrame, text: str | None = None) -> str:
         for piece in pieces:
             parts += notes.get(piece.start, []) if piece.start != a else []
             parts += [f'<span id="span-{s}-{e}"></span>' for s, e in starts.get(piece.start, [])]
-            words = display.escape_html(text[piece.start:piece.end])
+            words = display.escape_html(text[piece.start : piece.end])
             if not piece.covering:
                 parts.append(words)
                 continue
             covering = rows.loc[sorted(piece.covering)]
             classes = _classes(list(covering["kind"]), len(covering))
-            if not re.search(r"\w", text[piece.start:piece.end]):
+            if not re.search(r"\w", text[piece.start : piece.end]):
                 parts.append(f'<span class="{classes}">{words}</span>')  # no name to give a link
                 continue
             tip += 1
-            inner = covering.assign(length=covering["end"] - covering["start"]).sort_values(["length", "kind_rank"]).iloc[0]
+            inner = (
+                covering.assign(length=covering["end"] - covering["start"])
+                .sort_values(["length", "kind_rank"])
+                .iloc[0]
+            )
             parts.append(
                 f'<span class="s"><a class="{classes}" href="#{row_target(inner["kind"], inner["row_id"])}" '
                 f'aria-describedby="t{tip}">{words}</a><span role="tooltip" id="t{tip}">'
@@ -285,9 +329,11 @@ def legend(rows: pd.DataFrame) -> str:
         f"{display.escape_html(meaning)} ({int(counts.get(kind, 0))} rows)</li>"
         for kind, (_, label, meaning) in KINDS.items()
     )
-    return (f'<div class="annotated-source"><ul class="legend">{items}</ul>'
-            '<p class="legend-note">A deeper background means more rows rest on the same words; '
-            "stacked underlines show which kinds. Hover over or tab to a highlight to list its rows.</p></div>")
+    return (
+        f'<div class="annotated-source"><ul class="legend">{items}</ul>'
+        '<p class="legend-note">A deeper background means more rows rest on the same words; '
+        "stacked underlines show which kinds. Hover over or tab to a highlight to list its rows.</p></div>"
+    )
 
 
 def page(rows: pd.DataFrame, text: str | None = None) -> HTML:
@@ -299,9 +345,13 @@ def rows_table(rows: pd.DataFrame) -> HTML:
     """Every grounded row as a sortable table (kind, id, dates, evidence); each ``<tr>``
     carries the id :func:`row_target` that the highlights link to."""
     frame = rows.assign(kind=rows["kind"].map(lambda k: KINDS[k][1]))[
-        ["kind", "row_id", "date_start", "date_end", "evidence"]]
-    out = display.table(frame, "Every grounded row, in reading order: its kind, id, resolved dates and evidence",
-                        download="grounded-rows.csv").data
+        ["kind", "row_id", "date_start", "date_end", "evidence"]
+    ]
+    out = display.table(
+        frame,
+        "Every grounded row, in reading order: its kind, id, resolved dates and evidence",
+        download="grounded-rows.csv",
+    ).data
     head, body = out.split("<tbody>", 1)
     pieces = body.split("<tr>")
     ids = [row_target(k, r) for k, r in zip(rows["kind"], rows["row_id"])]
@@ -327,9 +377,19 @@ def sentence_coverage(rows: pd.DataFrame, text: str | None = None) -> pd.DataFra
     for number, (paragraph, s, e) in enumerate(sentences(text), start=1):
         position[paragraph] = position.get(paragraph, 0) + 1
         hit = rows[(rows["start"] < e) & (rows["end"] > s)]
-        out.append({"sentence": number, "paragraph": paragraph, "position": position[paragraph],
-                    "start": s, "end": e, "text": text[s:e], "rows": len(hit),
-                    "row_ids": ", ".join(hit["row_id"]), "grounded": len(hit) > 0})
+        out.append(
+            {
+                "sentence": number,
+                "paragraph": paragraph,
+                "position": position[paragraph],
+                "start": s,
+                "end": e,
+                "text": text[s:e],
+                "rows": len(hit),
+                "row_ids": ", ".join(hit["row_id"]),
+                "grounded": len(hit) > 0,
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -358,8 +418,9 @@ def figures(rows: pd.DataFrame, coverage: pd.DataFrame, text: str | None = None)
     }
 
 
-def key_figures(data: dict[str, pd.DataFrame], rows: pd.DataFrame, coverage: pd.DataFrame,
-                headline_correction: str) -> dict:
+def key_figures(
+    data: dict[str, pd.DataFrame], rows: pd.DataFrame, coverage: pd.DataFrame, headline_correction: str
+) -> dict:
     """Everything chapter 02 glues, by glue name: :func:`figures`, the paragraph with the most
     rows (:func:`density`), and the headline's words with the likely reading of
     ``headline_correction`` (as Markdown)."""
@@ -367,11 +428,18 @@ def key_figures(data: dict[str, pd.DataFrame], rows: pd.DataFrame, coverage: pd.
     by_paragraph = density(rows).groupby("paragraph")["rows"].sum()
     fix = data["corrections"].set_index("correction_id").loc[headline_correction]
     out = {
-        "an_n_rows": f["rows"], "an_n_tables": f["tables"], "an_n_spans": f["spans"],
-        "an_n_package_spans": f["package_spans"], "an_n_dating": f["dating_clues"],
-        "an_n_corrections": f["corrections"], "an_n_sentences": f["sentences"], "an_n_grounded": f["grounded"],
-        "an_n_ungrounded": f["ungrounded"], "an_share_grounded": f["share_grounded"],
-        "an_share_characters": f["share_characters"], "an_max_depth": f["max_depth"],
+        "an_n_rows": f["rows"],
+        "an_n_tables": f["tables"],
+        "an_n_spans": f["spans"],
+        "an_n_package_spans": f["package_spans"],
+        "an_n_dating": f["dating_clues"],
+        "an_n_corrections": f["corrections"],
+        "an_n_sentences": f["sentences"],
+        "an_n_grounded": f["grounded"],
+        "an_n_ungrounded": f["ungrounded"],
+        "an_share_grounded": f["share_grounded"],
+        "an_share_characters": f["share_characters"],
+        "an_max_depth": f["max_depth"],
     }
     out["an_top_paragraph"] = int(by_paragraph.idxmax())
     out["an_top_rows"] = int(by_paragraph.max())
@@ -408,25 +476,41 @@ def density_chart(per_paragraph: pd.DataFrame, text: str | None = None) -> alt.C
     labels = [KINDS[k][1] for k in kinds]
     openings = pd.DataFrame(sorted(_openings(text).items()), columns=["paragraph", "opening"])
     return (
-        alt.Chart(per_paragraph[["paragraph", "kind_label", "rows"]],
-                  title=alt.Title("Where the data rests on the article",
-                                  subtitle="Rows grounded in each paragraph, by kind of row"))
+        alt.Chart(
+            per_paragraph[["paragraph", "kind_label", "rows"]],
+            title=alt.Title(
+                "Where the data rests on the article",
+                subtitle="Rows grounded in each paragraph, by kind of row",
+            ),
+        )
         .transform_lookup(lookup="paragraph", from_=alt.LookupData(openings, "paragraph", ["opening"]))
         .mark_bar(stroke="white", strokeWidth=0.6)
         .encode(
             x=alt.X("paragraph:O", title="Paragraph (0 is the headline)", axis=alt.Axis(labelAngle=0)),
             y=alt.Y("rows:Q", title="Rows grounded", stack="zero"),
-            color=alt.Color("kind_label:N", title="Kind of row", sort=labels,
-                            scale=alt.Scale(domain=labels, range=[colours[k] for k in kinds])),
-            tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"), alt.Tooltip("opening:N", title="Opens with"),
-                     alt.Tooltip("kind_label:N", title="Kind"), alt.Tooltip("rows:Q", title="Rows")],
+            color=alt.Color(
+                "kind_label:N",
+                title="Kind of row",
+                sort=labels,
+                scale=alt.Scale(domain=labels, range=[colours[k] for k in kinds]),
+            ),
+            tooltip=[
+                alt.Tooltip("paragraph:O", title="Paragraph"),
+                alt.Tooltip("opening:N", title="Opens with"),
+                alt.Tooltip("kind_label:N", title="Kind"),
+                alt.Tooltip("rows:Q", title="Rows"),
+            ],
         )
         .properties(width=560, height=260)
     )
 
 
-SENTENCE_BANDS = (("none", 0, 0, "#FFFFFF"), ("1 to 2", 1, 2, "#C6DBEF"), ("3 to 5", 3, 5, "#6BAED6"),
-                  ("6 or more", 6, 10**6, "#08519C"))
+SENTENCE_BANDS = (
+    ("none", 0, 0, "#FFFFFF"),
+    ("1 to 2", 1, 2, "#C6DBEF"),
+    ("3 to 5", 3, 5, "#6BAED6"),
+    ("6 or more", 6, 10**6, "#08519C"),
+)
 
 
 def sentence_chart(coverage: pd.DataFrame) -> alt.Chart:
@@ -438,16 +522,28 @@ def sentence_chart(coverage: pd.DataFrame) -> alt.Chart:
         words=coverage["text"].map(lambda v: _short(v, 72)),
     )[["sentence", "paragraph", "position", "rows", "band", "words"]]
     return (
-        alt.Chart(data, title=alt.Title("Which sentences ground a row",
-                                        subtitle="One cell per sentence in reading order; white cells ground none"))
+        alt.Chart(
+            data,
+            title=alt.Title(
+                "Which sentences ground a row",
+                subtitle="One cell per sentence in reading order; white cells ground none",
+            ),
+        )
         .mark_rect(stroke="#1A1A1A", strokeWidth=0.8)
         .encode(
             x=alt.X("position:O", title="Sentence within the paragraph", axis=alt.Axis(labelAngle=0)),
             y=alt.Y("paragraph:O", title="Paragraph (0 is the headline)"),
-            color=alt.Color("band:N", title="Rows grounded", scale=alt.Scale(
-                domain=[b[0] for b in SENTENCE_BANDS], range=[b[3] for b in SENTENCE_BANDS])),
-            tooltip=[alt.Tooltip("sentence:Q", title="Sentence"), alt.Tooltip("paragraph:O", title="Paragraph"),
-                     alt.Tooltip("rows:Q", title="Rows grounded"), alt.Tooltip("words:N", title="Sentence text")],
+            color=alt.Color(
+                "band:N",
+                title="Rows grounded",
+                scale=alt.Scale(domain=[b[0] for b in SENTENCE_BANDS], range=[b[3] for b in SENTENCE_BANDS]),
+            ),
+            tooltip=[
+                alt.Tooltip("sentence:Q", title="Sentence"),
+                alt.Tooltip("paragraph:O", title="Paragraph"),
+                alt.Tooltip("rows:Q", title="Rows grounded"),
+                alt.Tooltip("words:N", title="Sentence text"),
+            ],
         )
         .properties(width=alt.Step(34), height=alt.Step(16))
     )

@@ -4,6 +4,7 @@ Everything runs in a throwaway copy of this checkout, so the working tree's ``_b
 left alone. Each timing is the median of several runs; absolute seconds are printed for
 reference, but the figures to compare between machines are the ratios.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,6 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,8 +26,11 @@ RUNS = int(os.environ.get("BENCH_RUNS", "1"))
 
 
 def timed(command: list[str], cwd: Path, env: dict) -> float:
+    """Seconds ``command`` takes to run in ``cwd`` with ``env``; its output is discarded."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -45,8 +48,9 @@ def serial_execution_seconds(checkout: Path) -> float:
     start = time.perf_counter()
     for path in notebooks(checkout):
         notebook = nbformat.read(path, as_version=4)
-        NotebookClient(notebook, kernel_name="python3", timeout=300,
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            notebook, kernel_name="python3", timeout=300, resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
     return time.perf_counter() - start
 
 
@@ -57,8 +61,11 @@ PACKAGE_MODULE = "thawbook/annotate.py"
 
 def notebooks_importing(checkout: Path, module: str) -> tuple[int, int]:
     """How many notebooks the build recorded as importing ``module``, of how many."""
-    records = [json.loads(p.read_text()) for p in (checkout / "_build" / "thawbook-deps").glob("*.json")
-               if p.name != "durations.json"]
+    records = [
+        json.loads(p.read_text())
+        for p in (checkout / "_build" / "thawbook-deps").glob("*.json")
+        if p.name != "durations.json"
+    ]
     return sum(module in record["reads"] for record in records), len(records)
 
 
@@ -71,7 +78,9 @@ def page_bytes(html: Path) -> dict[str, tuple[int, int]]:
         relative = page.relative_to(html)
         if relative.parts[0] in {"_static", "_sources", "_downloads"}:
             continue
-        linked = set(re.findall(r'(?:src|href)="(?:\.\./)*(_static/[^"?#]+)', page.read_text(encoding="utf-8")))
+        linked = set(
+            re.findall(r'(?:src|href)="(?:\.\./)*(_static/[^"?#]+)', page.read_text(encoding="utf-8"))
+        )
         shared = sum((html / name).stat().st_size for name in linked if (html / name).is_file())
         weights[str(relative)] = (page.stat().st_size, shared)
     return weights
@@ -85,6 +94,7 @@ def edited(path: Path, change) -> str:
 
 
 def main() -> int:
+    """Run every benchmark in a throwaway copy, print the table and write ``_build/bench.json``."""
     with tempfile.TemporaryDirectory(prefix="thawbook-bench-") as folder:
         checkout = copy_checkout(Path(folder) / "checkout")
         # The test suite's own builds run make with VENV=<checkout>/.venv: share ours.
@@ -101,10 +111,14 @@ def main() -> int:
             cold.append(timed(make, checkout, env))
             importing, total = notebooks_importing(checkout, PACKAGE_MODULE)
             if not 0 < importing <= total / 2:
-                raise SystemExit(f"{PACKAGE_MODULE} is imported by {importing} of {total} notebooks: pick a module "
-                                 "that at most half of them use, or package_change_ratio measures nothing")
+                raise SystemExit(
+                    f"{PACKAGE_MODULE} is imported by {importing} of {total} notebooks: pick a module "
+                    "that at most half of them use, or package_change_ratio measures nothing"
+                )
             nochange.append(timed(make, checkout, env))
-            table = edited(events, lambda t: t.replace("Sullivan meets Wang Yi", "Sullivan meets Wang Yi (bench)", 1))
+            table = edited(
+                events, lambda t: t.replace("Sullivan meets Wang Yi", "Sullivan meets Wang Yi (bench)", 1)
+            )
             datachange.append(timed(make, checkout, env))
             events.write_text(table, encoding="utf-8")
             timed(make, checkout, env)  # back to the committed data
@@ -115,12 +129,16 @@ def main() -> int:
         serial = statistics.median(serial_execution_seconds(checkout) for _ in range(RUNS))
         # The full suite after a build, as `make test` runs it (its book and browser steps are
         # up to date here, so -o skips them): notebook, build and browser tests included.
-        tests = timed(["make", "-o", "book", "-o", "browser", "test", f"VENV={ROOT / '.venv'}"], checkout, env)
+        tests = timed(
+            ["make", "-o", "book", "-o", "browser", "test", f"VENV={ROOT / '.venv'}"], checkout, env
+        )
         unit = timed(["make", "unit", f"VENV={ROOT / '.venv'}"], checkout, env)
         pages = page_bytes(checkout / "_build" / "html")
         bundle = (checkout / "_build" / "html" / "_static" / "thawbook" / "vega-bundle.js").stat().st_size
 
-    cold_s, nochange_s, data_s, package_s = (statistics.median(x) for x in (cold, nochange, datachange, packagechange))
+    cold_s, nochange_s, data_s, package_s = (
+        statistics.median(x) for x in (cold, nochange, datachange, packagechange)
+    )
     figures = {
         "runs": RUNS,
         "cold_s": round(cold_s, 1),
@@ -156,14 +174,20 @@ def main() -> int:
     print(f"cold build:                       {cold_s:7.1f} s")
     print(f"no-change rebuild:                {nochange_s:7.1f} s   = {nochange_s / cold_s:6.1%} of cold")
     print(f"rebuild after one data change:    {data_s:7.1f} s   = {data_s / cold_s:6.1%} of cold")
-    print(f"rebuild after editing {PACKAGE_MODULE} (imported by {importing} of {total} notebooks): "
-          f"{package_s:5.1f} s   = {package_s / cold_s:6.1%} of cold")
-    print(f"serial notebook execution (nbclient, one loop): {serial:5.1f} s   cold / serial = {cold_s / serial:.2f}x")
+    print(
+        f"rebuild after editing {PACKAGE_MODULE} (imported by {importing} of {total} notebooks): "
+        f"{package_s:5.1f} s   = {package_s / cold_s:6.1%} of cold"
+    )
+    print(
+        f"serial notebook execution (nbclient, one loop): {serial:5.1f} s   cold / serial = {cold_s / serial:.2f}x"
+    )
     print(f"full test suite (make test after a build):      {tests:5.1f} s   = {tests / cold_s:.2f}x cold")
     print(f"unit + data tests (make unit):    {unit:7.1f} s")
     print(f"vega bundle (linked only from pages with charts): {bundle:,d} bytes")
     for name, (own, shared) in pages.items():
-        print(f"  {name:42s} own {own:9,d} B   shared static linked {shared:10,d} B   shared/own = {shared / own:5.1f}x")
+        print(
+            f"  {name:42s} own {own:9,d} B   shared static linked {shared:10,d} B   shared/own = {shared / own:5.1f}x"
+        )
     print(f"largest page: {max(own for own, _ in pages.values()):,d} bytes of its own (budget 300,000)")
     for target, met in targets.items():
         print(f"target {target}: {'met' if met else 'NOT met'}")

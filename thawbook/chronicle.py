@@ -12,6 +12,7 @@ Two questions are answered here, both from evidence inside the article:
   dropped. For event rows the stored interval is compared with the resolver's independent
   reading (:func:`thawbook.dates.resolve`); :func:`mentions_chart` draws them on a time axis.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,12 @@ import pandas as pd
 
 from thawbook import theme
 from thawbook.dates import (
-    Constraint, Interval, TemporalMention, find_temporal_expressions, iso, resolve_in_article,
+    Constraint,
+    Interval,
+    TemporalMention,
+    find_temporal_expressions,
+    iso,
+    resolve_in_article,
 )
 from thawbook.display import SPAN_SEPARATOR
 
@@ -109,7 +115,9 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
     order = list(data["row"])
     final = data[data["kind"] == PUBLICATION].iloc[0]
     kinds = ["from the article alone", "needs outside knowledge", PUBLICATION]
-    colour = alt.Color("kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[theme.NEUTRAL, LIGHT, INK]))
+    colour = alt.Color(
+        "kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[theme.NEUTRAL, LIGHT, INK])
+    )
     tooltip = [
         alt.Tooltip("row:N", title="Step"),
         alt.Tooltip("allowed_start:N", title="Allowed from"),
@@ -120,19 +128,29 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
 
     def panel(domain, title, fmt):
         x = alt.X("bar_start:T", title=title, scale=alt.Scale(domain=domain), axis=alt.Axis(format=fmt))
-        band = alt.Chart(pd.DataFrame({"a": [final["bar_start"]], "b": [final["bar_end"]]})).mark_rect(
-            color=BAND
-        ).encode(x=alt.X("a:T", scale=alt.Scale(domain=domain)), x2="b:T")
-        bars = alt.Chart(data).mark_bar(height=16, clip=True).encode(
-            x=x, x2="bar_end:T",
-            y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
-            color=colour, tooltip=tooltip,
+        band = (
+            alt.Chart(pd.DataFrame({"a": [final["bar_start"]], "b": [final["bar_end"]]}))
+            .mark_rect(color=BAND)
+            .encode(x=alt.X("a:T", scale=alt.Scale(domain=domain)), x2="b:T")
+        )
+        bars = (
+            alt.Chart(data)
+            .mark_bar(height=16, clip=True)
+            .encode(
+                x=x,
+                x2="bar_end:T",
+                y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
+                color=colour,
+                tooltip=tooltip,
+            )
         )
         return (band + bars).properties(width=420, height=30 * len(order))
 
     year = [f"{final['bar_start'].year}-01-01", f"{final['bar_start'].year + 1}-01-01"]
-    close = [(final["bar_start"] - timedelta(days=14)).strftime("%Y-%m-%d"),
-             (final["bar_end"] + timedelta(days=5)).strftime("%Y-%m-%d")]
+    close = [
+        (final["bar_start"] - timedelta(days=14)).strftime("%Y-%m-%d"),
+        (final["bar_end"] + timedelta(days=5)).strftime("%Y-%m-%d"),
+    ]
     return alt.vconcat(
         panel(year, "Allowed publication dates: the whole year", "%b"),
         panel(close, "Close-up: the weeks around publication", "%d %b"),
@@ -220,14 +238,20 @@ def account_for_temporal_expressions(
             event = by_event.loc[event_ids[0]]
             tense = "future" if event["status"] == "forthcoming" else "past"
             row.update(
-                accounted_by="event", account_id=event_ids[0], evidence=event["evidence"],
-                explanation=event["title"], theme=event["theme"],
-                date_start=iso(event["date_start"]), date_end=iso(event["date_end"]),
+                accounted_by="event",
+                account_id=event_ids[0],
+                evidence=event["evidence"],
+                explanation=event["title"],
+                theme=event["theme"],
+                date_start=iso(event["date_start"]),
+                date_end=iso(event["date_end"]),
             )
         elif exclusion_ids:
             exclusion = by_exclusion.loc[exclusion_ids[0]]
             row.update(
-                accounted_by="exclusion", account_id=exclusion_ids[0], evidence=exclusion["evidence"],
+                accounted_by="exclusion",
+                account_id=exclusion_ids[0],
+                evidence=exclusion["evidence"],
                 explanation=exclusion["reason"],
             )
         try:
@@ -270,14 +294,35 @@ def accounts_table(accounts: pd.DataFrame) -> pd.DataFrame:
     """The accounting as a reader's table, in text order, with worded column names."""
     return accounts.rename(
         columns={
-            "mention": "#", "expression": "expression", "paragraph": "paragraph",
-            "accounted_by": "accounted for by", "account_id": "row", "explanation": "event or reason",
-            "date_start": "date_start", "date_end": "date_end",
-            "resolved_start": "resolver start", "resolved_end": "resolver end",
-            "agreement": "stored vs resolver", "evidence": "evidence",
+            "mention": "#",
+            "expression": "expression",
+            "paragraph": "paragraph",
+            "accounted_by": "accounted for by",
+            "account_id": "row",
+            "explanation": "event or reason",
+            "date_start": "date_start",
+            "date_end": "date_end",
+            "resolved_start": "resolver start",
+            "resolved_end": "resolver end",
+            "agreement": "stored vs resolver",
+            "evidence": "evidence",
         }
-    )[["#", "expression", "paragraph", "accounted for by", "row", "event or reason", "date_start", "date_end",
-       "resolver start", "resolver end", "stored vs resolver", "evidence"]]
+    )[
+        [
+            "#",
+            "expression",
+            "paragraph",
+            "accounted for by",
+            "row",
+            "event or reason",
+            "date_start",
+            "date_end",
+            "resolver start",
+            "resolver end",
+            "stored vs resolver",
+            "evidence",
+        ]
+    ]
 
 
 def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatChart:
@@ -297,8 +342,21 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
     data["colour"] = [theme.label(t) if t else EXCLUDED for t in data["theme"]]
     data["label"] = [f"¶{p} {e}" for p, e in zip(data["paragraph"], data["expression"])]
     data = data.sort_values(["bar_start", "bar_end", "start"])
-    data = data[["label", "colour", "bar_start", "bar_end", "shown_start", "shown_end", "resolved_start",
-                 "resolved_end", "account_id", "agreement", "evidence"]]
+    data = data[
+        [
+            "label",
+            "colour",
+            "bar_start",
+            "bar_end",
+            "shown_start",
+            "shown_end",
+            "resolved_start",
+            "resolved_end",
+            "account_id",
+            "agreement",
+            "evidence",
+        ]
+    ]
     order = list(data["label"])
     resolver = data[(data["colour"] != EXCLUDED) & (data["resolved_start"] != "")].copy()
     resolver["r_start"] = pd.to_datetime(resolver["resolved_start"])
@@ -320,31 +378,57 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
         rows = data[(data["bar_end"] > lo) & (data["bar_start"] < hi)]
         shown = list(rows["label"])
         y = alt.Y("label:N", title=None, sort=shown, axis=alt.Axis(labelLimit=220))
-        pub = alt.Chart(pd.DataFrame({"a": [published.start.isoformat()],
-                                      "b": [(published.end + timedelta(days=1)).isoformat()]})).mark_rect(
-            color=BAND).encode(x=alt.X("a:T", scale=scale), x2="b:T")
-        bars = alt.Chart(rows).mark_bar(height=8, yOffset=-2, clip=True).encode(
-            x=alt.X("bar_start:T", title=title, scale=scale, axis=alt.Axis(format=fmt)),
-            x2="bar_end:T", y=y,
-            color=alt.Color("colour:N", title="Event theme", scale=alt.Scale(domain=domain, range=colours)),
-            tooltip=tooltip,
+        pub = (
+            alt.Chart(
+                pd.DataFrame(
+                    {
+                        "a": [published.start.isoformat()],
+                        "b": [(published.end + timedelta(days=1)).isoformat()],
+                    }
+                )
+            )
+            .mark_rect(color=BAND)
+            .encode(x=alt.X("a:T", scale=scale), x2="b:T")
         )
-        check = alt.Chart(resolver[(resolver["r_end"] > lo) & (resolver["r_start"] < hi)]).mark_bar(
-            height=2, yOffset=5, color=INK, clip=True).encode(
-            x=alt.X("r_start:T", scale=scale), x2="r_end:T", y=y, tooltip=tooltip,
+        bars = (
+            alt.Chart(rows)
+            .mark_bar(height=8, yOffset=-2, clip=True)
+            .encode(
+                x=alt.X("bar_start:T", title=title, scale=scale, axis=alt.Axis(format=fmt)),
+                x2="bar_end:T",
+                y=y,
+                color=alt.Color(
+                    "colour:N", title="Event theme", scale=alt.Scale(domain=domain, range=colours)
+                ),
+                tooltip=tooltip,
+            )
+        )
+        check = (
+            alt.Chart(resolver[(resolver["r_end"] > lo) & (resolver["r_start"] < hi)])
+            .mark_bar(height=2, yOffset=5, color=INK, clip=True)
+            .encode(
+                x=alt.X("r_start:T", scale=scale),
+                x2="r_end:T",
+                y=y,
+                tooltip=tooltip,
+            )
         )
         return (pub + bars + check).properties(width=440, height=16 * len(shown))
 
     first = data["bar_start"].min().strftime("%Y-01-01")
     last = (data["bar_end"].max() + timedelta(days=31)).strftime("%Y-%m-01")
-    close = [(pd.Timestamp(published.start) - timedelta(days=45)).strftime("%Y-%m-%d"),
-             (pd.Timestamp(published.end) + timedelta(days=4)).strftime("%Y-%m-%d")]
+    close = [
+        (pd.Timestamp(published.start) - timedelta(days=45)).strftime("%Y-%m-%d"),
+        (pd.Timestamp(published.end) + timedelta(days=4)).strftime("%Y-%m-%d"),
+    ]
     return alt.vconcat(
         panel([first, last], "Date (whole range)", "%Y"),
         panel(close, "Date (the weeks before publication; only the expressions that reach them)", "%d %b"),
         title=alt.Title(
             "What the article's time words refer to",
-            subtitle=["Bars: stored event interval or, in grey, the resolver's reading of an expression that dates no event",
-                      "Thin black line under a bar: the resolver's own reading. Shaded: the publication interval"],
+            subtitle=[
+                "Bars: stored event interval or, in grey, the resolver's reading of an expression that dates no event",
+                "Thin black line under a bar: the resolver's own reading. Shaded: the publication interval",
+            ],
         ),
     )

@@ -12,6 +12,7 @@ Enumerations (categories, confidence levels) are read from ``datapackage.json``;
 for confidence are greys (darker is surer) and for categories the eight Okabe–Ito colours,
 since categories are neither sides nor themes.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,11 +57,13 @@ def categories() -> list[str]:
 
 
 def confidence_scale() -> alt.Scale:
+    """Colour scale for confidence levels: greys, darker for more confidence."""
     levels = confidence_levels()
     return alt.Scale(domain=levels, range=list(CONFIDENCE_GREYS[: len(levels)]))
 
 
 def category_scale() -> alt.Scale:
+    """Colour scale for correction categories, in the order :func:`categories` gives."""
     names = [theme.label(name) for name in categories()]
     return alt.Scale(domain=names, range=list(CATEGORY_PALETTE[: len(names)]))
 
@@ -139,8 +142,16 @@ def paragraph_marks(corrections: pd.DataFrame, text: str | None = None) -> pd.Da
     data = tidy(corrections, text)
     marks = data.groupby("paragraph").size()
     story = data[data["changes_story"]].groupby("paragraph").size()
-    rows = [{"paragraph": p, "text": " ".join(s), "sentences": len(s), "corrections": int(marks.get(p, 0)),
-             "story": int(story.get(p, 0))} for p, s in sorted(parts.items())]
+    rows = [
+        {
+            "paragraph": p,
+            "text": " ".join(s),
+            "sentences": len(s),
+            "corrections": int(marks.get(p, 0)),
+            "story": int(story.get(p, 0)),
+        }
+        for p, s in sorted(parts.items())
+    ]
     return pd.DataFrame(rows, columns=["paragraph", "text", "sentences", "corrections", "story"])
 
 
@@ -163,12 +174,26 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
     data["one"] = 1
     order = list(category_counts(corrections)["category"])
     data["confidence_rank"] = data["confidence"].map(confidence_levels().index)
-    data = data[["correction_id", "category_label", "confidence", "confidence_rank", "one", "evidence",
-                 "likely_reading", "affects"]]
+    data = data[
+        [
+            "correction_id",
+            "category_label",
+            "confidence",
+            "confidence_rank",
+            "one",
+            "evidence",
+            "likely_reading",
+            "affects",
+        ]
+    ]
     return (
-        alt.Chart(data, title=alt.Title(
-            "What kind of errors the article contains",
-            subtitle="One segment per correction; darker means the likely reading is surer"))
+        alt.Chart(
+            data,
+            title=alt.Title(
+                "What kind of errors the article contains",
+                subtitle="One segment per correction; darker means the likely reading is surer",
+            ),
+        )
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
             y=alt.Y("category_label:N", title="Category of error", sort=order, axis=alt.Axis(labelLimit=240)),
@@ -198,57 +223,104 @@ def position_chart(corrections: pd.DataFrame, text: str | None = None) -> alt.La
     data = tidy(corrections, text)
     data["stack"] = data.groupby("paragraph").cumcount() + 1
     data["changes the story"] = data["changes_story"].map({True: "yes", False: "no"})
-    data = data[["correction_id", "paragraph", "stack", "category_label", "confidence", "evidence",
-                 "likely_reading", "changes the story"]]
-    per_paragraph = pd.DataFrame(sentences(text), columns=["paragraph", "start", "end"]).groupby(
-        "paragraph").size().rename("sentences").reset_index()
-    x = alt.X("paragraph:O", title="Paragraph (0 is the headline)", axis=alt.Axis(labelAngle=0),
-              scale=alt.Scale(domain=list(per_paragraph["paragraph"])))
-    background = alt.Chart(per_paragraph).mark_bar(color="#E6E6E6").encode(
-        x=x, y=alt.Y("sentences:Q", title="Corrections (marks) and sentences (grey bars)",
-                     axis=alt.Axis(tickMinStep=1, format="d")),
-        tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"), alt.Tooltip("sentences:Q", title="Sentences")],
+    data = data[
+        [
+            "correction_id",
+            "paragraph",
+            "stack",
+            "category_label",
+            "confidence",
+            "evidence",
+            "likely_reading",
+            "changes the story",
+        ]
+    ]
+    per_paragraph = (
+        pd.DataFrame(sentences(text), columns=["paragraph", "start", "end"])
+        .groupby("paragraph")
+        .size()
+        .rename("sentences")
+        .reset_index()
     )
-    marks = alt.Chart(data).mark_point(filled=True, opacity=1).encode(
-        x=x,
-        y=alt.Y("stack:Q"),
-        color=alt.Color("category_label:N", title="Category of error", scale=category_scale()),
-        size=alt.Size("changes the story:N", title="Changes the story",
-                      scale=alt.Scale(domain=["yes", "no"], range=[220, 90])),
-        stroke=alt.Stroke("changes the story:N", legend=None,
-                          scale=alt.Scale(domain=["yes", "no"], range=["#1A1A1A", "white"])),
-        tooltip=[
-            alt.Tooltip("correction_id:N", title="Correction"),
-            alt.Tooltip("paragraph:O", title="Paragraph"),
-            alt.Tooltip("category_label:N", title="Category"),
-            alt.Tooltip("confidence:N", title="Confidence"),
-            alt.Tooltip("evidence:N", title="Original (evidence)"),
-            alt.Tooltip("likely_reading:N", title="Likely reading"),
-            alt.Tooltip("changes the story:N", title="Changes the story"),
-        ],
+    x = alt.X(
+        "paragraph:O",
+        title="Paragraph (0 is the headline)",
+        axis=alt.Axis(labelAngle=0),
+        scale=alt.Scale(domain=list(per_paragraph["paragraph"])),
+    )
+    background = (
+        alt.Chart(per_paragraph)
+        .mark_bar(color="#E6E6E6")
+        .encode(
+            x=x,
+            y=alt.Y(
+                "sentences:Q",
+                title="Corrections (marks) and sentences (grey bars)",
+                axis=alt.Axis(tickMinStep=1, format="d"),
+            ),
+            tooltip=[
+                alt.Tooltip("paragraph:O", title="Paragraph"),
+                alt.Tooltip("sentences:Q", title="Sentences"),
+            ],
+        )
+    )
+    marks = (
+        alt.Chart(data)
+        .mark_point(filled=True, opacity=1)
+        .encode(
+            x=x,
+            y=alt.Y("stack:Q"),
+            color=alt.Color("category_label:N", title="Category of error", scale=category_scale()),
+            size=alt.Size(
+                "changes the story:N",
+                title="Changes the story",
+                scale=alt.Scale(domain=["yes", "no"], range=[220, 90]),
+            ),
+            stroke=alt.Stroke(
+                "changes the story:N",
+                legend=None,
+                scale=alt.Scale(domain=["yes", "no"], range=["#1A1A1A", "white"]),
+            ),
+            tooltip=[
+                alt.Tooltip("correction_id:N", title="Correction"),
+                alt.Tooltip("paragraph:O", title="Paragraph"),
+                alt.Tooltip("category_label:N", title="Category"),
+                alt.Tooltip("confidence:N", title="Confidence"),
+                alt.Tooltip("evidence:N", title="Original (evidence)"),
+                alt.Tooltip("likely_reading:N", title="Likely reading"),
+                alt.Tooltip("changes the story:N", title="Changes the story"),
+            ],
+        )
     )
     return (background + marks).properties(
-        width=560, height=240,
-        title=alt.Title("Where in the article the corrections fall",
-                        subtitle=["One mark per correction, stacked over its paragraph; large and outlined: changes the story",
-                                  "Grey bars: sentences in the paragraph"]),
+        width=560,
+        height=240,
+        title=alt.Title(
+            "Where in the article the corrections fall",
+            subtitle=[
+                "One mark per correction, stacked over its paragraph; large and outlined: changes the story",
+                "Grey bars: sentences in the paragraph",
+            ],
+        ),
     )
 
 
 def side_by_side(corrections: pd.DataFrame) -> pd.DataFrame:
     """Every correction in reading order: the original words beside the likely reading."""
     data = tidy(corrections)
-    return pd.DataFrame({
-        "correction": data["correction_id"],
-        "paragraph": data["paragraph"],
-        "category": data["category_label"],
-        "confidence": data["confidence"],
-        "original (evidence)": data["evidence"],
-        "likely reading": data["likely_reading"],
-        "changes": data["scope"],
-        "affects": data["affects"],
-        "outside source": data["context_id"],
-    })
+    return pd.DataFrame(
+        {
+            "correction": data["correction_id"],
+            "paragraph": data["paragraph"],
+            "category": data["category_label"],
+            "confidence": data["confidence"],
+            "original (evidence)": data["evidence"],
+            "likely reading": data["likely_reading"],
+            "changes": data["scope"],
+            "affects": data["affects"],
+            "outside source": data["context_id"],
+        }
+    )
 
 
 def story_changes(corrections: pd.DataFrame) -> pd.DataFrame:
@@ -257,21 +329,24 @@ def story_changes(corrections: pd.DataFrame) -> pd.DataFrame:
     data = data[data["changes_story"]].copy()
     data["rank"] = data["confidence"].map(confidence_levels().index)
     data = data.sort_values(["rank", "evidence_start"])
-    return pd.DataFrame({
-        "correction": data["correction_id"],
-        "confidence": data["confidence"],
-        "original (evidence)": data["evidence"],
-        "likely reading": data["likely_reading"],
-        "what it changes": data["affects"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "correction": data["correction_id"],
+            "confidence": data["confidence"],
+            "original (evidence)": data["evidence"],
+            "likely reading": data["likely_reading"],
+            "what it changes": data["affects"],
+        }
+    ).reset_index(drop=True)
 
 
 def scope_counts(corrections: pd.DataFrame) -> pd.DataFrame:
     """Corrections per scope (what they change), in :data:`SCOPES` order, zeros kept."""
     data = tidy(corrections)
     counts = data["scope"].value_counts().reindex(list(SCOPES), fill_value=0)
-    return pd.DataFrame({"changes": list(SCOPES), "meaning": list(SCOPES.values()),
-                         "corrections": counts.to_list()})
+    return pd.DataFrame(
+        {"changes": list(SCOPES), "meaning": list(SCOPES.values()), "corrections": counts.to_list()}
+    )
 
 
 # ------------------------------------------------------------ limits of the source
@@ -293,9 +368,19 @@ def unnamed_attributions(actors: pd.DataFrame, quotes: pd.DataFrame, text: str |
         quoted = int((quotes["actor_id"] == actor["actor_id"]).sum())
         for number, (paragraph, start, end) in enumerate(sentences(text), start=1):
             if pattern.search(text[start:end]):
-                rows.append({"actor_id": actor["actor_id"], "name": actor["name"], "paragraph": paragraph,
-                             "sentence_number": number, "sentence": text[start:end], "quotes": quoted})
-    return pd.DataFrame(rows, columns=["actor_id", "name", "paragraph", "sentence_number", "sentence", "quotes"])
+                rows.append(
+                    {
+                        "actor_id": actor["actor_id"],
+                        "name": actor["name"],
+                        "paragraph": paragraph,
+                        "sentence_number": number,
+                        "sentence": text[start:end],
+                        "quotes": quoted,
+                    }
+                )
+    return pd.DataFrame(
+        rows, columns=["actor_id", "name", "paragraph", "sentence_number", "sentence", "quotes"]
+    )
 
 
 def analyst_voices(actors: pd.DataFrame, quotes: pd.DataFrame) -> dict[str, int]:
@@ -317,18 +402,20 @@ def bibliography(context: pd.DataFrame) -> pd.DataFrame:
     data = context.copy()
     data["date"] = [iso(d) for d in data["source_date"]]
     data = data.sort_values(["source_publisher", "date", "context_id"], key=lambda s: s.str.lower())
-    return pd.DataFrame({
-        "context": data["context_id"],
-        "claim": data["claim"],
-        "source type": data["source_type"].map(display.source_type_label),
-        "publisher": data["source_publisher"],
-        "title": data["source_title"],
-        "source date": data["date"],
-        "accessed": [iso(d) for d in data["accessed"]],
-        "url": data["source_url"],
-        "used for": data["used_for"],
-        "evidence": data["evidence"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "context": data["context_id"],
+            "claim": data["claim"],
+            "source type": data["source_type"].map(display.source_type_label),
+            "publisher": data["source_publisher"],
+            "title": data["source_title"],
+            "source date": data["date"],
+            "accessed": [iso(d) for d in data["accessed"]],
+            "url": data["source_url"],
+            "used for": data["used_for"],
+            "evidence": data["evidence"],
+        }
+    ).reset_index(drop=True)
 
 
 def context_summary(context: pd.DataFrame, corrections: pd.DataFrame) -> dict[str, int]:

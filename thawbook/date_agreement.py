@@ -6,6 +6,7 @@ whose words lie elsewhere in the article). For each such pair the event's interv
 dates, or ``data/corrections.csv`` must record the disagreement: a correction of category
 ``inconsistent_date`` or ``factual_slip`` that cites the context row.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -32,8 +33,12 @@ LINKS = {
 VERDICTS = ("contains", "recorded", "unrecorded")
 
 
-def event_context_pairs(events: pd.DataFrame, context: pd.DataFrame, corrections: pd.DataFrame,
-                        links: dict[str, str] | None = None) -> pd.DataFrame:
+def event_context_pairs(
+    events: pd.DataFrame,
+    context: pd.DataFrame,
+    corrections: pd.DataFrame,
+    links: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """One row per event and dated context row that speak to each other (see the module).
 
     Columns: ``event_id``, ``title``, ``event_dates``, ``context_id``, ``context_dates``,
@@ -41,7 +46,9 @@ def event_context_pairs(events: pd.DataFrame, context: pd.DataFrame, corrections
     ""). Rows are in the order of the events' evidence in the article.
     """
     dated = context[context["date_start"].notna()]
-    recording = corrections[corrections["category"].isin(RECORDING_CATEGORIES) & (corrections["context_id"] != "")]
+    recording = corrections[
+        corrections["category"].isin(RECORDING_CATEGORIES) & (corrections["context_id"] != "")
+    ]
     by_context = recording.groupby("context_id")["correction_id"].first()
     links = LINKS if links is None else links
     rows = []
@@ -52,15 +59,29 @@ def event_context_pairs(events: pd.DataFrame, context: pd.DataFrame, corrections
                 continue
             inside = event.date_start <= cx.date_start and cx.date_end <= event.date_end
             correction = by_context.get(cx.context_id, "")
-            rows.append({
-                "event_id": event.event_id, "title": event.title,
-                "event_dates": _span(event.date_start, event.date_end),
-                "context_id": cx.context_id, "context_dates": _span(cx.date_start, cx.date_end),
-                "verdict": "contains" if inside else ("recorded" if correction else "unrecorded"),
-                "correction_id": "" if inside else correction,
-            })
-    return pd.DataFrame(rows, columns=["event_id", "title", "event_dates", "context_id", "context_dates",
-                                       "verdict", "correction_id"])
+            rows.append(
+                {
+                    "event_id": event.event_id,
+                    "title": event.title,
+                    "event_dates": _span(event.date_start, event.date_end),
+                    "context_id": cx.context_id,
+                    "context_dates": _span(cx.date_start, cx.date_end),
+                    "verdict": "contains" if inside else ("recorded" if correction else "unrecorded"),
+                    "correction_id": "" if inside else correction,
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "event_id",
+            "title",
+            "event_dates",
+            "context_id",
+            "context_dates",
+            "verdict",
+            "correction_id",
+        ],
+    )
 
 
 def _span(start, end) -> str:

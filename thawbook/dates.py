@@ -47,13 +47,14 @@ why the rest is hand-written:
 So only expressions matching an explicit grammar are accepted; anything else raises
 ``ValueError`` naming the expression rather than being guessed.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, timedelta
+from functools import cache
 
 import pandas as pd
 from dateparser.date import DateDataParser
@@ -63,8 +64,16 @@ from thawbook.seed import locate, paragraph_of, read_seed
 PRECISIONS = ("day", "week", "month", "year")  # finest to coarsest
 WEEK_STARTS = ("monday", "sunday")  # the calendar conventions the article allows
 #: Precision labels derived from an interval's width: the narrowest unit it fits in.
-PRECISION_LIMITS = (("day", 1), ("week", 7), ("fortnight", 14), ("month", 31), ("quarter", 92),
-                    ("half-year", 183), ("year", 366), ("years", None))
+PRECISION_LIMITS = (
+    ("day", 1),
+    ("week", 7),
+    ("fortnight", 14),
+    ("month", 31),
+    ("quarter", 92),
+    ("half-year", 183),
+    ("year", 366),
+    ("years", None),
+)
 WEEKDAYS = tuple(name.lower() for name in calendar.day_name)  # monday .. sunday
 MONTHS = tuple(name.lower() for name in calendar.month_name[1:])  # january .. december
 
@@ -206,10 +215,16 @@ def publication_constraints(week_start: str | None = None) -> list[Constraint]:
             interval = parts[0].interval
             for part in parts[1:]:
                 interval = interval.hull(part.interval)
-            reasoning = parts[0].reasoning if len({p.interval for p in parts}) == 1 else " ".join(
-                f"With weeks from {ws.capitalize()}: {p.reasoning}" for ws, p in zip(WEEK_STARTS, parts)
+            reasoning = (
+                parts[0].reasoning
+                if len({p.interval for p in parts}) == 1
+                else " ".join(
+                    f"With weeks from {ws.capitalize()}: {p.reasoning}" for ws, p in zip(WEEK_STARTS, parts)
+                )
             )
-            steps.append(Constraint(parts[0].name, parts[0].evidence, interval, reasoning, parts[0].needs_context))
+            steps.append(
+                Constraint(parts[0].name, parts[0].evidence, interval, reasoning, parts[0].needs_context)
+            )
         return steps
 
     year = Constraint(
@@ -229,7 +244,10 @@ def publication_constraints(week_start: str | None = None) -> list[Constraint]:
 
     arrival = date(INFERRED_YEAR, *ANCHOR_MONTH_DAY)
     publication_week = week_of(week_of(arrival, week_start).end + timedelta(days=1), week_start)
-    first, last = calendar.day_name[publication_week.start.weekday()], calendar.day_name[publication_week.end.weekday()]
+    first, last = (
+        calendar.day_name[publication_week.start.weekday()],
+        calendar.day_name[publication_week.end.weekday()],
+    )
     week = Constraint(
         name="week after the ambassador's arrival",
         evidence=(
@@ -243,7 +261,9 @@ def publication_constraints(week_start: str | None = None) -> list[Constraint]:
         ),
     )
 
-    friday = publication_week.start + timedelta(days=(WEEKDAYS.index("friday") - publication_week.start.weekday()) % 7)
+    friday = publication_week.start + timedelta(
+        days=(WEEKDAYS.index("friday") - publication_week.start.weekday()) % 7
+    )
     weekend = Constraint(
         name="from the Friday to the end of that week",
         evidence=(
@@ -284,7 +304,7 @@ def publication_constraints(week_start: str | None = None) -> list[Constraint]:
     return [year, week, weekend, jet]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _publication(week_start: str | None) -> tuple[Interval, tuple[Constraint, ...]]:
     interval, steps = _infer_publication_interval(week_start)
     return interval, tuple(steps)
@@ -343,10 +363,12 @@ def normalise(expression: str) -> tuple[str, bool]:
     text = _POSSESSIVE.sub("", text)
     match = _LEADING.match(text)
     since = bool(match and match.group(1) == "since")
-    return (text[match.end():] if match else text), since
+    return (text[match.end() :] if match else text), since
 
 
-def resolve(expression: str, published: Interval, *, tense: str = "past", week_start: str = "monday") -> Interval:
+def resolve(
+    expression: str, published: Interval, *, tense: str = "past", week_start: str = "monday"
+) -> Interval:
     """The dates an expression can refer to, given a publication interval and a week convention.
 
     The expression is resolved against the first and the last possible publication day and
@@ -359,7 +381,7 @@ def resolve(expression: str, published: Interval, *, tense: str = "past", week_s
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def resolve_in_article(expression: str, *, tense: str = "past", week_start: str | None = None) -> Interval:
     """The dates an expression of the seed article can refer to.
 
@@ -376,7 +398,9 @@ def resolve_in_article(expression: str, *, tense: str = "past", week_start: str 
     return hull
 
 
-def resolve_on(expression: str, reference: date, *, tense: str = "past", week_start: str = "monday") -> Interval:
+def resolve_on(
+    expression: str, reference: date, *, tense: str = "past", week_start: str = "monday"
+) -> Interval:
     """Resolve ``expression`` against a single reference (publication) date under one week convention."""
     if tense not in ("past", "future"):
         raise ValueError(f"tense must be 'past' or 'future', got {tense!r}")
@@ -423,7 +447,9 @@ def resolve_on(expression: str, reference: date, *, tense: str = "past", week_st
     raise ValueError(f"unsupported temporal expression: {expression!r}")
 
 
-def _with_dateparser(core: str, expression: str, reference: date, tense: str, week_start: str = "monday") -> Interval:
+def _with_dateparser(
+    core: str, expression: str, reference: date, tense: str, week_start: str = "monday"
+) -> Interval:
     """Parse with dateparser and widen its day to the calendar unit it reports."""
     settings = {
         "RELATIVE_BASE": datetime(reference.year, reference.month, reference.day),
@@ -434,8 +460,12 @@ def _with_dateparser(core: str, expression: str, reference: date, tense: str, we
     if data.date_obj is None:
         raise ValueError(f"unsupported temporal expression: {expression!r} (dateparser found no date)")
     day = data.date_obj.date()
-    widen = {"day": lambda d: Interval(d, d, "day"), "week": lambda d: week_of(d, week_start),
-             "month": month_of, "year": year_of}
+    widen = {
+        "day": lambda d: Interval(d, d, "day"),
+        "week": lambda d: week_of(d, week_start),
+        "month": month_of,
+        "year": year_of,
+    }
     if data.period not in widen:
         raise ValueError(f"unsupported temporal expression: {expression!r} (period {data.period!r})")
     return widen[data.period](day)
@@ -465,8 +495,8 @@ TEMPORAL_PATTERN = re.compile(
     "|".join(
         [
             rf"\b(?i:last|this|next|past|coming) (?i:weekend|week|month|year|{_WEEKDAY}){_S}\b",
-            rf"\b(?i:in|over|for|during) (?i:recent|the past|the last|several|a few) (?i:days|weeks|months|years)\b",
-            rf"\b(?i:in|for) (?i:days|weeks|months|years)\b",
+            r"\b(?i:in|over|for|during) (?i:recent|the past|the last|several|a few) (?i:days|weeks|months|years)\b",
+            r"\b(?i:in|for) (?i:days|weeks|months|years)\b",
             rf"\b(?i:{_NUMBER}) (?i:days|weeks|months|years)\b",
             r"\b(?i:days|weeks|months|years) of\b",
             rf"\b(?:(?i:on) )?(?:{_WEEKDAY_CAP}){_S}\b",

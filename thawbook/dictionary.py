@@ -5,6 +5,7 @@ summary and a table of fields; :func:`rules_table` lists the report's own valida
 (:data:`thawbook.tables.RULES`). The appendix page calls these for every resource, so the
 page changes whenever the package does.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -32,8 +33,12 @@ def constraints_text(field: dict) -> str:
         parts.append(f"pattern `{constraints['pattern']}`")
     if constraints.get("unique"):
         parts.append("unique")
-    for name, words in (("minimum", "at least"), ("maximum", "at most"),
-                        ("minLength", "length at least"), ("maxLength", "length at most")):
+    for name, words in (
+        ("minimum", "at least"),
+        ("maximum", "at most"),
+        ("minLength", "length at least"),
+        ("maxLength", "length at most"),
+    ):
         if name in constraints:
             parts.append(f"{words} {constraints[name]}")
     return "; ".join(parts)
@@ -73,13 +78,17 @@ def fields_table(resource: dict) -> pd.DataFrame:
         text = constraints_text(field)
         if text:
             notes.append(text)
-        rows.append({
-            "field": field["name"],
-            "type": field.get("type", "string"),
-            "required": "yes" if field.get("constraints", {}).get("required") or field["name"] in primary else "no",
-            "constraints": "; ".join(notes),
-            "description": field.get("description", ""),
-        })
+        rows.append(
+            {
+                "field": field["name"],
+                "type": field.get("type", "string"),
+                "required": "yes"
+                if field.get("constraints", {}).get("required") or field["name"] in primary
+                else "no",
+                "constraints": "; ".join(notes),
+                "description": field.get("description", ""),
+            }
+        )
     return pd.DataFrame(rows, columns=["field", "type", "required", "constraints", "description"])
 
 
@@ -101,23 +110,25 @@ def summary_markdown(summary: dict[str, object]) -> str:
     """A resource summary as MyST Markdown: a heading, its description and a definition list."""
     keys = "; ".join(code_md(key) for key in summary["foreign_keys"]) or "none"
     rows = "" if summary["rows"] is None else f"{int(summary['rows'])}"
-    return "\n".join([
-        f"### {escape_markdown(summary['title'])} ({code_md(summary['name'])})",
-        "",
-        escape_markdown(summary["description"]),
-        "",
-        "File",
-        f": {code_md(summary['file'])}",
-        "",
-        "Rows",
-        f": {rows} (records, not counting the header)",
-        "",
-        "Primary key",
-        f": {code_md(summary['primary_key'])}" if summary["primary_key"] else ": none",
-        "",
-        "Foreign keys",
-        f": {keys}",
-    ])
+    return "\n".join(
+        [
+            f"### {escape_markdown(summary['title'])} ({code_md(summary['name'])})",
+            "",
+            escape_markdown(summary["description"]),
+            "",
+            "File",
+            f": {code_md(summary['file'])}",
+            "",
+            "Rows",
+            f": {rows} (records, not counting the header)",
+            "",
+            "Primary key",
+            f": {code_md(summary['primary_key'])}" if summary["primary_key"] else ": none",
+            "",
+            "Foreign keys",
+            f": {keys}",
+        ]
+    )
 
 
 def overview(descriptor: dict, counts: dict[str, int]) -> pd.DataFrame:
@@ -125,11 +136,17 @@ def overview(descriptor: dict, counts: dict[str, int]) -> pd.DataFrame:
     rows = []
     for resource in descriptor["resources"]:
         summary = resource_summary(resource, counts.get(resource["name"]))
-        rows.append({
-            "resource": summary["name"], "title": summary["title"], "file": summary["file"],
-            "records": summary["rows"], "fields": summary["fields"], "primary key": summary["primary_key"],
-            "foreign keys": "; ".join(summary["foreign_keys"]),
-        })
+        rows.append(
+            {
+                "resource": summary["name"],
+                "title": summary["title"],
+                "file": summary["file"],
+                "records": summary["rows"],
+                "fields": summary["fields"],
+                "primary key": summary["primary_key"],
+                "foreign keys": "; ".join(summary["foreign_keys"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -152,12 +169,24 @@ def key_figures(package: dict, counts: dict[str, int]) -> dict:
 #: Columns the package derives (they are in no CSV), named for readers. Every other column is
 #: named by its field's ``title`` in ``data/datapackage.json``: see :func:`labels`.
 DERIVED_LABELS = {
-    "text_rank": "Order told", "time_rank": "Order in time", "with_rationale": "With a rationale",
-    "without_rationale": "Without a rationale", "quad_class": "QuadClass", "goldstein": "Goldstein scale",
-    "kind_label": "Kind", "us_party_name": "US party", "china_party_name": "Chinese party",
-    "start": "Start date", "end": "End date", "actor1": "Main actor", "actor2": "Counterpart",
-    "week_events": "Events that week", "week_goldstein": "Goldstein sum that week",
-    "cameo_code": "CAMEO code", "root_code": "CAMEO root code", "source_url": "Source URL",
+    "text_rank": "Order told",
+    "time_rank": "Order in time",
+    "with_rationale": "With a rationale",
+    "without_rationale": "Without a rationale",
+    "quad_class": "QuadClass",
+    "goldstein": "Goldstein scale",
+    "kind_label": "Kind",
+    "us_party_name": "US party",
+    "china_party_name": "Chinese party",
+    "start": "Start date",
+    "end": "End date",
+    "actor1": "Main actor",
+    "actor2": "Counterpart",
+    "week_events": "Events that week",
+    "week_goldstein": "Goldstein sum that week",
+    "cameo_code": "CAMEO code",
+    "root_code": "CAMEO root code",
+    "source_url": "Source URL",
 }
 
 
@@ -192,5 +221,9 @@ def enum_fields(descriptor: dict | None = None) -> set[str]:
     from thawbook.tables import descriptor as load_descriptor
 
     package = descriptor or load_descriptor()
-    return {field["name"] for resource in package["resources"] for field in resource["schema"]["fields"]
-            if "enum" in field.get("constraints", {})}
+    return {
+        field["name"]
+        for resource in package["resources"]
+        for field in resource["schema"]["fields"]
+        if "enum" in field.get("constraints", {})
+    }

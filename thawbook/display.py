@@ -14,6 +14,7 @@
 :mod:`thawbook.theme`. So a cell holding ``<img onerror=...>``, ``</script>`` or
 ``[x](javascript:...)`` shows as those characters and never runs.
 """
+
 from __future__ import annotations
 
 import html
@@ -78,7 +79,7 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
 def _neutralise(text: str) -> str:
     out, last = [], 0
     for match in _CODE_SPAN.finditer(text):
-        out.append(_MD_UNSAFE.sub(r"\\\1", text[last:match.start()]))
+        out.append(_MD_UNSAFE.sub(r"\\\1", text[last : match.start()]))
         out.append(match.group())  # a code span shows its content literally, escaped
         last = match.end()
     out.append(_MD_UNSAFE.sub(r"\\\1", text[last:]))
@@ -105,9 +106,11 @@ def csv_link(frame: pd.DataFrame, filename: str) -> str:
     keeps pages with long tables a quarter lighter."""
     text = frame.to_csv(index=False, date_format="%Y-%m-%d")
     payload = quote(text, safe=_CSV_URL_SAFE)
-    return (f'<a class="thawbook-download" download="{escape_html(filename)}" '
-            f'href="data:text/csv;charset=utf-8,{payload}">Download this table as CSV '
-            f'(<span class="thawbook-filename">{escape_html(filename)}</span>)</a>')
+    return (
+        f'<a class="thawbook-download" download="{escape_html(filename)}" '
+        f'href="data:text/csv;charset=utf-8,{payload}">Download this table as CSV '
+        f'(<span class="thawbook-filename">{escape_html(filename)}</span>)</a>'
+    )
 
 
 def slug(text: str, limit: int | None = 60) -> str:
@@ -115,7 +118,7 @@ def slug(text: str, limit: int | None = 60) -> str:
     word boundary, never inside a word (``None``: never cut, as for download file names)."""
     out = re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
     if limit is not None and len(out) > limit:
-        out = out[:limit + 1].rsplit("-", 1)[0] if "-" in out[:limit + 1] else out[:limit]
+        out = out[: limit + 1].rsplit("-", 1)[0] if "-" in out[: limit + 1] else out[:limit]
     return out
 
 
@@ -137,8 +140,20 @@ def _evidence_cell(value) -> str:
 FILTER_ROWS = 25
 
 #: Words that stay upper case when an enum value is humanised (``us government`` -> ``US government``).
-ACRONYMS = {"us": "US", "prc": "PRC", "un": "UN", "eu": "EU", "cameo": "CAMEO", "plover": "PLOVER",
-            "ccp": "CCP", "pla": "PLA", "edtf": "EDTF", "url": "URL", "id": "ID", "gdelt": "GDELT"}
+ACRONYMS = {
+    "us": "US",
+    "prc": "PRC",
+    "un": "UN",
+    "eu": "EU",
+    "cameo": "CAMEO",
+    "plover": "PLOVER",
+    "ccp": "CCP",
+    "pla": "PLA",
+    "edtf": "EDTF",
+    "url": "URL",
+    "id": "ID",
+    "gdelt": "GDELT",
+}
 _ENUM_VALUE = re.compile(r"^[a-z][a-z0-9_]*( [a-z0-9_]+)*$")
 
 
@@ -172,8 +187,16 @@ def row_id(value) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", str(value)).strip("-") or "row"
 
 
-def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: str | None = None,
-          download: str | None = None, key: str | None = None, labels: bool = True) -> HTML:
+def table(
+    frame: pd.DataFrame,
+    caption: str,
+    *,
+    sortable: bool = True,
+    ident: str | None = None,
+    download: str | None = None,
+    key: str | None = None,
+    labels: bool = True,
+) -> HTML:
     """A captioned HTML table with a CSV download link; with ``sortable``, a click on a column
     header sorts the rows. ``download`` names the CSV file (default: from the caption).
 
@@ -184,8 +207,9 @@ def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: st
     :data:`FILTER_ROWS` rows, the table scrolls in its own box under a sticky header and gets a
     labelled filter box (``_static/thawbook-sortable.js``).
 
-    A column named ``evidence`` (or ``original (evidence)``) links each span to its span in the annotated source, so every
-    row a chapter shows leads back to the words of the article that ground it."""
+    A column named ``evidence`` (or ``original (evidence)``) links each span to its span in the
+    annotated source, so every row a chapter shows leads back to the words of the article that
+    ground it."""
     from thawbook import dictionary
 
     names = dictionary.labels() if labels else {}
@@ -206,21 +230,31 @@ def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: st
         text = _cell(value)
         return escape_html(humanise(value)) if text else text
 
-    render = [_evidence_cell if str(c) in EVIDENCE_COLUMNS else enum if str(c) in enums else plain
-              for c in frame.columns]
+    render = [
+        _evidence_cell if str(c) in EVIDENCE_COLUMNS else enum if str(c) in enums else plain
+        for c in frame.columns
+    ]
     keys = list(frame[key]) if key is not None else [None] * len(frame)
     body = "".join(
         (f'<tr id="{escape_html(row_id(k))}">' if k is not None else "<tr>")
-        + "".join(f"<td>{show(v)}</td>" for show, v in zip(render, row)) + "</tr>"
+        + "".join(f"<td>{show(v)}</td>" for show, v in zip(render, row))
+        + "</tr>"
         for k, row in zip(keys, frame.itertuples(index=False))
     )
     caption_id = escape_html(ident + "-caption")
-    wrap = ('<div class="thawbook-table-wrap thawbook-long" tabindex="0" role="region" '
-            f'aria-labelledby="{caption_id}">' if long else '<div class="thawbook-table-wrap">')
-    search = (f'<div class="thawbook-filter" hidden><label for="{escape_html(ident)}-filter">Filter rows</label> '
-              f'<input type="search" id="{escape_html(ident)}-filter" data-table="{escape_html(ident)}" '
-              f'autocomplete="off"> <span class="thawbook-filter-count" aria-live="polite"></span></div>'
-              if long else "")
+    wrap = (
+        '<div class="thawbook-table-wrap thawbook-long" tabindex="0" role="region" '
+        f'aria-labelledby="{caption_id}">'
+        if long
+        else '<div class="thawbook-table-wrap">'
+    )
+    search = (
+        f'<div class="thawbook-filter" hidden><label for="{escape_html(ident)}-filter">Filter rows</label> '
+        f'<input type="search" id="{escape_html(ident)}-filter" data-table="{escape_html(ident)}" '
+        f'autocomplete="off"> <span class="thawbook-filter-count" aria-live="polite"></span></div>'
+        if long
+        else ""
+    )
     return HTML(
         f'<div class="thawbook-table-block">{search}{wrap}<table class="{classes}"{attributes}>'
         f'<caption id="{caption_id}">{escape_html(caption)}</caption><thead><tr>{head}</tr></thead>'
@@ -229,8 +263,14 @@ def table(frame: pd.DataFrame, caption: str, *, sortable: bool = True, ident: st
 
 
 #: How the kinds of source (``data/context.csv`` ``source_type``) are named on the page.
-SOURCE_TYPES = {"primary": "primary source", "wire": "news agency", "newspaper": "newspaper",
-                "state_media": "state media", "reference": "reference work", "other": "other source"}
+SOURCE_TYPES = {
+    "primary": "primary source",
+    "wire": "news agency",
+    "newspaper": "newspaper",
+    "state_media": "state media",
+    "reference": "reference work",
+    "other": "other source",
+}
 
 
 def source_type_label(source_type: str) -> str:
@@ -244,11 +284,15 @@ CONTEXT_LIST = "08_source_criticism.html"
 
 def context_link(context_id) -> str:
     """A context id as a short link to its row in the list of outside sources (chapter 08)."""
-    return (f'<a class="thawbook-ref" href="{CONTEXT_LIST}#{escape_html(row_id(context_id))}">'
-            f"<code>{escape_html(context_id)}</code></a>")
+    return (
+        f'<a class="thawbook-ref" href="{CONTEXT_LIST}#{escape_html(row_id(context_id))}">'
+        f"<code>{escape_html(context_id)}</code></a>"
+    )
 
 
-def context_box(context: pd.DataFrame, ids: list[str], title: str = "Context from outside the article") -> Markdown:
+def context_box(
+    context: pd.DataFrame, ids: list[str], title: str = "Context from outside the article"
+) -> Markdown:
     """A "Context" admonition stating each fact with its citation (source type, publisher, title, date, URL).
 
     Every value from ``data/context.csv`` is escaped (:func:`escape_markdown`, :func:`escape_html`)

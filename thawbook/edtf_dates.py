@@ -20,6 +20,7 @@ right, only that it was stated, resolved, looked up or inferred.
 Every value is parsed with the ``edtf`` package, and :func:`check` proves that it means the
 same first and last day as the interval it came from.
 """
+
 from __future__ import annotations
 
 import io
@@ -88,7 +89,7 @@ def with_edtf(frame: pd.DataFrame, basis_column: str | None = "date_basis") -> p
     """
     values = []
     for row in frame.itertuples(index=False):
-        start, end = getattr(row, "date_start"), getattr(row, "date_end")
+        start, end = row.date_start, row.date_end
         if pd.isna(start):
             values.append("")
             continue

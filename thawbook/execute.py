@@ -16,6 +16,7 @@ A cell that raises stops the build with an :class:`ExecutionFailure` naming the 
 the cell, followed by the cell's traceback; the other workers are stopped, and nothing of the
 failed notebook is cached.
 """
+
 from __future__ import annotations
 
 import json
@@ -51,6 +52,7 @@ def failing_cell(notebook) -> tuple[int, str] | None:
 
 
 def describe_cell(notebook) -> str:
+    """The failing cell of an executed ``notebook`` as ``cell N ('first words')``."""
     where = failing_cell(notebook)
     return f"cell {where[0]} ({where[1][:60]!r})" if where else "a cell"
 
@@ -64,8 +66,12 @@ def run_worker(notebook_path: Path, out: Path, timeout: int, allow_errors: bool)
 
     notebook = nbformat.read(notebook_path, as_version=4)
     result = single_nb_execution(
-        notebook, cwd=str(notebook_path.parent), timeout=timeout, allow_errors=allow_errors,
-        meta_override=True, extra_arguments=[f"--IPKernelApp.exec_lines={RECORDING_LINE}"],
+        notebook,
+        cwd=str(notebook_path.parent),
+        timeout=timeout,
+        allow_errors=allow_errors,
+        meta_override=True,
+        extra_arguments=[f"--IPKernelApp.exec_lines={RECORDING_LINE}"],
     )
     if result.err is not None:
         error = result.err
@@ -82,6 +88,8 @@ def run_worker(notebook_path: Path, out: Path, timeout: int, allow_errors: bool)
 # ---------------------------------------------------------------- the parent
 @dataclass
 class Job:
+    """One notebook executed by a worker process, with its read log and report file."""
+
     docname: str
     path: Path  # the notebook
     log: Path  # THAWBOOK_READS_LOG of its kernel
@@ -92,18 +100,29 @@ class Job:
 
 
 def start(job: Job, timeout: int, allow_errors: bool) -> None:
+    """Start ``job``'s worker process, with its own read log."""
     job.log.parent.mkdir(parents=True, exist_ok=True)
     job.log.write_text("")
     job.out.unlink(missing_ok=True)
     job.stderr = open(job.out.with_suffix(".stderr"), "w", encoding="utf-8")
     env = {**os.environ, READS_LOG_ENV: str(job.log)}
-    command = [sys.executable, "-m", "thawbook.execute", str(job.path), str(job.out), str(timeout),
-               "allow" if allow_errors else "strict"]
+    command = [
+        sys.executable,
+        "-m",
+        "thawbook.execute",
+        str(job.path),
+        str(job.out),
+        str(timeout),
+        "allow" if allow_errors else "strict",
+    ]
     job.started = time.perf_counter()
-    job.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=job.stderr, stderr=job.stderr)
+    job.process = subprocess.Popen(
+        command, env=env, stdin=subprocess.DEVNULL, stdout=job.stderr, stderr=job.stderr
+    )
 
 
 def stop(running: list[Job]) -> None:
+    """Terminate every still-running worker of ``running`` and wait for it."""
     for job in running:
         if job.process and job.process.poll() is None:
             job.process.terminate()
@@ -125,7 +144,9 @@ def outcome(job: Job) -> dict:
     return {"error": f"execution failed (worker exit status {job.process.returncode})", "traceback": tail}
 
 
-def run_jobs(pending: list[Job], store, timeout: int, allow_errors: bool, say=print, width: int | None = None) -> None:
+def run_jobs(
+    pending: list[Job], store, timeout: int, allow_errors: bool, say=print, width: int | None = None
+) -> None:
     """Run ``pending`` at most ``width`` at a time; ``store(job, report)`` each success as it
     finishes. The first failure stops the others and raises :class:`ExecutionFailure`."""
     width = width or jobs()
@@ -153,6 +174,7 @@ def run_jobs(pending: list[Job], store, timeout: int, allow_errors: bool, say=pr
 
 
 def main(argv: list[str]) -> int:
+    """Worker entry point: ``notebook out timeout allow|strict``."""
     path, out, timeout, mode = argv
     return run_worker(Path(path), Path(out), int(timeout), mode == "allow")
 

@@ -4,6 +4,7 @@ The book build starts this in the background while notebooks execute
 (:func:`thawbook.sphinxext.start_findings_register`), and reads the file when it writes the
 download; the register re-evaluates every finding under every reading, which takes a while.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,6 +13,7 @@ from pathlib import Path
 
 
 def register_csv_bytes() -> bytes:
+    """The findings register as CSV bytes, as written to ``findings.csv``."""
     from thawbook.findings.register import register
 
     return register().to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -18,6 +18,7 @@ instrument), ``reason`` (the article's stated rationale), ``summary`` (our note)
 ``country`` (the authority's country), ``startDate`` (see :func:`date_prefix`) and, for
 provenance, ``description``: the measure id and its evidence span in the seed article.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,20 +32,37 @@ from thawbook.tables import data_dir, load_tables
 
 INSTRUMENTS = ("sanctions", "export_controls", "purchase_ban", "restrictions")
 LEFT_OUT = ("demand_to_lift", "warning")
-SCHEMATA = {"person": "Person", "company": "Company", "government": "PublicBody", "ministry": "PublicBody",
-            "military": "PublicBody", "think_tank": "Organization", "university": "Organization",
-            "newspaper": "Organization", "party": "Organization", "forum": "Organization"}
-PROGRAMS = {"sanctions": "sanctions", "export_controls": "export controls", "purchase_ban": "purchase ban",
-            "restrictions": "restrictions (unspecified)"}
+SCHEMATA = {
+    "person": "Person",
+    "company": "Company",
+    "government": "PublicBody",
+    "ministry": "PublicBody",
+    "military": "PublicBody",
+    "think_tank": "Organization",
+    "university": "Organization",
+    "newspaper": "Organization",
+    "party": "Organization",
+    "forum": "Organization",
+}
+PROGRAMS = {
+    "sanctions": "sanctions",
+    "export_controls": "export controls",
+    "purchase_ban": "purchase ban",
+    "restrictions": "restrictions (unspecified)",
+}
 COUNTRIES = {"USA": "us", "CHN": "cn", "SGP": "sg", "RUS": "ru", "UKR": "ua", "JPN": "jp", "NLD": "nl"}
 PREFIX = "thawbook-"
 # Governments the article names by metonymy ("Washington") get their formal name; the
 # article's word is kept as an alias.
-FORMAL_NAMES = {"ac-us-government": "Government of the United States",
-                "ac-china-government": "Government of the People's Republic of China"}
+FORMAL_NAMES = {
+    "ac-us-government": "Government of the United States",
+    "ac-china-government": "Government of the People's Republic of China",
+}
 # Measures the rules would take but that are not measures in force, with the reason.
-EXCLUDED = {"me-allied-chip-rally": "an effort to get Japan and the Netherlands to impose controls, "
-                                    "not a control the US imposes"}
+EXCLUDED = {
+    "me-allied-chip-rally": "an effort to get Japan and the Netherlands to impose controls, "
+    "not a control the US imposes"
+}
 
 
 def load(directory: Path | None = None) -> dict[str, pd.DataFrame]:
@@ -70,8 +88,11 @@ def exported_measures(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     actors = tables["actors"].set_index("actor_id")
     measures = tables["measures"]
     kinds = measures["target"].map(actors["actor_type"])
-    keep = (measures["instrument"].isin(INSTRUMENTS) & kinds.isin(list(SCHEMATA))
-            & ~measures["measure_id"].isin(list(EXCLUDED)))
+    keep = (
+        measures["instrument"].isin(INSTRUMENTS)
+        & kinds.isin(list(SCHEMATA))
+        & ~measures["measure_id"].isin(list(EXCLUDED))
+    )
     return measures[keep].sort_values("measure_id").reset_index(drop=True)
 
 
@@ -91,7 +112,9 @@ def _add(proxy, prop: str, value) -> None:
     before = len(proxy.get(prop))
     proxy.add(prop, value)
     if len(proxy.get(prop)) == before and str(value) not in proxy.get(prop):
-        raise InvalidData(f"{proxy.schema.name}.{prop}: {value!r} is not a valid {proxy.schema.get(prop).type.name}")
+        raise InvalidData(
+            f"{proxy.schema.name}.{prop}: {value!r} is not a valid {proxy.schema.get(prop).type.name}"
+        )
 
 
 def target_entity(actor: pd.Series):
@@ -137,8 +160,9 @@ def entities(tables: dict[str, pd.DataFrame]) -> list:
 
 def measures_ftm_jsonl(tables: dict[str, pd.DataFrame]) -> str:
     """:func:`entities` as JSON lines (one ``EntityProxy.to_dict()`` per line, keys sorted)."""
-    return "".join(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
-                   for proxy in entities(tables))
+    return "".join(
+        json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n" for proxy in entities(tables)
+    )
 
 
 def write_measures_ftm(path: Path | None = None, tables: dict[str, pd.DataFrame] | None = None) -> Path:

@@ -15,6 +15,7 @@ its logic, so the notebook only loads, calls and shows:
 Nothing is dropped silently: a measure without an event stays in every table and is drawn in
 an "undated" panel of the timeline; a broken ``responds_to`` link raises ``ValueError``.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -124,7 +125,9 @@ def _spoken_by(table: pd.DataFrame, quotes: pd.DataFrame, actors: pd.DataFrame) 
     names = actors.set_index("actor_id")["name"]
     rows = []
     for row in table.itertuples(index=False):
-        overlapping = quotes[(quotes["evidence_start"] < row.evidence_end) & (row.evidence_start < quotes["evidence_end"])]
+        overlapping = quotes[
+            (quotes["evidence_start"] < row.evidence_end) & (row.evidence_start < quotes["evidence_end"])
+        ]
         overlapping = overlapping.sort_values(["evidence_start", "quote_id"])
         if len(overlapping):
             quote = overlapping.iloc[0]
@@ -145,37 +148,43 @@ def demands_table(table: pd.DataFrame, quotes: pd.DataFrame, actors: pd.DataFram
     demands = table[table["instrument"] == "demand_to_lift"]
     voices = _spoken_by(demands, quotes, actors)
     merged = demands.merge(voices, on="measure_id", how="left", validate="one_to_one")
-    out = pd.DataFrame({
-        "measure": merged["measure_id"],
-        "demander": merged["imposer"],
-        "voiced by": merged["voiced_by"],
-        "of": merged["target_name"],
-        "responds to": merged["responds_to"].fillna(""),
-        "quoted words": merged["quoted_words"],
-        "condition or aim": merged["stated_rationale"].fillna(""),
-        "date_start": merged["date_start"].map(iso),
-        "date_end": merged["date_end"].map(iso),
-        "evidence": merged["evidence"],
-    })
+    out = pd.DataFrame(
+        {
+            "measure": merged["measure_id"],
+            "demander": merged["imposer"],
+            "voiced by": merged["voiced_by"],
+            "of": merged["target_name"],
+            "responds to": merged["responds_to"].fillna(""),
+            "quoted words": merged["quoted_words"],
+            "condition or aim": merged["stated_rationale"].fillna(""),
+            "date_start": merged["date_start"].map(iso),
+            "date_end": merged["date_end"].map(iso),
+            "evidence": merged["evidence"],
+        }
+    )
     return out
 
 
 def chapter_table(table: pd.DataFrame) -> pd.DataFrame:
     """Every measure the chapter uses, with resolved dates as ``YYYY-MM-DD`` strings and evidence."""
-    return pd.DataFrame({
-        "measure": table["measure_id"],
-        "imposed by": table["imposer"],
-        "side": table["imposer_side"].map(theme.label),
-        "on": table["target_name"],
-        "instrument": table["instrument"].map(theme.label),
-        "stated rationale": table["stated_rationale"].fillna(""),
-        "kind of rationale": table["rationale_kind"].map(theme.label) if "rationale_kind" in table else "",
-        "responds to": table["responds_to"].fillna(""),
-        "event": table["event_id"].fillna(""),
-        "date_start": table["date_start"].map(iso),
-        "date_end": table["date_end"].map(iso),
-        "evidence": table["evidence"],
-    })
+    return pd.DataFrame(
+        {
+            "measure": table["measure_id"],
+            "imposed by": table["imposer"],
+            "side": table["imposer_side"].map(theme.label),
+            "on": table["target_name"],
+            "instrument": table["instrument"].map(theme.label),
+            "stated rationale": table["stated_rationale"].fillna(""),
+            "kind of rationale": table["rationale_kind"].map(theme.label)
+            if "rationale_kind" in table
+            else "",
+            "responds to": table["responds_to"].fillna(""),
+            "event": table["event_id"].fillna(""),
+            "date_start": table["date_start"].map(iso),
+            "date_end": table["date_end"].map(iso),
+            "evidence": table["evidence"],
+        }
+    )
 
 
 def corrections_table(corrections: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
@@ -185,13 +194,15 @@ def corrections_table(corrections: pd.DataFrame, ids: list[str]) -> pd.DataFrame
     if missing:
         raise KeyError(f"unknown correction ids: {missing}")
     rows = indexed.loc[list(ids)].reset_index()
-    return pd.DataFrame({
-        "correction": rows["correction_id"],
-        "the article's words": rows["evidence"],
-        "likely reading": rows["likely_reading"],
-        "confidence": rows["confidence"],
-        "what it changes": rows["affects"],
-    })
+    return pd.DataFrame(
+        {
+            "correction": rows["correction_id"],
+            "the article's words": rows["evidence"],
+            "likely reading": rows["likely_reading"],
+            "confidence": rows["confidence"],
+            "what it changes": rows["affects"],
+        }
+    )
 
 
 # ------------------------------------------------------------------------ response chains
@@ -287,12 +298,14 @@ def chain_layout(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         walk(node, "unlinked")
 
     info = table.set_index("measure_id")
-    nodes = pd.DataFrame({
-        "measure_id": list(rows),
-        "column": [depths[m] for m in rows],
-        "row": list(rows.values()),
-        "group": [groups[m] for m in rows],
-    })
+    nodes = pd.DataFrame(
+        {
+            "measure_id": list(rows),
+            "column": [depths[m] for m in rows],
+            "row": list(rows.values()),
+            "group": [groups[m] for m in rows],
+        }
+    )
     nodes["who"] = [
         f"{info.at[m, 'imposer']} → {info.at[m, 'target_name']} ({theme.label(info.at[m, 'instrument'])})"
         for m in nodes["measure_id"]
@@ -332,11 +345,18 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     row_height = 34
     height = row_height * (int(nodes["row"].max()) + 1)
     max_column = int(nodes["column"].max())
-    x = alt.X("column:Q", title="Links from the first measure of the chain",
-              scale=alt.Scale(domain=[-0.15, max_column + 2.6]),
-              axis=alt.Axis(values=list(range(max_column + 1)), format="d", grid=False))
-    y = alt.Y("row:Q", title=None, scale=alt.Scale(domain=[-0.6, int(nodes["row"].max()) + 0.6], reverse=True),
-              axis=None)
+    x = alt.X(
+        "column:Q",
+        title="Links from the first measure of the chain",
+        scale=alt.Scale(domain=[-0.15, max_column + 2.6]),
+        axis=alt.Axis(values=list(range(max_column + 1)), format="d", grid=False),
+    )
+    y = alt.Y(
+        "row:Q",
+        title=None,
+        scale=alt.Scale(domain=[-0.6, int(nodes["row"].max()) + 0.6], reverse=True),
+        axis=None,
+    )
     node_tooltip = [
         alt.Tooltip("who:N", title="Measure"),
         alt.Tooltip("instrument:N", title="Instrument"),
@@ -347,28 +367,47 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     lines = (
         alt.Chart(edges)
         .mark_line(color=theme.NEUTRAL, strokeWidth=1.5, interpolate="linear")
-        .encode(x=x, y=y, detail="edge:N", order="order:Q",
-                tooltip=[alt.Tooltip("edge:N", title="Response"), alt.Tooltip("evidence:N", title="Evidence")])
+        .encode(
+            x=x,
+            y=y,
+            detail="edge:N",
+            order="order:Q",
+            tooltip=[alt.Tooltip("edge:N", title="Response"), alt.Tooltip("evidence:N", title="Evidence")],
+        )
     )
     base = alt.Chart(nodes)
     points = base.mark_point(filled=True, size=140, opacity=1).encode(
-        x=x, y=y,
-        color=alt.Color("side:N", title="Imposing side", scale=_side_scale(nodes["side"]),
-                        legend=alt.Legend(orient="bottom")),
+        x=x,
+        y=y,
+        color=alt.Color(
+            "side:N",
+            title="Imposing side",
+            scale=_side_scale(nodes["side"]),
+            legend=alt.Legend(orient="bottom"),
+        ),
         tooltip=node_tooltip,
     )
     who = base.mark_text(align="left", dx=10, dy=-6, fontSize=12, fontWeight="bold").encode(
-        x=x, y=y, text="who:N", tooltip=node_tooltip)
-    what = base.mark_text(align="left", dx=10, dy=8, fontSize=11, fontStyle="italic", color=theme.NEUTRAL).encode(
-        x=x, y=y, text="what:N", tooltip=node_tooltip)
-    first_unlinked = nodes[nodes["group"] == "unlinked"].head(1).assign(heading="Not linked to any other measure:")
-    heading = alt.Chart(first_unlinked).mark_text(
-        align="left", dy=-24, dx=-6, fontSize=11, fontStyle="italic", color=theme.NEUTRAL
-    ).encode(x=x, y=y, text="heading:N")
+        x=x, y=y, text="who:N", tooltip=node_tooltip
+    )
+    what = base.mark_text(
+        align="left", dx=10, dy=8, fontSize=11, fontStyle="italic", color=theme.NEUTRAL
+    ).encode(x=x, y=y, text="what:N", tooltip=node_tooltip)
+    first_unlinked = (
+        nodes[nodes["group"] == "unlinked"].head(1).assign(heading="Not linked to any other measure:")
+    )
+    heading = (
+        alt.Chart(first_unlinked)
+        .mark_text(align="left", dy=-24, dx=-6, fontSize=11, fontStyle="italic", color=theme.NEUTRAL)
+        .encode(x=x, y=y, text="heading:N")
+    )
     return alt.layer(lines, points, who, what, heading).properties(
-        width=600, height=height,
-        title=alt.Title("Which measures the article presents as responses",
-                        subtitle="Each line runs from a measure to one presented as answering or extending it"),
+        width=600,
+        height=height,
+        title=alt.Title(
+            "Which measures the article presents as responses",
+            subtitle="Each line runs from a measure to one presented as answering or extending it",
+        ),
     )
 
 
@@ -379,20 +418,22 @@ def timeline_frame(table: pd.DataFrame) -> pd.DataFrame:
     ``panel`` numbers the stretches of time between gaps of more than ``PANEL_GAP_DAYS``
     (see :func:`time_panels`), with ``UNDATED`` for measures without an event.
     """
-    frame = pd.DataFrame({
-        "measure_id": table["measure_id"],
-        "label": table["label"],
-        "instrument": table["instrument"].map(theme.label),
-        "side": table["imposer_side"].map(theme.label),
-        "who": table["imposer"] + " → " + table["target_name"],
-        "start": table["date_start"],
-        "end": table["date_end"],
-        "end_excl": table["date_end"] + timedelta(days=1),
-        "precision": table["date_precision"].fillna(""),
-        "expression": table["date_expression"].fillna(""),
-        "rationale": table["stated_rationale"].fillna("").replace("", "(none given)"),
-        "evidence": table["evidence"],
-    })
+    frame = pd.DataFrame(
+        {
+            "measure_id": table["measure_id"],
+            "label": table["label"],
+            "instrument": table["instrument"].map(theme.label),
+            "side": table["imposer_side"].map(theme.label),
+            "who": table["imposer"] + " → " + table["target_name"],
+            "start": table["date_start"],
+            "end": table["date_end"],
+            "end_excl": table["date_end"] + timedelta(days=1),
+            "precision": table["date_precision"].fillna(""),
+            "expression": table["date_expression"].fillna(""),
+            "rationale": table["stated_rationale"].fillna("").replace("", "(none given)"),
+            "evidence": table["evidence"],
+        }
+    )
     panels = time_panels(frame)
     frame["panel"] = UNDATED
     for number, (first, last) in enumerate(panels):
@@ -405,10 +446,14 @@ def timeline_frame(table: pd.DataFrame) -> pd.DataFrame:
 
 def undated_measures(frame: pd.DataFrame) -> pd.DataFrame:
     """The measures of a :func:`timeline_frame` that have no date: id, who, instrument, evidence."""
-    return frame.loc[frame["panel"] == UNDATED, ["measure_id", "who", "instrument", "evidence"]].reset_index(drop=True)
+    return frame.loc[frame["panel"] == UNDATED, ["measure_id", "who", "instrument", "evidence"]].reset_index(
+        drop=True
+    )
 
 
-def time_panels(frame: pd.DataFrame, gap_days: int = PANEL_GAP_DAYS) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+def time_panels(
+    frame: pd.DataFrame, gap_days: int = PANEL_GAP_DAYS
+) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     """Stretches of time covering the dated intervals, broken where nothing happens for longer
     than ``gap_days``; each stretch is widened to whole months."""
     dated = frame.dropna(subset=["start"]).sort_values("start")
@@ -418,7 +463,10 @@ def time_panels(frame: pd.DataFrame, gap_days: int = PANEL_GAP_DAYS) -> list[tup
             stretches[-1][1] = max(stretches[-1][1], end)
         else:
             stretches.append([start, end])
-    return [(first.to_period("M").start_time, last.to_period("M").end_time.normalize()) for first, last in stretches]
+    return [
+        (first.to_period("M").start_time, last.to_period("M").end_time.normalize())
+        for first, last in stretches
+    ]
 
 
 def measures_timeline_chart(frame: pd.DataFrame) -> alt.HConcatChart:
@@ -427,13 +475,20 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.HConcatChart:
     nothing happens for months, and undated ones in a separate panel."""
     instruments_order = list(dict.fromkeys(frame.sort_values(["instrument", "start"])["instrument"]))
     ordered = frame.assign(rank=frame["instrument"].map(instruments_order.index)).sort_values(
-        ["rank", "start", "measure_id"], na_position="last")
+        ["rank", "start", "measure_id"], na_position="last"
+    )
     rows = list(ordered["label"])
-    y = alt.Y("label:N", title=None, sort=rows, scale=alt.Scale(domain=rows),
-              axis=alt.Axis(labelLimit=210, labelFontSize=11))
+    y = alt.Y(
+        "label:N",
+        title=None,
+        sort=rows,
+        scale=alt.Scale(domain=rows),
+        axis=alt.Axis(labelLimit=210, labelFontSize=11),
+    )
     y_hidden = alt.Y("label:N", title=None, sort=rows, scale=alt.Scale(domain=rows), axis=None)
-    color = alt.Color("side:N", title="Imposing side", scale=_side_scale(frame["side"]),
-                      legend=alt.Legend(orient="bottom"))
+    color = alt.Color(
+        "side:N", title="Imposing side", scale=_side_scale(frame["side"]), legend=alt.Legend(orient="bottom")
+    )
     tooltip = [
         alt.Tooltip("who:N", title="Measure"),
         alt.Tooltip("instrument:N", title="Instrument"),
@@ -452,27 +507,53 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.HConcatChart:
         days = (last - first).days
         width = max(80, int(250 * days / total_days))
         months = days > 400
-        x = alt.X("start:T", title=f"{first:%b %Y} – {last:%b %Y}" if first.year != last.year or months else f"{first:%Y}",
-                  scale=alt.Scale(domain=[first.strftime("%Y-%m-%d"), (last + timedelta(days=1)).strftime("%Y-%m-%d")]),
-                  axis=alt.Axis(format="%Y" if months else "%b", tickCount=4 if width < 150 else 8, labelAngle=0))
-        bars = alt.Chart(data).mark_bar(height=12, opacity=0.85).encode(
-            x=x, x2="end_excl:T", y=y if number == 0 else y_hidden, color=color, tooltip=tooltip)
-        days_marks = alt.Chart(data[data["start"] == data["end"]]).mark_tick(thickness=3, size=16).encode(
-            x=x, y=y if number == 0 else y_hidden, color=color, tooltip=tooltip)
+        x = alt.X(
+            "start:T",
+            title=f"{first:%b %Y} – {last:%b %Y}" if first.year != last.year or months else f"{first:%Y}",
+            scale=alt.Scale(
+                domain=[first.strftime("%Y-%m-%d"), (last + timedelta(days=1)).strftime("%Y-%m-%d")]
+            ),
+            axis=alt.Axis(format="%Y" if months else "%b", tickCount=4 if width < 150 else 8, labelAngle=0),
+        )
+        bars = (
+            alt.Chart(data)
+            .mark_bar(height=12, opacity=0.85)
+            .encode(x=x, x2="end_excl:T", y=y if number == 0 else y_hidden, color=color, tooltip=tooltip)
+        )
+        days_marks = (
+            alt.Chart(data[data["start"] == data["end"]])
+            .mark_tick(thickness=3, size=16)
+            .encode(x=x, y=y if number == 0 else y_hidden, color=color, tooltip=tooltip)
+        )
         panels.append(alt.layer(bars, days_marks).properties(width=width, height=height))
     undated = frame[frame["panel"] == UNDATED].assign(where=0)
     panels.append(
-        alt.Chart(undated).mark_point(shape="diamond", filled=True, size=110).encode(
-            x=alt.X("where:Q", title=UNDATED, axis=alt.Axis(labels=False, ticks=False, grid=False),
-                    scale=alt.Scale(domain=[-1, 1])),
-            y=y_hidden, color=color, tooltip=tooltip,
-        ).properties(width=60, height=height)
+        alt.Chart(undated)
+        .mark_point(shape="diamond", filled=True, size=110)
+        .encode(
+            x=alt.X(
+                "where:Q",
+                title=UNDATED,
+                axis=alt.Axis(labels=False, ticks=False, grid=False),
+                scale=alt.Scale(domain=[-1, 1]),
+            ),
+            y=y_hidden,
+            color=color,
+            tooltip=tooltip,
+        )
+        .properties(width=60, height=height)
     )
     n_undated = len(undated)
-    return alt.hconcat(*panels, spacing=8).resolve_scale(y="shared").properties(
-        title=alt.Title(
-            "Measures by instrument, imposing side and date",
-            subtitle=["Bars span each dated measure's event interval; the time axis breaks where nothing",
-                      f"happens for months. {n_undated} of {len(frame)} measures have no date (right-hand panel)."],
+    return (
+        alt.hconcat(*panels, spacing=8)
+        .resolve_scale(y="shared")
+        .properties(
+            title=alt.Title(
+                "Measures by instrument, imposing side and date",
+                subtitle=[
+                    "Bars span each dated measure's event interval; the time axis breaks where nothing",
+                    f"happens for months. {n_undated} of {len(frame)} measures have no date (right-hand panel).",
+                ],
+            )
         )
     )

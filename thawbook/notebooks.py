@@ -8,6 +8,7 @@ succeeded are the stored notebooks replaced (each atomically, through a temporar
 beside it); if one fails, the command names the notebook and the cell, and leaves every
 stored notebook as it was. It ends by listing which notebooks changed.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,11 +30,14 @@ class RefreshError(RuntimeError):
 
 @dataclass
 class Executed:
+    """A notebook executed in memory, and the text it would be stored as."""
+
     path: Path
     text: str  # the executed notebook as it will be written
 
     @property
     def changed(self) -> bool:
+        """True when the stored notebook differs from its fresh execution."""
         return self.path.read_text(encoding="utf-8") != self.text
 
 
@@ -42,14 +46,19 @@ def execute(path: Path, timeout: int = 300) -> Executed:
     path = Path(path)
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3", record_timing=False,
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
     try:
         client.execute()
     except CellExecutionError as error:
         cell = describe_cell(notebook)
-        name = f"{error.ename}: {error.evalue}" if getattr(error, "ename", None) else str(error).splitlines()[0]
+        name = (
+            f"{error.ename}: {error.evalue}" if getattr(error, "ename", None) else str(error).splitlines()[0]
+        )
         raise RefreshError(f"{path}: {cell} failed: {name}") from None
     except Exception as error:  # a timeout, a dead kernel
         raise RefreshError(f"{path}: execution failed: {type(error).__name__}: {error}") from None
@@ -60,7 +69,9 @@ def execute(path: Path, timeout: int = 300) -> Executed:
 
 def store(executed: Executed) -> None:
     """Replace the stored notebook in one step, so it is never half-written."""
-    handle, temporary = tempfile.mkstemp(dir=executed.path.parent, prefix=f".{executed.path.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(
+        dir=executed.path.parent, prefix=f".{executed.path.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(executed.text)
@@ -96,6 +107,7 @@ def refresh(paths: list[Path], timeout: int = 300) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
+    """``make refresh``: re-execute the named notebooks and store those that changed."""
     paths = [Path(name) for name in argv]
     try:
         changed = refresh(paths)
@@ -104,8 +116,10 @@ def main(argv: list[str]) -> int:
         print("make refresh: no stored notebook was changed", file=sys.stderr)
         return 1
     unchanged = [path for path in paths if path not in changed]
-    print(f"make refresh: {len(changed)} of {len(paths)} notebooks changed"
-          + (": " + ", ".join(map(str, changed)) if changed else ""))
+    print(
+        f"make refresh: {len(changed)} of {len(paths)} notebooks changed"
+        + (": " + ", ".join(map(str, changed)) if changed else "")
+    )
     if unchanged:
         print("make refresh: unchanged: " + ", ".join(map(str, unchanged)))
     return 0

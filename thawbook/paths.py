@@ -1,4 +1,5 @@
 """Where things live in the repository, resolved from this file, never from the working directory."""
+
 import os
 import sys
 from pathlib import Path

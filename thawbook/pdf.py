@@ -6,6 +6,7 @@ bundle), waits until every chart has drawn, and prints it with the print stylesh
 ``_static/thawbook.css`` into ``_build/pdf/thaw-report.pdf``, with a PDF outline (bookmarks)
 of its headings. ``python -m thawbook.pdf [--no-build]``.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -17,27 +18,46 @@ from thawbook.paths import ROOT
 SINGLE = ROOT / "_build" / "singlehtml"
 PDF = ROOT / "_build" / "pdf" / "thaw-report.pdf"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 CHARTS = ".vega-embed"
 #: The footer of every printed page: title and page number.
-FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
-          'The 2023 US–China thaw, read from one article · <span class="pageNumber"></span>'
-          ' / <span class="totalPages"></span></div>')
+FOOTER = (
+    '<div style="font-size:8px;width:100%;text-align:center;color:#555">'
+    'The 2023 US–China thaw, read from one article · <span class="pageNumber"></span>'
+    ' / <span class="totalPages"></span></div>'
+)
 
 
 def build_single_page(root: Path = ROOT) -> Path:
     """Build the single-page HTML book (strict, like ``make book``) and return its index.html."""
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), "--builder", "singlehtml",
-               "-n", "-W", "--keep-going"]
+    command = [
+        str(Path(sys.executable).parent / "jupyter-book"),
+        "build",
+        str(root),
+        "--builder",
+        "singlehtml",
+        "-n",
+        "-W",
+        "--keep-going",
+    ]
     subprocess.run(command, cwd=root, check=True)
     return root / "_build" / "singlehtml" / "index.html"
 
 
 def charts_drawn_script() -> str:
     """JavaScript that is true once every chart container holds a drawn SVG or canvas."""
-    return (f"() => Array.from(document.querySelectorAll('{CHARTS}'))"
-            ".every(c => c.querySelector('svg g, canvas'))")
+    return (
+        f"() => Array.from(document.querySelectorAll('{CHARTS}'))"
+        ".every(c => c.querySelector('svg g, canvas'))"
+    )
 
 
 def print_pdf(page: Path, target: Path = PDF, timeout_ms: int = 120_000) -> Path:
@@ -55,15 +75,24 @@ def print_pdf(page: Path, target: Path = PDF, timeout_ms: int = 120_000) -> Path
             tab.wait_for_function(charts_drawn_script(), timeout=timeout_ms)
             tab.emulate_media(media="print")
             tab.wait_for_timeout(500)
-            tab.pdf(path=str(target), format="A4", print_background=True, outline=True, tagged=True,
-                    display_header_footer=True, header_template="<span></span>", footer_template=FOOTER,
-                    margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"})
+            tab.pdf(
+                path=str(target),
+                format="A4",
+                print_background=True,
+                outline=True,
+                tagged=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER,
+                margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
+            )
         finally:
             browser.close()
     return target
 
 
 def main(argv: list[str]) -> int:
+    """``make pdf``: build the single-page book (unless ``--no-build``) and print it to PDF."""
     page = SINGLE / "index.html" if "--no-build" in argv else build_single_page()
     target = print_pdf(page)
     print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size:,d} bytes)")

@@ -15,6 +15,7 @@ Goldstein values of the CAMEO codes in the type. It goes into the record's ``eve
 :func:`events_plover_jsonl` writes ``data/events_plover.json``: one JSON record per line
 (the manual recommends newline-delimited JSON) with the manual's field names.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,18 +29,47 @@ from thawbook.edtf_dates import with_edtf
 from thawbook.seed import paragraphs, read_seed, seed_sha256
 from thawbook.tables import data_dir, load_tables
 
-TABLES = ("events", "actors", "event_coding", "cameo_codebook", "plover_crosswalk", "plover_codebook",
-          "event_plover", "quotes", "corrections", "context", "positions")
+TABLES = (
+    "events",
+    "actors",
+    "event_coding",
+    "cameo_codebook",
+    "plover_crosswalk",
+    "plover_codebook",
+    "event_plover",
+    "quotes",
+    "corrections",
+    "context",
+    "positions",
+)
 CROSSWALK = ("openeventdata/PLOVER", "CAMEO2PLOVER-2021.txt", "6b803a4461b3815a093be067f8b03039c053fc35")
 MANUAL = ("openeventdata/PLOVER", "PLOVER_MANUAL.tex", "0711e39cd2c69fdf636b91d1e9ecdc9bba243408")
-CODEBOOK = (f"PLOVER manual v0.7b1 ({MANUAL[0]} {MANUAL[1]} @ {MANUAL[2][:7]}) through "
-            f"{CROSSWALK[1]} ({CROSSWALK[0]} @ {CROSSWALK[2][:7]})")
+CODEBOOK = (
+    f"PLOVER manual v0.7b1 ({MANUAL[0]} {MANUAL[1]} @ {MANUAL[2][:7]}) through "
+    f"{CROSSWALK[1]} ({CROSSWALK[0]} @ {CROSSWALK[2][:7]})"
+)
 CODER = "thawbook: hand coding in data/event_plover.csv"
 SEED_NAME = "seeds/000_efb7a1c38396a014.txt"
 # The record's top-level fields, in the manual's order ("PLOVER JSON" table), then ours.
-RECORD_FIELDS = ["id", "date", "enddate", "source", "recipient", "event", "event_text", "quad_code",
-                 "event_scale", "mode", "context", "text_info", "cite_info", "coder", "comment",
-                 "edtf", "date_basis"]
+RECORD_FIELDS = [
+    "id",
+    "date",
+    "enddate",
+    "source",
+    "recipient",
+    "event",
+    "event_text",
+    "quad_code",
+    "event_scale",
+    "mode",
+    "context",
+    "text_info",
+    "cite_info",
+    "coder",
+    "comment",
+    "edtf",
+    "date_basis",
+]
 REQUIRED_FIELDS = ["id", "date", "source", "event"]
 
 
@@ -70,15 +100,36 @@ def plover_events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     source and recipient (the CAMEO actors, swapped where ``swap_actors`` is ``yes``).
     Dropped events keep their row, with an empty type and no score. Sorted by date, then id.
     """
-    events = with_edtf(tables["events"])[["event_id", "title", "date_start", "date_end", "date_basis", "edtf",
-                                          "status", "theme", "actor1_id", "actor2_id", "evidence",
-                                          "evidence_start", "evidence_end"]]
+    events = with_edtf(tables["events"])[
+        [
+            "event_id",
+            "title",
+            "date_start",
+            "date_end",
+            "date_basis",
+            "edtf",
+            "status",
+            "theme",
+            "actor1_id",
+            "actor2_id",
+            "evidence",
+            "evidence_start",
+            "evidence_end",
+        ]
+    ]
     coding_ = tables["event_coding"][["event_id", "cameo_code", "actor1_code", "actor2_code"]]
     frame = events.merge(coding_, on="event_id", validate="one_to_one")
-    frame = frame.merge(tables["event_plover"].drop(columns=["evidence_start", "evidence_end", "paragraph"],
-                                                    errors="ignore"), on="event_id", validate="one_to_one")
-    frame = frame.merge(tables["plover_codebook"][["event_type", "quad_code", "score"]], on="event_type",
-                        how="left", validate="many_to_one")
+    frame = frame.merge(
+        tables["event_plover"].drop(columns=["evidence_start", "evidence_end", "paragraph"], errors="ignore"),
+        on="event_id",
+        validate="one_to_one",
+    )
+    frame = frame.merge(
+        tables["plover_codebook"][["event_type", "quad_code", "score"]],
+        on="event_type",
+        how="left",
+        validate="many_to_one",
+    )
     swap = frame["swap_actors"] == "yes"
     frame["source_code"] = frame["actor1_code"].where(~swap, frame["actor2_code"]).fillna("")
     frame["recipient_code"] = frame["actor2_code"].where(~swap, frame["actor1_code"]).fillna("")
@@ -110,8 +161,13 @@ def plover_records(tables: dict[str, pd.DataFrame]) -> list[dict]:
     """
     text = read_seed()
     names = tables["actors"].set_index("actor_id")["name"]
-    cite = {"corpus": "thawbook", "citation": f"{SEED_NAME} (sha256 {seed_sha256()})",
-            "title": paragraphs(text)[0].strip(), "language": "en", "codebook": CODEBOOK}
+    cite = {
+        "corpus": "thawbook",
+        "citation": f"{SEED_NAME} (sha256 {seed_sha256()})",
+        "title": paragraphs(text)[0].strip(),
+        "language": "en",
+        "codebook": CODEBOOK,
+    }
     records = []
     for row in plover_events(tables).itertuples(index=False):
         if not row.event_type:
@@ -128,8 +184,11 @@ def plover_records(tables: dict[str, pd.DataFrame]) -> list[dict]:
             "event_scale": float(row.score),
             "mode": _split(row.mode),
             "context": _split(row.context),
-            "text_info": {"sequence": sentence_number(int(row.evidence_start), text),
-                          "start": int(row.evidence_start), "end": int(row.evidence_end)},
+            "text_info": {
+                "sequence": sentence_number(int(row.evidence_start), text),
+                "start": int(row.evidence_start),
+                "end": int(row.evidence_end),
+            },
             "cite_info": cite,
             "coder": CODER,
             "comment": row.rationale,

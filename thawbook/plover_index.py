@@ -10,6 +10,7 @@ A week *disagrees* when the two sums have different signs (one says cooperation,
 conflict or nothing), or when its rank among the window's weeks differs (weeks ranked from
 most cooperative to most conflictual, ties sharing the best rank).
 """
+
 from __future__ import annotations
 
 import altair as alt
@@ -20,11 +21,22 @@ from thawbook import coding, plover, thaw_index, theme
 from thawbook.dates import iso
 
 SCALES = {"Goldstein (CAMEO)": "#0072B2", "PLOVER score": "#D55E00"}
-COLUMNS = ["week_start", "week", "week_end", "goldstein", "plover", "events_goldstein", "events_plover",
-           "events", "evidence"]
+COLUMNS = [
+    "week_start",
+    "week",
+    "week_end",
+    "goldstein",
+    "plover",
+    "events_goldstein",
+    "events_plover",
+    "events",
+    "evidence",
+]
 
 
-def weekly_both(tables: dict[str, pd.DataFrame], week_start: str | None = None, placement: str = "spread") -> pd.DataFrame:
+def weekly_both(
+    tables: dict[str, pd.DataFrame], week_start: str | None = None, placement: str = "spread"
+) -> pd.DataFrame:
     """One row per week of the window: the Goldstein sum, the PLOVER sum, the weighted number of
     events each counts, and the events (with weights) and evidence of the Goldstein curve.
 
@@ -35,7 +47,8 @@ def weekly_both(tables: dict[str, pd.DataFrame], week_start: str | None = None, 
     cameo = thaw_index.weekly_curve(coding.coded_events(tables), start, end, bins, placement)
     plov = thaw_index.weekly_curve(plover.coded_plover(tables), start, end, bins, placement)
     frame = cameo[["week_start", "week", "week_end", "goldstein", "all events", "events", "evidence"]].rename(
-        columns={"all events": "events_goldstein"})
+        columns={"all events": "events_goldstein"}
+    )
     frame["plover"] = plov["goldstein"].to_numpy()
     frame["events_plover"] = plov["all events"].to_numpy()
     return frame[COLUMNS]
@@ -64,8 +77,19 @@ def compare(both: pd.DataFrame) -> pd.DataFrame:
 def disagreements(both: pd.DataFrame) -> pd.DataFrame:
     """The weeks where the two indexes disagree in sign or rank (see :func:`compare`), in week order."""
     frame = compare(both)
-    columns = ["week", "week_start", "goldstein", "plover", "sign_goldstein", "sign_plover", "rank_goldstein",
-               "rank_plover", "disagreement", "events", "evidence"]
+    columns = [
+        "week",
+        "week_start",
+        "goldstein",
+        "plover",
+        "sign_goldstein",
+        "sign_plover",
+        "rank_goldstein",
+        "rank_plover",
+        "disagreement",
+        "events",
+        "evidence",
+    ]
     return frame[frame["disagreement"] != ""][columns].reset_index(drop=True)
 
 
@@ -76,13 +100,18 @@ def weeks_with_events(both: pd.DataFrame) -> pd.DataFrame:
     so that the page stays light."""
     frame = compare(both)
     frame = frame[frame["events"] != ""]
-    return frame[["week", "goldstein", "plover", "rank_goldstein", "rank_plover", "disagreement"]].round(2).reset_index(drop=True)
+    return (
+        frame[["week", "goldstein", "plover", "rank_goldstein", "rank_plover", "disagreement"]]
+        .round(2)
+        .reset_index(drop=True)
+    )
 
 
 def long_form(both: pd.DataFrame) -> pd.DataFrame:
     """The two weekly sums stacked long, with a ``scale`` column naming the score."""
-    parts = [both.assign(scale=label, value=both[column])
-             for label, column in zip(SCALES, ("goldstein", "plover"))]
+    parts = [
+        both.assign(scale=label, value=both[column]) for label, column in zip(SCALES, ("goldstein", "plover"))
+    ]
     frame = pd.concat(parts, ignore_index=True)
     frame["week_start"] = frame["week_start"].map(iso)
     return frame[["scale", "week_start", "week", "value", "events", "evidence"]]
@@ -93,27 +122,50 @@ def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
     data = long_form(both)
     flagged = compare(both)
     flagged = flagged[flagged["disagreement"] != ""].assign(
-        week_start=lambda f: f["week_start"].dt.strftime("%Y-%m-%d"))[
-        ["week_start", "week", "plover", "goldstein", "disagreement"]]
+        week_start=lambda f: f["week_start"].dt.strftime("%Y-%m-%d")
+    )[["week_start", "week", "plover", "goldstein", "disagreement"]]
     x = alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b"))
-    lines = alt.Chart(data).mark_line(point=True, strokeWidth=2).encode(
-        x=x,
-        y=alt.Y("value:Q", title="Weighted score sum"),
-        color=alt.Color("scale:N", title="Score", scale=alt.Scale(domain=list(SCALES), range=list(SCALES.values()))),
-        strokeDash=alt.StrokeDash("scale:N", title="Score", scale=alt.Scale(domain=list(SCALES),
-                                                                             range=[[1, 0], [6, 3]])),
-        tooltip=[alt.Tooltip("scale:N", title="Score"), alt.Tooltip("week:N", title="ISO week"),
-                 alt.Tooltip("value:Q", title="Sum", format=".2f"),
-                 alt.Tooltip("events:N", title="Events (weight)"), alt.Tooltip("evidence:N", title="Evidence")],
+    lines = (
+        alt.Chart(data)
+        .mark_line(point=True, strokeWidth=2)
+        .encode(
+            x=x,
+            y=alt.Y("value:Q", title="Weighted score sum"),
+            color=alt.Color(
+                "scale:N", title="Score", scale=alt.Scale(domain=list(SCALES), range=list(SCALES.values()))
+            ),
+            strokeDash=alt.StrokeDash(
+                "scale:N", title="Score", scale=alt.Scale(domain=list(SCALES), range=[[1, 0], [6, 3]])
+            ),
+            tooltip=[
+                alt.Tooltip("scale:N", title="Score"),
+                alt.Tooltip("week:N", title="ISO week"),
+                alt.Tooltip("value:Q", title="Sum", format=".2f"),
+                alt.Tooltip("events:N", title="Events (weight)"),
+                alt.Tooltip("evidence:N", title="Evidence"),
+            ],
+        )
     )
-    rings = alt.Chart(flagged).mark_point(shape="circle", size=260, filled=False, color=theme.NEUTRAL,
-                                          strokeWidth=1.5).encode(
-        x=x, y="plover:Q",
-        tooltip=[alt.Tooltip("week:N", title="ISO week"), alt.Tooltip("disagreement:N", title="Disagree in"),
-                 alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
-                 alt.Tooltip("plover:Q", title="PLOVER sum", format=".2f")],
+    rings = (
+        alt.Chart(flagged)
+        .mark_point(shape="circle", size=260, filled=False, color=theme.NEUTRAL, strokeWidth=1.5)
+        .encode(
+            x=x,
+            y="plover:Q",
+            tooltip=[
+                alt.Tooltip("week:N", title="ISO week"),
+                alt.Tooltip("disagreement:N", title="Disagree in"),
+                alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
+                alt.Tooltip("plover:Q", title="PLOVER sum", format=".2f"),
+            ],
+        )
     )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
-    return (zero + lines + rings).properties(width=620, height=300, title=alt.Title(
-        "The weekly index with Goldstein and with PLOVER scores",
-        subtitle="Ringed: weeks whose sign or rank differs between the two scores"))
+    return (zero + lines + rings).properties(
+        width=620,
+        height=300,
+        title=alt.Title(
+            "The weekly index with Goldstein and with PLOVER scores",
+            subtitle="Ringed: weeks whose sign or rank differs between the two scores",
+        ),
+    )

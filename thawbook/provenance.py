@@ -11,6 +11,7 @@
   row in chapter 08's table of corrections, wherever the citing page is (and within the one
   page of the PDF edition).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,8 +44,12 @@ def _authors(cff: dict) -> list[str]:
 def cite_text(cff: dict) -> str:
     """A reference in words: authors (year). *Title* (version ...). URL if any."""
     year = str(cff.get("date-released", ""))[:4]
-    parts = [" and ".join(_authors(cff)) or "Anonymous", f"({year})." if year else ".",
-             f"{cff['title']}.", f"Version {cff['version']}." if cff.get("version") else ""]
+    parts = [
+        " and ".join(_authors(cff)) or "Anonymous",
+        f"({year})." if year else ".",
+        f"{cff['title']}.",
+        f"Version {cff['version']}." if cff.get("version") else "",
+    ]
     if cff.get("url") or cff.get("repository-code"):
         parts.append(str(cff.get("url") or cff.get("repository-code")))
     return " ".join(p for p in parts if p)
@@ -53,9 +58,15 @@ def cite_text(cff: dict) -> str:
 def bibtex(cff: dict) -> str:
     """A BibTeX ``@software`` entry for the report."""
     year = str(cff.get("date-released", ""))[:4]
-    fields = {"title": cff["title"], "author": " and ".join("{" + a + "}" for a in _authors(cff)),
-              "year": year, "version": cff.get("version", ""), "date": str(cff.get("date-released", "")),
-              "license": cff.get("license", ""), "url": cff.get("url") or cff.get("repository-code") or ""}
+    fields = {
+        "title": cff["title"],
+        "author": " and ".join("{" + a + "}" for a in _authors(cff)),
+        "year": year,
+        "version": cff.get("version", ""),
+        "date": str(cff.get("date-released", "")),
+        "license": cff.get("license", ""),
+        "url": cff.get("url") or cff.get("repository-code") or "",
+    }
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
     return f"@software{{thaw_report_{year},\n{body}\n}}"
 
@@ -63,17 +74,30 @@ def bibtex(cff: dict) -> str:
 def build_stamp(today: dt.date | None = None, commit: str | None = None) -> str:
     """``"Built 2026-11-29 from commit abc1234."``: the build's UTC date and the checkout's commit
     (``+ local changes`` when the working tree differs from it; ``unknown`` outside git)."""
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    today = today or dt.datetime.now(dt.UTC).date()
     commit = commit if commit is not None else git_commit()
     return f"Built {today.isoformat()} from commit {commit}."
 
 
 def git_commit(root: Path = ROOT) -> str:
+    """The short commit the book is built from, or ``unknown`` outside a git checkout."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short=10", "HEAD"], cwd=root, capture_output=True,
-                              text=True, check=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                               capture_output=True, text=True, check=True, timeout=10).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short=10", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return f"{head} + local changes" if dirty else head
@@ -110,8 +134,9 @@ def _correction_role(name, rawtext, text, lineno, inliner, options=None, content
     from docutils import nodes
 
     ident = text.strip()
-    node = nodes.reference(rawtext, "", nodes.literal(ident, ident), internal=True, refuri="#" + ident,
-                           classes=["thawbook-ref"])
+    node = nodes.reference(
+        rawtext, "", nodes.literal(ident, ident), internal=True, refuri="#" + ident, classes=["thawbook-ref"]
+    )
     node["thawbook_row"] = ident
     return [node], []
 
@@ -149,9 +174,11 @@ def stamp_script(stamp: str) -> str:
     """The script that writes ``stamp`` into the footer's build span(s)."""
     import json
 
-    return ("/* Written by thawbook.provenance at the end of the build: the build's date and commit. */\n"
-            "document.querySelectorAll('.thawbook-build').forEach(function (span) { span.textContent = "
-            f"{json.dumps(stamp)}; }});\n")
+    return (
+        "/* Written by thawbook.provenance at the end of the build: the build's date and commit. */\n"
+        "document.querySelectorAll('.thawbook-build').forEach(function (span) { span.textContent = "
+        f"{json.dumps(stamp)}; }});\n"
+    )
 
 
 def write_build_stamp(app, exception) -> None:
@@ -183,6 +210,7 @@ def add_seed_to_archive(app, exception) -> None:
 
 
 def setup(app) -> dict:
+    """Register the cite box, the correction role and the provenance hooks with Sphinx."""
     app.add_directive("thawbook-cite", _cite_directive())
     app.add_role("correction", _correction_role)
     app.connect("doctree-resolved", resolve_row_links)

@@ -19,6 +19,7 @@ The choices, and the book's own reading (:data:`AS_READ`) of each:
   the alternative keeps only positions a government states in its own voice (no analyst or
   other side speaking for it).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -78,7 +79,9 @@ def alternatives(tables: dict[str, pd.DataFrame]) -> list[Reading]:
     themes = sorted(tables["theme_alternatives"]["alternative_id"])
     readings += [Reading(t, f"theme {t}", themes=(t,)) for t in themes]
     readings.append(Reading("themes-all", "all disputed themes", themes=tuple(themes)))
-    readings.append(Reading("own-words", "positions only in a government's own voice", attribution="own-words"))
+    readings.append(
+        Reading("own-words", "positions only in a government's own voice", attribution="own-words")
+    )
     return readings
 
 
@@ -99,7 +102,10 @@ def events_under(events: pd.DataFrame, week_start: str | None) -> pd.DataFrame:
         if row["date_basis"] == "relative" and row["date_expression"]:
             tense = "future" if row["status"] == "forthcoming" else "past"
             found = resolve_in_article(row["date_expression"], tense=tense, week_start=week_start)
-            frame.at[index, "date_start"], frame.at[index, "date_end"] = pd.Timestamp(found.start), pd.Timestamp(found.end)
+            frame.at[index, "date_start"], frame.at[index, "date_end"] = (
+                pd.Timestamp(found.start),
+                pd.Timestamp(found.end),
+            )
         elif row["date_basis"] == "inferred" and row["date_end"] == hull_end:
             frame.at[index, "date_end"] = pd.Timestamp(published.end)
     frame["date_precision"] = [precision_of(s, e) for s, e in zip(frame["date_start"], frame["date_end"])]
@@ -134,7 +140,9 @@ def apply(reading: Reading, tables: dict[str, pd.DataFrame]) -> dict[str, pd.Dat
         chosen = tables["coding_alternatives"].set_index("alternative_id").loc[list(reading.codings)]
         coding = tables["event_coding"].copy()
         swap = coding["event_id"].map(chosen.set_index("event_id")["cameo_code"])
-        coding["cameo_code"] = swap.where(swap.notna(), coding["cameo_code"]).astype(coding["cameo_code"].dtype)
+        coding["cameo_code"] = swap.where(swap.notna(), coding["cameo_code"]).astype(
+            coding["cameo_code"].dtype
+        )
         out["event_coding"] = coding
     if reading.attribution == "own-words" and "positions" in tables:
         out["positions"] = own_voice(tables["positions"], tables["actors"])

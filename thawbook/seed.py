@@ -4,12 +4,13 @@ The seed is never edited. Everything the report claims about it points back into
 through an ``evidence`` span that must occur exactly once; :func:`locate` turns such a
 span into character offsets and a paragraph number.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from thawbook.paths import ROOT, SEED, SEEDS, record_read
@@ -42,10 +43,16 @@ def _shown(path: Path) -> str:
 
 def documented_sha256(readme: Path = SEED_README) -> str:
     """The SHA-256 that ``seeds/README.md`` records for the seed."""
-    found = re.search(r"SHA-256: `([0-9a-f]{64})`", readme.read_text(encoding="utf-8")) if readme.exists() else None
+    found = (
+        re.search(r"SHA-256: `([0-9a-f]{64})`", readme.read_text(encoding="utf-8"))
+        if readme.exists()
+        else None
+    )
     if not found:
-        raise SeedError(f"{_shown(readme)}: records no SHA-256 of the seed (a line 'SHA-256: `<hex>`') "
-                        "[rule: seed_sha256]")
+        raise SeedError(
+            f"{_shown(readme)}: records no SHA-256 of the seed (a line 'SHA-256: `<hex>`') "
+            "[rule: seed_sha256]"
+        )
     return found.group(1)
 
 
@@ -63,7 +70,7 @@ def check_seed(path: Path = SEED, readme: Path = SEED_README) -> None:
             )
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_seed(path: Path = SEED) -> str:
     """The article as text, exactly as stored (UTF-8); the seed itself only if its hash is right."""
     record_read(path)
@@ -73,10 +80,11 @@ def read_seed(path: Path = SEED) -> str:
 
 
 def seed_sha256(path: Path = SEED) -> str:
+    """The SHA-256 hex digest of the seed file's bytes."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-@lru_cache(maxsize=None)
+@cache
 def paragraph_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of each non-empty paragraph; paragraphs are separated by blank lines."""
     bounds = []
@@ -87,6 +95,7 @@ def paragraph_bounds(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def paragraphs(text: str | None = None) -> list[str]:
+    """The seed's non-empty paragraphs, in reading order."""
     text = read_seed() if text is None else text
     return [text[a:b] for a, b in paragraph_bounds(text)]
 
@@ -120,6 +129,7 @@ def sentences(text: str | None = None) -> list[tuple[int, int, int]]:
 
 
 def paragraph_of(offset: int, text: str | None = None) -> int:
+    """The number of the paragraph containing character ``offset``."""
     text = read_seed() if text is None else text
     for number, (a, b) in enumerate(paragraph_bounds(text)):
         if a <= offset < b:
@@ -167,13 +177,15 @@ def paragraph_table(text: str | None = None):
         sentence_counts[number] = sentence_counts.get(number, 0) + 1
     rows = []
     for number, para in enumerate(paragraphs(text)):
-        rows.append({
-            "paragraph": number,
-            "kind": "headline" if number == 0 else "body",
-            "sentences": sentence_counts.get(number, 0),
-            "words": len(words(para)),
-            "opening": " ".join(para.split()[:8]) + (" …" if len(para.split()) > 8 else ""),
-        })
+        rows.append(
+            {
+                "paragraph": number,
+                "kind": "headline" if number == 0 else "body",
+                "sentences": sentence_counts.get(number, 0),
+                "words": len(words(para)),
+                "opening": " ".join(para.split()[:8]) + (" …" if len(para.split()) > 8 else ""),
+            }
+        )
     return pd.DataFrame(rows)
 
 

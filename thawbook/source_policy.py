@@ -20,11 +20,12 @@ What the policy cannot check by machine (that a claim says no more than its one 
 that primary or wire sources were preferred) is the editors' job; the ``accessed`` date
 records when they did it.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pandas as pd
 
@@ -35,13 +36,16 @@ STATE_NAMES = {
     "IRN": ("Iran", "Iranian", "Tehran"),
     "USA": ("United States", "US", "U.S.", "American", "Washington"),
 }
-ATTRIBUTION = re.compile(r"\b(said|says|say|told|asked|stated|announced|called|warned|according to|quoted)\b",
-                         re.IGNORECASE)
+ATTRIBUTION = re.compile(
+    r"\b(said|says|say|told|asked|stated|announced|called|warned|according to|quoted)\b", re.IGNORECASE
+)
 EMAIL_TITLE = re.compile(r"^\s*(fwd?|re|fw)\s*:|\brsvp\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class PolicyRule:
+    """One rule outside facts must follow: its name, wording, column and check."""
+
     name: str
     description: str
     column: str
@@ -73,7 +77,9 @@ def _title_not_reconstructed(row: pd.Series) -> str | None:
 
 
 def _names_state(claim: str, state: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", claim) for word in STATE_NAMES.get(state, (state,)))
+    return any(
+        re.search(rf"(?<!\w){re.escape(word)}(?!\w)", claim) for word in STATE_NAMES.get(state, (state,))
+    )
 
 
 def _state_media(row: pd.Series) -> str | None:
@@ -83,8 +89,10 @@ def _state_media(row: pd.Series) -> str | None:
     if _blank(state):
         return "state media needs source_state, the state that owns or directs it"
     if not _names_state(claim, state) or not ATTRIBUTION.search(claim):
-        return (f"state media ({state}) may only source what {state} says: the claim must name the state "
-                "and attribute the words (e.g. \"China's foreign minister said ...\")")
+        return (
+            f"state media ({state}) may only source what {state} says: the claim must name the state "
+            'and attribute the words (e.g. "China\'s foreign minister said ...")'
+        )
     return None
 
 
@@ -93,21 +101,39 @@ def _accessed_after_source(row: pd.Series) -> str | None:
     if _blank(published) or _blank(accessed):
         return None
     if pd.Timestamp(accessed) < pd.Timestamp(published):
-        return f"accessed {pd.Timestamp(accessed):%Y-%m-%d} is before the source's date {pd.Timestamp(published):%Y-%m-%d}"
+        accessed_on, published_on = pd.Timestamp(accessed), pd.Timestamp(published)
+        return f"accessed {accessed_on:%Y-%m-%d} is before the source's date {published_on:%Y-%m-%d}"
     return None
 
 
 RULES = [
-    PolicyRule("no_reference_works", "context: a reference work (e.g. Wikipedia) is not a source for a fact",
-               "source_type", _no_reference),
-    PolicyRule("no_email_notices", "context: an e-mail notice is not a source for a fact", "source_title", _no_email),
-    PolicyRule("source_title_not_reconstructed", "context: a source's title is the page's own, not rebuilt from its URL",
-               "source_title", _title_not_reconstructed),
-    PolicyRule("state_media_only_for_its_state",
-               "context: state media only for what its state says (the claim names the state and says who said it)",
-               "claim", _state_media),
-    PolicyRule("accessed_not_before_source", "context: a source is not read before it was published", "accessed",
-               _accessed_after_source),
+    PolicyRule(
+        "no_reference_works",
+        "context: a reference work (e.g. Wikipedia) is not a source for a fact",
+        "source_type",
+        _no_reference,
+    ),
+    PolicyRule(
+        "no_email_notices", "context: an e-mail notice is not a source for a fact", "source_title", _no_email
+    ),
+    PolicyRule(
+        "source_title_not_reconstructed",
+        "context: a source's title is the page's own, not rebuilt from its URL",
+        "source_title",
+        _title_not_reconstructed,
+    ),
+    PolicyRule(
+        "state_media_only_for_its_state",
+        "context: state media only for what its state says (the claim names the state and says who said it)",
+        "claim",
+        _state_media,
+    ),
+    PolicyRule(
+        "accessed_not_before_source",
+        "context: a source is not read before it was published",
+        "accessed",
+        _accessed_after_source,
+    ),
 ]
 
 

@@ -35,6 +35,7 @@ Four jobs, wired in ``_config.yml`` (``sphinx.config.extensions``):
 4. **No stale pages.** Pages of chapters that were renamed or removed are deleted, and so
    are their published sources under ``_sources/``.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -94,6 +95,7 @@ def write_assets_before_pages(app: Sphinx) -> None:
 
 
 def write_vega_bundle(app: Sphinx, exception: Exception | None) -> None:
+    """Write the offline vega bundle into the HTML build's ``_static``, if it changed."""
     if exception is not None or app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / BUNDLE_NAME
@@ -109,6 +111,7 @@ def has_chart(html: str) -> bool:
 
 
 def link_bundle_on_chart_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Load the vega bundle on pages that hold a chart, and only there."""
     if has_chart(context.get("body", "")):
         app.add_js_file(BUNDLE_NAME, priority=400)
 
@@ -163,10 +166,14 @@ def start_findings_register(app: Sphinx) -> None:
 
     app._thawbook_findings = subprocess.Popen(
         [sys.executable, "-m", "thawbook.findings_csv", str(findings_cache_file(app))],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def stop_findings_register(app: Sphinx) -> None:
+    """Kill the background findings register if it is still running."""
     background = getattr(app, "_thawbook_findings", None)
     if background is not None and background.poll() is None:
         background.kill()
@@ -228,7 +235,9 @@ def remove_pages_of_removed_documents(app: Sphinx, exception: Exception | None) 
     sources = outdir / "_sources"
     for published in sorted(sources.rglob("*")) if sources.is_dir() else []:
         if published.is_file() and _source_docname(published.relative_to(sources)) not in current:
-            LOG.info("thawbook: removing %s, whose source is no longer in the book", published.relative_to(outdir))
+            LOG.info(
+                "thawbook: removing %s, whose source is no longer in the book", published.relative_to(outdir)
+            )
             published.unlink()
 
 
@@ -278,8 +287,14 @@ def relative_to_root(path: str | Path) -> str:
 
 
 # Modules that notebooks never import: a change to them does not re-execute anything.
-BUILD_ONLY_MODULES = {"sphinxext.py", "bench.py", "notebooks.py", "execute.py", "checkout.py",
-                      "findings_csv.py"}
+BUILD_ONLY_MODULES = {
+    "sphinxext.py",
+    "bench.py",
+    "notebooks.py",
+    "execute.py",
+    "checkout.py",
+    "findings_csv.py",
+}
 
 
 def package_files() -> list[Path]:
@@ -348,6 +363,7 @@ def outdated_by_static_files(app: Sphinx) -> list[str]:
 
 
 def outdated_by_dependencies(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Notebooks whose recorded data files or modules changed since they were executed."""
     stale = []
     for docname in sorted(env.found_docs - set(added) - set(changed)):
         if not _is_notebook(app, docname):
@@ -407,23 +423,34 @@ def execute_stale_notebooks(app: Sphinx, env, docnames: list[str]) -> None:
             cache.match_cache_notebook(nbformat.read(path, as_version=4))
             continue
         except KeyError:
-            pending.append(Job(docname, path, _reads_log_path(app, docname),
-                               running / (docname.replace("/", "__") + ".json")))
+            pending.append(
+                Job(
+                    docname,
+                    path,
+                    _reads_log_path(app, docname),
+                    running / (docname.replace("/", "__") + ".json"),
+                )
+            )
     if not pending:
         return
     # Longest first, by the last execution's duration, so that two workers finish together.
     durations_file = _deps_dir(app) / "durations.json"
     durations = json.loads(durations_file.read_text()) if durations_file.exists() else {}
     pending.sort(key=lambda job: -durations.get(job.docname, 0.0))
-    LOG.info("thawbook: executing %d notebooks, %d at a time: %s", len(pending), min(jobs(), len(pending)),
-             ", ".join(job.docname for job in pending))
+    LOG.info(
+        "thawbook: executing %d notebooks, %d at a time: %s",
+        len(pending),
+        min(jobs(), len(pending)),
+        ", ".join(job.docname for job in pending),
+    )
     running.mkdir(parents=True, exist_ok=True)
 
     def store(job, report: dict) -> None:
         notebook = nbformat.reads(report["notebook"], as_version=4)
         cache.cache_notebook_bundle(
             CacheBundleIn(notebook, str(job.path), data={"execution_seconds": report["seconds"]}),
-            check_validity=False, overwrite=True,
+            check_validity=False,
+            overwrite=True,
         )
         _executed(app).add(job.docname)
         durations[job.docname] = round(report["seconds"], 1)
@@ -432,8 +459,13 @@ def execute_stale_notebooks(app: Sphinx, env, docnames: list[str]) -> None:
         job.out.with_suffix(".stderr").unlink(missing_ok=True)
 
     try:
-        run_jobs(pending, store, timeout=app.config.nb_execution_timeout,
-                 allow_errors=app.config.nb_execution_allow_errors, say=LOG.info)
+        run_jobs(
+            pending,
+            store,
+            timeout=app.config.nb_execution_timeout,
+            allow_errors=app.config.nb_execution_allow_errors,
+            say=LOG.info,
+        )
     except BaseException:  # a failing cell, or an interrupt: the register will not be needed
         stop_findings_register(app)
         raise
@@ -526,6 +558,7 @@ def say_last(lines: list[str]) -> None:
 
 
 def report_data_failure(app: Sphinx, exception: Exception | None) -> None:
+    """Print a failed build's data errors last, where the reader sees them."""
     if exception is not None:
         say_last(data_failures(exception))
 
@@ -567,7 +600,9 @@ def repair_execution_cache(app: Sphinx) -> list[str]:
     for folder in sorted(executed.iterdir()) if executed.is_dir() else []:
         if folder.is_dir() and folder.name not in known:
             shutil.rmtree(folder, ignore_errors=True)
-            repairs.append(f"removed orphaned execution-cache folder executed/{folder.name}: no record points to it")
+            repairs.append(
+                f"removed orphaned execution-cache folder executed/{folder.name}: no record points to it"
+            )
     for repair in repairs:
         notice(f"repaired the execution cache: {repair}; the notebook executes again")
     return repairs
@@ -587,6 +622,7 @@ def check_inputs(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    """Register the book's build hooks with Sphinx."""
     app.connect("builder-inited", check_inputs, priority=100)
     app.connect("env-get-outdated", outdated_by_dependencies)
     app.connect("env-before-read-docs", execute_stale_notebooks)
@@ -599,5 +635,3 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", commit_fingerprints)
     app.connect("build-finished", report_data_failure)
     return {"version": "1", "parallel_read_safe": False, "parallel_write_safe": True}
-
-

@@ -19,6 +19,7 @@ Validation happens in three layers, and the first failure stops everything with 
 Rows are numbered as in a spreadsheet: the header is row 1, the first record row 2.
 Nothing is dropped or coerced silently: a table either loads whole or raises.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -28,15 +29,15 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pandas as pd
 
 from thawbook import paths, source_policy
-from thawbook.paths import record_read
 from thawbook.dates import precision_of
+from thawbook.paths import record_read
 from thawbook.seed import EvidenceError, locate, read_seed
 
 DATA_ENV = "THAWBOOK_DATA"
@@ -49,8 +50,16 @@ class DataError(ValueError):
     ``line`` instead: ``data/datapackage.json line N, column C: problem [rule: name]``.
     """
 
-    def __init__(self, file: str, row: int | None, column: str | None, problem: str, rule: str,
-                 *, line: int | None = None):
+    def __init__(
+        self,
+        file: str,
+        row: int | None,
+        column: str | None,
+        problem: str,
+        rule: str,
+        *,
+        line: int | None = None,
+    ):
         self.file, self.row, self.column, self.problem, self.rule = file, row, column, problem, rule
         self.line = line
         where = file
@@ -74,7 +83,7 @@ def _display(path: Path) -> str:
 
 
 # ------------------------------------------------------------------ the package
-@lru_cache(maxsize=None)
+@cache
 def _descriptor(package_path: Path, stamp: tuple[int, int] | None = None) -> dict:
     """The parsed package; ``stamp`` (mtime, size) makes an edited file be read again."""
     if not package_path.exists():
@@ -86,13 +95,25 @@ def _descriptor(package_path: Path, stamp: tuple[int, int] | None = None) -> dic
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise DataError(shown, None, None, f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8",
-                        "utf8", line=raw[: error.start].count(b"\n") + 1) from None
+        raise DataError(
+            shown,
+            None,
+            None,
+            f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8",
+            "utf8",
+            line=raw[: error.start].count(b"\n") + 1,
+        ) from None
     try:
         package = json.loads(text)
     except json.JSONDecodeError as error:
-        raise DataError(shown, None, f"column {error.colno}", f"invalid JSON: {error.msg}", "valid_json",
-                        line=error.lineno) from None
+        raise DataError(
+            shown,
+            None,
+            f"column {error.colno}",
+            f"invalid JSON: {error.msg}",
+            "valid_json",
+            line=error.lineno,
+        ) from None
     _check_field_types(package, shown)
     return package
 
@@ -106,6 +127,7 @@ def descriptor(directory: Path | None = None) -> dict:
 
 
 def resource(name: str, directory: Path | None = None) -> dict:
+    """The data package's descriptor entry for resource ``name``."""
     for item in descriptor(directory)["resources"]:
         if item["name"] == name:
             return item
@@ -113,6 +135,7 @@ def resource(name: str, directory: Path | None = None) -> dict:
 
 
 def resource_names(directory: Path | None = None) -> list[str]:
+    """Every resource name in the data package, in descriptor order."""
     return [item["name"] for item in descriptor(directory)["resources"]]
 
 
@@ -153,9 +176,12 @@ def _check_field_types(package: dict, shown: str) -> None:
             found, wanted = field.get("type", "string"), expected.get(field["name"], "string")
             if found != wanted:
                 raise DataError(
-                    shown, None, f"{item['name']}.{field['name']}",
+                    shown,
+                    None,
+                    f"{item['name']}.{field['name']}",
                     f"type is {found!r}, the code expects {wanted!r} (change thawbook.tables.FIELD_TYPES "
-                    "and the code that uses the field together)", "field_type",
+                    "and the code that uses the field together)",
+                    "field_type",
                 )
 
 
@@ -223,37 +249,54 @@ def _parse_lines(path: Path, text: str, item: dict) -> tuple[list[str], list[lis
                 continue
             line = reader.line_num
             if len(cells) > len(header):
-                extra = ", ".join(repr(cell) for cell in cells[len(header):])
+                extra = ", ".join(repr(cell) for cell in cells[len(header) :])
                 raise DataError(
-                    shown, row, None,
+                    shown,
+                    row,
+                    None,
                     f"line {line} has {len(cells)} cells, the header {len(header)}: extra cell {extra} after "
-                    f"the last column {header[-1]!r} (an unquoted comma?)", "extra-cell",
+                    f"the last column {header[-1]!r} (an unquoted comma?)",
+                    "extra-cell",
                 )
             if len(cells) < len(header):
-                missing = header[len(cells):]
+                missing = header[len(cells) :]
                 raise DataError(
-                    shown, row, missing[0],
+                    shown,
+                    row,
+                    missing[0],
                     f"line {line} has {len(cells)} cells, the header {len(header)}: "
-                    f"{', '.join(missing)} missing (a truncated line?)", "missing-cell",
+                    f"{', '.join(missing)} missing (a truncated line?)",
+                    "missing-cell",
                 )
             for name, cell in zip(header, cells):
                 found = CONTROL.search(cell)
                 if found:
                     raise DataError(
-                        shown, row, name,
+                        shown,
+                        row,
+                        name,
                         f"control character U+{ord(found.group()):04X} at position {found.start() + 1} "
-                        f"of the cell (line {line}); text cells hold no control characters", "no_control_characters",
+                        f"of the cell (line {line}); text cells hold no control characters",
+                        "no_control_characters",
                     )
             records.append(cells)
     except csv.Error as error:
         line = reader.line_num
-        raise DataError(shown, row + 1, None, f"line {line}: malformed CSV: {error} (a quoted cell is left open?)",
-                        "csv-syntax") from None
+        raise DataError(
+            shown,
+            row + 1,
+            None,
+            f"line {line}: malformed CSV: {error} (a quoted cell is left open?)",
+            "csv-syntax",
+        ) from None
     if not records and not item.get(EMPTY_ALLOWED, False):
         raise DataError(
-            shown, 2, None,
+            shown,
+            2,
+            None,
             f"the table has a header but no records; a table that may be empty says "
-            f'"{EMPTY_ALLOWED}": true in datapackage.json', "not_empty",
+            f'"{EMPTY_ALLOWED}": true in datapackage.json',
+            "not_empty",
         )
     return header, records
 
@@ -303,6 +346,8 @@ def _problem(error) -> str:
 # ------------------------------------------------------------------ layer 3: report rules
 @dataclass(frozen=True)
 class Rule:
+    """One of the report's own data rules: its name and wording."""
+
     name: str
     description: str
 
@@ -318,8 +363,11 @@ RULES = [
 
 
 def _required_text_fields(schema: dict) -> list[str]:
-    return [field["name"] for field in schema["fields"]
-            if field.get("type", "string") == "string" and field.get("constraints", {}).get("required")]
+    return [
+        field["name"]
+        for field in schema["fields"]
+        if field.get("type", "string") == "string" and field.get("constraints", {}).get("required")
+    ]
 
 
 def _check_url(value: str) -> str | None:
@@ -354,13 +402,20 @@ def _check_rules(path: Path, frame: pd.DataFrame, schema: dict | None = None) ->
         if {"date_start", "date_end"} <= set(frame.columns) and row["date_start"] and row["date_end"]:
             if row["date_end"] < row["date_start"]:
                 raise DataError(
-                    shown, number, "date_end",
-                    f"{row['date_end']} is before date_start {row['date_start']}", "end_not_before_start",
+                    shown,
+                    number,
+                    "date_end",
+                    f"{row['date_end']} is before date_start {row['date_start']}",
+                    "end_not_before_start",
                 )
         if "text" in frame.columns and "evidence" in frame.columns and path.stem == "quotes":
             if f"“{row['text']}”" not in row["evidence"]:
                 raise DataError(
-                    shown, number, "text", f"“{row['text']}” is not inside the evidence", "quote_inside_evidence"
+                    shown,
+                    number,
+                    "text",
+                    f"“{row['text']}” is not inside the evidence",
+                    "quote_inside_evidence",
                 )
     if path.stem == "context":
         for index, column, problem, rule in source_policy.violations(frame)[:1]:
@@ -432,7 +487,9 @@ def load_tables(*names: str, directory: Path | None = None) -> dict[str, pd.Data
     tables = {}
     for name, (path, frame) in raw.items():
         _check_rules(path, frame, resource(name, directory)["schema"])
-        tables[name] = _with_provenance(_with_precision(name, _typed(frame, resource(name, directory)["schema"])))
+        tables[name] = _with_provenance(
+            _with_precision(name, _typed(frame, resource(name, directory)["schema"]))
+        )
     return {name: tables[name] for name in (names or wanted)}
 
 

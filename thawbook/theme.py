@@ -5,6 +5,7 @@ colour-vision deficiencies; each side and each theme keeps its colour in every c
 Importing this module changes nothing in altair: a notebook calls :func:`enable` once, which
 registers and enables the ``thawbook`` theme and the book's offline, stable-id renderer.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,12 +15,12 @@ import altair as alt
 from altair.utils.display import HTMLRenderer
 
 SIDE_COLORS = {
-    "us_government": "#0072B2",   # blue
+    "us_government": "#0072B2",  # blue
     "china_government": "#D55E00",  # vermillion
-    "analyst": "#009E73",         # bluish green
-    "business": "#E69F00",        # orange
-    "media": "#CC79A7",           # reddish purple
-    "third_party": "#6B6B6B",     # grey
+    "analyst": "#009E73",  # bluish green
+    "business": "#E69F00",  # orange
+    "media": "#CC79A7",  # reddish purple
+    "third_party": "#6B6B6B",  # grey
 }
 
 THEME_COLORS = {
@@ -54,8 +55,13 @@ def thawbook_theme() -> alt.theme.ThemeConfig:
             "font": FONT,
             "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
             "title": {"fontSize": 15, "anchor": "start", "color": "#1A1A1A", "subtitleColor": NEUTRAL},
-            "axis": {"labelColor": "#1A1A1A", "titleColor": "#1A1A1A", "gridColor": "#E6E6E6",
-                     "labelFontSize": 12, "titleFontSize": 12},
+            "axis": {
+                "labelColor": "#1A1A1A",
+                "titleColor": "#1A1A1A",
+                "gridColor": "#E6E6E6",
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+            },
             "legend": {"labelColor": "#1A1A1A", "titleColor": "#1A1A1A", "labelFontSize": 12},
             "range": {"category": list(THEME_COLORS.values())},
             "mark": {"color": SIDE_COLORS["us_government"]},
@@ -134,10 +140,16 @@ def enable() -> None:
     Every notebook that draws a chart calls this once; importing :mod:`thawbook.theme` alone
     has no effect on altair."""
     alt.theme.register("thawbook", enable=True)(thawbook_theme)
-    alt.renderers.register("thawbook", StableHTMLRenderer(
-        mode="vega-lite", template="universal", vega_version=alt.VEGA_VERSION,
-        vegaembed_version=alt.VEGAEMBED_VERSION, vegalite_version=alt.VEGALITE_VERSION,
-    ))
+    alt.renderers.register(
+        "thawbook",
+        StableHTMLRenderer(
+            mode="vega-lite",
+            template="universal",
+            vega_version=alt.VEGA_VERSION,
+            vegaembed_version=alt.VEGAEMBED_VERSION,
+            vegalite_version=alt.VEGALITE_VERSION,
+        ),
+    )
     alt.renderers.enable(
         "thawbook",
         base_url=OFFLINE_LIBRARY_URL,

@@ -1,4 +1,5 @@
 """Findings of chapter 04, the chronology: what the article dates, how precisely, in what order."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -25,8 +26,11 @@ def _weeks_md(placed: pd.DataFrame) -> str:
     """Each week with its engagement and friction events, as Markdown."""
     parts = []
     for week, group in placed.groupby("week", sort=True):
-        stances = [f"{s} ({', '.join(f'*{t}*' for t in group.loc[group['stance'] == s, 'title'])})"
-                   for s in timeline.STANCES if (group["stance"] == s).any()]
+        stances = [
+            f"{s} ({', '.join(f'*{t}*' for t in group.loc[group['stance'] == s, 'title'])})"
+            for s in timeline.STANCES
+            if (group["stance"] == s).any()
+        ]
         parts.append(f"in the week of {week:%-d %B}, {' and '.join(stances)}")
     return "; ".join(parts)
 
@@ -63,99 +67,144 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
 
     return [
         finding(
-            "chron-span", CHAPTER,
+            "chron-span",
+            CHAPTER,
             "The article dates {chron_n_events} events. {chron_n_may_june} of them ({chron_pct_may_june}%) fall "
             "wholly within {chron_may_june}, but it reaches back to {chron_earliest_year} and forward to "
             "{chron_latest_event}.",
-            {"chron_n_events": len(rows), "chron_n_may_june": int(in_may_june.sum()),
-             "chron_pct_may_june": round(100 * in_may_june.sum() / len(rows)),
-             "chron_may_june": f"{timeline.MAY_JUNE.start:%B} and {timeline.MAY_JUNE.end:%B %Y}",
-             "chron_earliest_year": int(earliest["date_start"].year),
-             "chron_latest_event": f"*{latest['title']}* ({latest['interval']})",
-             "chron_published": f"{published.start:%a %d} to {published.end:%a %d %B %Y}",
-             "chron_oldest_year": int(told["date_start"].min().year),
-             "chron_chip_controls": f"{chips['date_start']:%B %Y}",
-             "_first": earliest["date_start"], "_last": latest["date_end"]},
+            {
+                "chron_n_events": len(rows),
+                "chron_n_may_june": int(in_may_june.sum()),
+                "chron_pct_may_june": round(100 * in_may_june.sum() / len(rows)),
+                "chron_may_june": f"{timeline.MAY_JUNE.start:%B} and {timeline.MAY_JUNE.end:%B %Y}",
+                "chron_earliest_year": int(earliest["date_start"].year),
+                "chron_latest_event": f"*{latest['title']}* ({latest['interval']})",
+                "chron_published": f"{published.start:%a %d} to {published.end:%a %d %B %Y}",
+                "chron_oldest_year": int(told["date_start"].min().year),
+                "chron_chip_controls": f"{chips['date_start']:%B %Y}",
+                "_first": earliest["date_start"],
+                "_last": latest["date_end"],
+            },
             # "reaches back ... and forward": events on both sides of May-June 2023
-            lambda v: v["_first"] < pd.Timestamp(timeline.MAY_JUNE.start)
-            and v["_last"] > pd.Timestamp(timeline.MAY_JUNE.end) and 0 < v["chron_n_may_june"] < v["chron_n_events"],
+            lambda v: (
+                v["_first"] < pd.Timestamp(timeline.MAY_JUNE.start)
+                and v["_last"] > pd.Timestamp(timeline.MAY_JUNE.end)
+                and 0 < v["chron_n_may_june"] < v["chron_n_events"]
+            ),
         ),
         finding(
-            "chron-few-exact-days", CHAPTER,
+            "chron-few-exact-days",
+            CHAPTER,
             "Only {chron_n_exact} events can be pinned to an exact day. The other {chron_n_imprecise} are known "
             "only to within {chron_imprecise_words}, and for {chron_n_inferred} the article gives no dating "
             "words at all.",
-            {"chron_n_exact": len(exact), "chron_n_imprecise": len(imprecise),
-             "chron_imprecise_words": timeline.precision_words(imprecise),
-             "chron_n_inferred": int((rows["date_basis"] == "inferred").sum()),
-             "chron_n_explicit": int((rows["date_basis"] == "explicit").sum()),
-             "chron_n_relative": int((rows["date_basis"] == "relative").sum()),
-             "_exact_widths": sorted(set((exact["date_end"] - exact["date_start"]).dt.days + 1)),
-             "_imprecise_labels": set(imprecise["date_precision"])},
+            {
+                "chron_n_exact": len(exact),
+                "chron_n_imprecise": len(imprecise),
+                "chron_imprecise_words": timeline.precision_words(imprecise),
+                "chron_n_inferred": int((rows["date_basis"] == "inferred").sum()),
+                "chron_n_explicit": int((rows["date_basis"] == "explicit").sum()),
+                "chron_n_relative": int((rows["date_basis"] == "relative").sum()),
+                "_exact_widths": sorted(set((exact["date_end"] - exact["date_start"]).dt.days + 1)),
+                "_imprecise_labels": set(imprecise["date_precision"]),
+            },
             # "only": a minority; "exact day": every one is one day wide; the rest are wider
-            lambda v: v["chron_n_exact"] < v["chron_n_imprecise"] and v["_exact_widths"] == [1]
-            and "day" not in v["_imprecise_labels"],
+            lambda v: (
+                v["chron_n_exact"] < v["chron_n_imprecise"]
+                and v["_exact_widths"] == [1]
+                and "day" not in v["_imprecise_labels"]
+            ),
         ),
         finding(
-            "chron-told-out-of-order", CHAPTER,
+            "chron-told-out-of-order",
+            CHAPTER,
             "Of the {chron_n_dated_pairs} pairs of events whose dates put one before the other, "
             "{chron_n_dated_inverted} ({chron_pct_dated_inverted}%) are told the wrong way round. Kendall's tau-b "
             "between order of telling and order of events is {chron_tau_text}, close to the 0 of a random "
             "shuffle: a random order lands farther from 0 {chron_shuffle_pct}% of the time.",
-            {"chron_n_dated_pairs": pairs.ordered, "chron_n_dated_inverted": pairs.inverted,
-             "chron_pct_dated_inverted": round(100 * pairs.share_inverted),
-             "chron_n_overlapping_pairs": pairs.overlapping,
-             "_tau": agreement.tau_b, "chron_tau_text": f"{agreement.tau_b:.3f}",
-             "chron_shuffle_pct": round(100 * telling_order.shuffle_p_value(agreement)),
-             "chron_n_pairs": agreement.pairs, "chron_n_concordant": agreement.concordant,
-             "chron_n_inversions": agreement.discordant, "chron_n_tied": agreement.tied,
-             "chron_n_back_jumps": int((told["jump"] == "back").sum()),
-             "chron_n_forward_jumps": int((told["jump"] == "forward").sum()),
-             "chron_first_told": f"*{told.iloc[0]['title']}*", "chron_last_told": f"*{told.iloc[-1]['title']}*",
-             "chron_last_told_rank_in_time": int(rows.set_index("event_id").loc[told.iloc[-1]["event_id"], "time_rank"]),
-             "chron_oldest_rank": _ordinal(int(oldest["text_rank"])),
-             "chron_oldest_paragraph": int(oldest["paragraph"]),
-             "chron_first_forthcoming_rank": _ordinal(int(forthcoming["text_rank"])),
-             "_p": telling_order.shuffle_p_value(agreement),
-             "_apec": int(by_id.loc["ev-apec-san-francisco", "text_rank"]),
-             "_balloon": int(by_id.loc["ev-balloon-downed", "text_rank"]),
-             "_oldest_id": oldest["event_id"]},
+            {
+                "chron_n_dated_pairs": pairs.ordered,
+                "chron_n_dated_inverted": pairs.inverted,
+                "chron_pct_dated_inverted": round(100 * pairs.share_inverted),
+                "chron_n_overlapping_pairs": pairs.overlapping,
+                "_tau": agreement.tau_b,
+                "chron_tau_text": f"{agreement.tau_b:.3f}",
+                "chron_shuffle_pct": round(100 * telling_order.shuffle_p_value(agreement)),
+                "chron_n_pairs": agreement.pairs,
+                "chron_n_concordant": agreement.concordant,
+                "chron_n_inversions": agreement.discordant,
+                "chron_n_tied": agreement.tied,
+                "chron_n_back_jumps": int((told["jump"] == "back").sum()),
+                "chron_n_forward_jumps": int((told["jump"] == "forward").sum()),
+                "chron_first_told": f"*{told.iloc[0]['title']}*",
+                "chron_last_told": f"*{told.iloc[-1]['title']}*",
+                "chron_last_told_rank_in_time": int(
+                    rows.set_index("event_id").loc[told.iloc[-1]["event_id"], "time_rank"]
+                ),
+                "chron_oldest_rank": _ordinal(int(oldest["text_rank"])),
+                "chron_oldest_paragraph": int(oldest["paragraph"]),
+                "chron_first_forthcoming_rank": _ordinal(int(forthcoming["text_rank"])),
+                "_p": telling_order.shuffle_p_value(agreement),
+                "_apec": int(by_id.loc["ev-apec-san-francisco", "text_rank"]),
+                "_balloon": int(by_id.loc["ev-balloon-downed", "text_rank"]),
+                "_oldest_id": oldest["event_id"],
+            },
             # "not told in time order", "close to a random shuffle"; the prose: APEC is told before the
             # balloon, and the oldest event is the sanctions on Li
-            lambda v: v["_p"] > RANDOM_LIKE_P and v["chron_n_dated_inverted"] > 0 and v["_apec"] < v["_balloon"]
-            and v["_oldest_id"] == "ev-us-sanctions-li",
+            lambda v: (
+                v["_p"] > RANDOM_LIKE_P
+                and v["chron_n_dated_inverted"] > 0
+                and v["_apec"] < v["_balloon"]
+                and v["_oldest_id"] == "ev-us-sanctions-li"
+            ),
         ),
         finding(
-            "chron-same-weeks", CHAPTER,
+            "chron-same-weeks",
+            CHAPTER,
             "Before the Shangri-La Dialogue, the article sets {chron_n_engagement} signs of engagement against "
             "{chron_n_friction} of friction. The two come in the same weeks, not one after the other: "
             "{chron_n_weeks_both} of the {chron_n_weeks} weeks with events placed in them hold both.",
-            {"chron_n_run_up": len(run), "chron_n_engagement": int((run["stance"] == "engagement").sum()),
-             "chron_n_friction": int((run["stance"] == "friction").sum()),
-             "chron_n_weeks_both": len(both), "chron_n_weeks": len(week_stances),
-             "chron_weeks_md": _weeks_md(placed),
-             "chron_engagement_themes": ", ".join(timeline.ENGAGEMENT_THEMES).replace("_", " "),
-             "chron_friction_themes": ", ".join(timeline.FRICTION_THEMES).replace("_", " "),
-             "chron_n_overrides": len(timeline.STANCE_OVERRIDES),
-             "chron_run_up_window": f"{timeline.RUN_UP.start:%-d %B} and {timeline.RUN_UP.end:%-d %B %Y}",
-             "_first_engagement": engagement_days.min(), "_last_engagement": engagement_days.max(),
-             "_first_friction": friction_days.min(), "_last_friction": friction_days.max()},
+            {
+                "chron_n_run_up": len(run),
+                "chron_n_engagement": int((run["stance"] == "engagement").sum()),
+                "chron_n_friction": int((run["stance"] == "friction").sum()),
+                "chron_n_weeks_both": len(both),
+                "chron_n_weeks": len(week_stances),
+                "chron_weeks_md": _weeks_md(placed),
+                "chron_engagement_themes": ", ".join(timeline.ENGAGEMENT_THEMES).replace("_", " "),
+                "chron_friction_themes": ", ".join(timeline.FRICTION_THEMES).replace("_", " "),
+                "chron_n_overrides": len(timeline.STANCE_OVERRIDES),
+                "chron_run_up_window": f"{timeline.RUN_UP.start:%-d %B} and {timeline.RUN_UP.end:%-d %B %Y}",
+                "_first_engagement": engagement_days.min(),
+                "_last_engagement": engagement_days.max(),
+                "_first_friction": friction_days.min(),
+                "_last_friction": friction_days.max(),
+            },
             # "in the same weeks": at least two weeks hold both stances; "not one after the other":
             # neither stance's placed events all come before the other's
-            lambda v: v["chron_n_weeks_both"] >= 2
-            and v["_first_friction"] <= v["_last_engagement"] and v["_first_engagement"] <= v["_last_friction"],
+            lambda v: (
+                v["chron_n_weeks_both"] >= 2
+                and v["_first_friction"] <= v["_last_engagement"]
+                and v["_first_engagement"] <= v["_last_friction"]
+            ),
         ),
         finding(
-            "chron-outside-dates-agree", CHAPTER,
+            "chron-outside-dates-agree",
+            CHAPTER,
             "{chron_n_check_inside} of {chron_n_checked} dates that outside sources give fall inside the interval "
             "resolved from the article's words; {chron_n_check_recorded} disagree with the disagreement recorded "
             "as a correction ({chron_check_misses}), and {chron_n_check_unrecorded} disagree unrecorded.",
-            {"chron_n_check_inside": int((sources["verdict"] == "contains").sum()), "chron_n_checked": len(sources),
-             "chron_n_check_recorded": int((sources["verdict"] == "recorded").sum()),
-             "chron_n_check_unrecorded": int((sources["verdict"] == "unrecorded").sum()),
-             "chron_check_misses": "; ".join(
-                 f"*{t}*, `{c}`" if c else f"*{t}*, no correction" for t, c in zip(misses["title"], misses["correction_id"]))
-             or "none"},
+            {
+                "chron_n_check_inside": int((sources["verdict"] == "contains").sum()),
+                "chron_n_checked": len(sources),
+                "chron_n_check_recorded": int((sources["verdict"] == "recorded").sum()),
+                "chron_n_check_unrecorded": int((sources["verdict"] == "unrecorded").sum()),
+                "chron_check_misses": "; ".join(
+                    f"*{t}*, `{c}`" if c else f"*{t}*, no correction"
+                    for t, c in zip(misses["title"], misses["correction_id"])
+                )
+                or "none",
+            },
             # every disagreement between the article's dates and an outside date is on record
             lambda v: v["chron_n_check_unrecorded"] == 0,
         ),

@@ -6,10 +6,11 @@ and carries a *predicate*: the condition under which its sentence is true. The b
 finding's values into its prose, and :func:`check` stops the build when a predicate is false,
 naming the finding, so that a sentence the data no longer support cannot ship.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 
 class FindingError(AssertionError):
@@ -49,7 +50,9 @@ def _plain(value) -> str:
     return str(value)
 
 
-def finding(id: str, chapter: str, statement: str, values: dict, predicate: Callable[[dict], bool]) -> Finding:
+def finding(
+    id: str, chapter: str, statement: str, values: dict, predicate: Callable[[dict], bool]
+) -> Finding:
     """Build a :class:`Finding`, evaluating ``predicate`` on ``values``.
 
     A predicate that raises (a missing week, an empty list) counts as false.

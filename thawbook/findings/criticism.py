@@ -5,6 +5,7 @@ the placement of imprecise events, the codings, the themes or the attribution of
 so every reading sees the same tables here; the findings are recomputed under each all the
 same, so that a future reading that touches these tables is tested too.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -16,7 +17,12 @@ from thawbook.readings import Reading
 CHAPTER = "chapters/08_source_criticism"
 
 #: Errors of a single word or name: a mistranslated term, a wrong title, institution or pronoun.
-WORD_CATEGORIES = ("mistranslated_idiom_or_term", "wrong_title_or_office", "wrong_institution_name", "wrong_pronoun")
+WORD_CATEGORIES = (
+    "mistranslated_idiom_or_term",
+    "wrong_title_or_office",
+    "wrong_institution_name",
+    "wrong_pronoun",
+)
 #: The correction the chapter calls the most consequential: who invited whom to Singapore.
 INVITATION = "co-invitation-by-chinas-minister"
 #: What marks each of the paragraphs the prose says hold the most corrections.
@@ -50,84 +56,124 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
 
     return [
         finding(
-            "crit-corrections-spread", CHAPTER,
+            "crit-corrections-spread",
+            CHAPTER,
             "Read sentence by sentence, the article yields {cr_n_corrections} places where it is garbled or wrong, "
             "in {cr_n_sentences_flagged} of its {cr_n_sentences} sentences and {cr_n_paragraphs_flagged} of its "
             "{cr_n_paragraphs} paragraphs; no paragraph holds more than {cr_max_per_paragraph}, and "
             "{cr_n_crowded_paragraphs} hold that many.",
-            {"cr_n_corrections": figures["corrections"], "cr_n_sentences_flagged": figures["sentences_flagged"],
-             "cr_n_sentences": figures["sentences"], "cr_n_paragraphs_flagged": figures["paragraphs_flagged"],
-             "cr_n_paragraphs": len(paragraphs), "cr_max_per_paragraph": most,
-             "cr_n_crowded_paragraphs": len(crowded), "_crowded_texts": list(crowded["text"])},
+            {
+                "cr_n_corrections": figures["corrections"],
+                "cr_n_sentences_flagged": figures["sentences_flagged"],
+                "cr_n_sentences": figures["sentences"],
+                "cr_n_paragraphs_flagged": figures["paragraphs_flagged"],
+                "cr_n_paragraphs": len(paragraphs),
+                "cr_max_per_paragraph": most,
+                "cr_n_crowded_paragraphs": len(crowded),
+                "_crowded_texts": list(crowded["text"]),
+            },
             # spread, not clustered: more than half the paragraphs hold one, none holds a fifth of them;
             # and the crowded paragraphs are the ones the prose names, one each
-            lambda v: 2 * v["cr_n_paragraphs_flagged"] > v["cr_n_paragraphs"]
-            and 5 * v["cr_max_per_paragraph"] <= v["cr_n_corrections"]
-            and v["cr_n_sentences_flagged"] < v["cr_n_sentences"]
-            and len(v["_crowded_texts"]) == len(CROWDED_MARKERS)
-            and all(sum(m in t for t in v["_crowded_texts"]) == 1 for m in CROWDED_MARKERS),
+            lambda v: (
+                2 * v["cr_n_paragraphs_flagged"] > v["cr_n_paragraphs"]
+                and 5 * v["cr_max_per_paragraph"] <= v["cr_n_corrections"]
+                and v["cr_n_sentences_flagged"] < v["cr_n_sentences"]
+                and len(v["_crowded_texts"]) == len(CROWDED_MARKERS)
+                and all(sum(m in t for t in v["_crowded_texts"]) == 1 for m in CROWDED_MARKERS)
+            ),
         ),
         finding(
-            "crit-word-level-errors", CHAPTER,
+            "crit-word-level-errors",
+            CHAPTER,
             "The errors fall into {cr_n_categories} categories; most, {cr_n_word_errors} of {_n_corrections}, are "
             "errors of a single word or name (a mistranslated term, a wrong title, institution or pronoun), and "
             "mistranslated idioms and terms lead with {cr_n_idiom}. Most corrections, {cr_n_high} "
             "({cr_share_high}%), are made with high confidence.",
-            {"cr_n_categories": figures["categories_used"],
-             "cr_n_word_errors": int(corrections["category"].isin(WORD_CATEGORIES).sum()),
-             "_n_corrections": figures["corrections"],
-             "cr_n_idiom": int(by_category.get("mistranslated_idiom_or_term", 0)),
-             "cr_n_high": figures["high"], "cr_share_high": figures["share_high_pct"],
-             "_leader": ranked[0][0], "_runner_up_count": ranked[1][1]},
-            lambda v: 2 * v["cr_n_word_errors"] > v["_n_corrections"]
-            and v["_leader"] == "mistranslated_idiom_or_term" and v["cr_n_idiom"] > v["_runner_up_count"]
-            and 2 * v["cr_n_high"] > v["_n_corrections"],
+            {
+                "cr_n_categories": figures["categories_used"],
+                "cr_n_word_errors": int(corrections["category"].isin(WORD_CATEGORIES).sum()),
+                "_n_corrections": figures["corrections"],
+                "cr_n_idiom": int(by_category.get("mistranslated_idiom_or_term", 0)),
+                "cr_n_high": figures["high"],
+                "cr_share_high": figures["share_high_pct"],
+                "_leader": ranked[0][0],
+                "_runner_up_count": ranked[1][1],
+            },
+            lambda v: (
+                2 * v["cr_n_word_errors"] > v["_n_corrections"]
+                and v["_leader"] == "mistranslated_idiom_or_term"
+                and v["cr_n_idiom"] > v["_runner_up_count"]
+                and 2 * v["cr_n_high"] > v["_n_corrections"]
+            ),
         ),
         finding(
-            "crit-story-changes", CHAPTER,
+            "crit-story-changes",
+            CHAPTER,
             "{cr_n_story} corrections change what a claim means, {cr_n_story_high} of them with high confidence; "
             "{cr_n_story_first_half} of them sit in the first half of the article, {cr_n_story_defence} in the "
             "paragraphs on the declined defence meeting, among them the most consequential: who invited whom. "
             "Most corrections, {cr_n_cosmetic} of {_n_corrections}, change only a word, a title or a pronoun.",
-            {"cr_n_story": figures["story"], "cr_n_story_high": figures["story_high"],
-             "cr_n_cosmetic": int(scopes.loc[["wording", "people"], "corrections"].sum()),
-             "_n_corrections": figures["corrections"],
-             "cr_n_story_first_half": int(paragraphs.loc[paragraphs["paragraph"] < half, "story"].sum()),
-             "cr_n_story_defence": int(defence["story"].sum()),
-             "_invitation_confidence": story["confidence"].get(INVITATION, ""),
-             "_invitation_in_defence": invitation_paragraph in set(defence["paragraph"])},
+            {
+                "cr_n_story": figures["story"],
+                "cr_n_story_high": figures["story_high"],
+                "cr_n_cosmetic": int(scopes.loc[["wording", "people"], "corrections"].sum()),
+                "_n_corrections": figures["corrections"],
+                "cr_n_story_first_half": int(paragraphs.loc[paragraphs["paragraph"] < half, "story"].sum()),
+                "cr_n_story_defence": int(defence["story"].sum()),
+                "_invitation_confidence": story["confidence"].get(INVITATION, ""),
+                "_invitation_in_defence": invitation_paragraph in set(defence["paragraph"]),
+            },
             # "mostly in the first half"; the invitation is a sure change of meaning in those paragraphs
-            lambda v: 2 * v["cr_n_story_first_half"] > v["cr_n_story"]
-            and 2 * v["cr_n_cosmetic"] > v["_n_corrections"]
-            and v["_invitation_confidence"] == "high" and v["_invitation_in_defence"]
-            and 0 < v["cr_n_story_defence"] <= v["cr_n_story_first_half"],
+            lambda v: (
+                2 * v["cr_n_story_first_half"] > v["cr_n_story"]
+                and 2 * v["cr_n_cosmetic"] > v["_n_corrections"]
+                and v["_invitation_confidence"] == "high"
+                and v["_invitation_in_defence"]
+                and 0 < v["cr_n_story_defence"] <= v["cr_n_story_first_half"]
+            ),
         ),
         finding(
-            "crit-unnamed-analysts", CHAPTER,
+            "crit-unnamed-analysts",
+            CHAPTER,
             "The named analysts get {cr_named_quotes} quotations from {cr_named_speakers} people; the unnamed "
             "\u201canalysts\u201d get {cr_unnamed_quotes}, yet carry {cr_n_unnamed_claims} claims of their own.",
-            {"cr_named_quotes": voices["named_quotes"], "cr_named_speakers": voices["named_speakers"],
-             "cr_unnamed_quotes": voices["unnamed_quotes"], "cr_n_unnamed_claims": len(unnamed),
-             "_sentences": list(unnamed["sentence"])},
+            {
+                "cr_named_quotes": voices["named_quotes"],
+                "cr_named_speakers": voices["named_speakers"],
+                "cr_unnamed_quotes": voices["unnamed_quotes"],
+                "cr_n_unnamed_claims": len(unnamed),
+                "_sentences": list(unnamed["sentence"]),
+            },
             # none quoted, and the claims are exactly the two the prose names
-            lambda v: v["cr_unnamed_quotes"] == 0 and v["cr_named_quotes"] > 0
-            and v["cr_n_unnamed_claims"] == len(UNNAMED_CLAIMS)
-            and all(sum(w in s for s in v["_sentences"]) == 1 for w in UNNAMED_CLAIMS),
+            lambda v: (
+                v["cr_unnamed_quotes"] == 0
+                and v["cr_named_quotes"] > 0
+                and v["cr_n_unnamed_claims"] == len(UNNAMED_CLAIMS)
+                and all(sum(w in s for s in v["_sentences"]) == 1 for w in UNNAMED_CLAIMS)
+            ),
         ),
         finding(
-            "crit-outside-sources", CHAPTER,
+            "crit-outside-sources",
+            CHAPTER,
             "Outside facts come from {cr_n_context} rows citing {cr_n_publishers} distinct publishers; "
             "{cr_n_context_cited} of them support a correction, and {cr_n_with_context} corrections rest on one. "
             "{cr_n_undated_sources} carry no publication date, and for {cr_n_titles_reconstructed} the title was "
             "reconstructed from the URL.",
-            {"cr_n_context": sources["facts"], "cr_n_publishers": sources["publishers"],
-             "cr_n_context_cited": sources["cited_by_corrections"], "cr_n_with_context": figures["with_context"],
-             "cr_n_undated_sources": sources["undated_sources"],
-             "cr_n_titles_reconstructed": sources["titles_reconstructed"],
-             "_dangling": sorted(cited - set(context["context_id"]))},
+            {
+                "cr_n_context": sources["facts"],
+                "cr_n_publishers": sources["publishers"],
+                "cr_n_context_cited": sources["cited_by_corrections"],
+                "cr_n_with_context": figures["with_context"],
+                "cr_n_undated_sources": sources["undated_sources"],
+                "cr_n_titles_reconstructed": sources["titles_reconstructed"],
+                "_dangling": sorted(cited - set(context["context_id"])),
+            },
             # every cited row exists; rows, publishers and citations nest as the sentence says
-            lambda v: not v["_dangling"] and 0 < v["cr_n_publishers"] <= v["cr_n_context"]
-            and 0 < v["cr_n_context_cited"] <= min(v["cr_n_context"], v["cr_n_with_context"])
-            and v["cr_n_undated_sources"] < v["cr_n_context"],
+            lambda v: (
+                not v["_dangling"]
+                and 0 < v["cr_n_publishers"] <= v["cr_n_context"]
+                and 0 < v["cr_n_context_cited"] <= min(v["cr_n_context"], v["cr_n_with_context"])
+                and v["cr_n_undated_sources"] < v["cr_n_context"]
+            ),
         ),
     ]

@@ -5,6 +5,7 @@ events, quotes and positions as ``reading`` sees them. The dates move with the w
 convention (the Musk visit is "this week", the refusal ends on the last publication day);
 the positions move with the attribution reading.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -21,8 +22,13 @@ MINISTERS = ("ac-lloyd-austin", "ac-li-shangfu")
 #: The correction that turns the article's invitation "by China's defense minister" around.
 INVITATION_CORRECTION = "co-invitation-by-chinas-minister"
 #: What the chapter says fills the fortnight before publication.
-FORTNIGHT_ROWS = ("ev-jet-intercept", "ev-us-military-condemns-intercept", "ev-mao-ning-reiterates",
-                  "ev-austin-provocative", "ev-li-austin-handshake")
+FORTNIGHT_ROWS = (
+    "ev-jet-intercept",
+    "ev-us-military-condemns-intercept",
+    "ev-mao-ning-reiterates",
+    "ev-austin-provocative",
+    "ev-li-austin-handshake",
+)
 #: The two characterizations the chapter says treat the danger as shared.
 SHARED_DANGER = ("en-regular-patrols", "qu-glaser-sleepwalking")
 #: Widths the derived precision calls "a month" or narrower.
@@ -67,87 +73,139 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
 
     return [
         finding(
-            "mil-encounters-span", CHAPTER,
+            "mil-encounters-span",
+            CHAPTER,
             "The article records {mil_n_encounters} military encounters and complaints between the two sides, "
             "{mil_n_dated} of them dated; those dated to the day run from a jet intercept on {mil_intercept_day} "
             "to a handshake in Singapore on {mil_handshake_day}, {mil_days_between} days later.",
-            {"mil_n_encounters": len(encounters), "mil_n_dated": int((encounters["start"] != "").sum()),
-             "mil_intercept_day": contacts.day_words(first["date_start"]),
-             "mil_handshake_day": contacts.day_words(last["date_start"]),
-             "mil_days_between": int((last["date_start"] - first["date_start"]).days),
-             "_first": first["encounter_id"], "_last": last["encounter_id"]},
+            {
+                "mil_n_encounters": len(encounters),
+                "mil_n_dated": int((encounters["start"] != "").sum()),
+                "mil_intercept_day": contacts.day_words(first["date_start"]),
+                "mil_handshake_day": contacts.day_words(last["date_start"]),
+                "mil_days_between": int((last["date_start"] - first["date_start"]).days),
+                "_first": first["encounter_id"],
+                "_last": last["encounter_id"],
+            },
             # "run from the intercept to the handshake": the earliest and latest exact-day encounters
-            lambda v: v["_first"] == "en-jet-intercept" and v["_last"] == "en-dinner-handshake"
-            and 0 < v["mil_n_dated"] <= v["mil_n_encounters"] and v["mil_days_between"] > 0,
+            lambda v: (
+                v["_first"] == "en-jet-intercept"
+                and v["_last"] == "en-dinner-handshake"
+                and 0 < v["mil_n_dated"] <= v["mil_n_encounters"]
+                and v["mil_days_between"] > 0
+            ),
         ),
         finding(
-            "mil-one-defence-contact-refused", CHAPTER,
+            "mil-one-defence-contact-refused",
+            CHAPTER,
             "Of the {mil_n_minister_contacts} contacts between the two defence ministers, the substantive one is "
             "a refusal: China declined a US invitation for Li Shangfu to meet Austin (the article says the "
             "reverse, `{_correction}`); the other is a handshake.",
-            {"mil_n_minister_contacts": len(ministers), "_kinds": sorted(ministers["kind"]),
-             "_decliner": events.set_index("event_id").at[declined["event_id"], "actor1_id"],
-             "_correction": INVITATION_CORRECTION,
-             "_confidence": corrections.at[INVITATION_CORRECTION, "confidence"]},
+            {
+                "mil_n_minister_contacts": len(ministers),
+                "_kinds": sorted(ministers["kind"]),
+                "_decliner": events.set_index("event_id").at[declined["event_id"], "actor1_id"],
+                "_correction": INVITATION_CORRECTION,
+                "_confidence": corrections.at[INVITATION_CORRECTION, "confidence"],
+            },
             # one refusal and one brief contact, nothing else; China declines; the reading is a sure one
-            lambda v: v["_kinds"] == ["brief_contact", "declined_meeting"]
-            and v["_decliner"] == "ac-china-government" and v["_confidence"] == "high",
+            lambda v: (
+                v["_kinds"] == ["brief_contact", "declined_meeting"]
+                and v["_decliner"] == "ac-china-government"
+                and v["_confidence"] == "high"
+            ),
         ),
         finding(
-            "mil-refusal-undated", CHAPTER,
+            "mil-refusal-undated",
+            CHAPTER,
             "{mil_n_fortnight} of the {mil_n_timeline} dated military contacts and statements fall in the "
             "fortnight before publication; the refusal is not dated at all: the data bound it by Li's appointment "
             "and the publication date, {mil_declined_interval}, so it is known only to within a "
             "{mil_declined_precision}.",
-            {"mil_n_fortnight": len(inside), "mil_n_timeline": len(timeline),
-             "mil_declined_interval": contacts.interval_words(declined["date_start"], declined["date_end"]),
-             "mil_declined_precision": events.set_index("event_id").at[declined["event_id"], "date_precision"],
-             "_inside": sorted(inside["event_id"]), "_start": pd.Timestamp(declined["date_start"]),
-             "_end": pd.Timestamp(declined["date_end"]), "_appointed": appointed, "_last_day": last_day},
+            {
+                "mil_n_fortnight": len(inside),
+                "mil_n_timeline": len(timeline),
+                "mil_declined_interval": contacts.interval_words(
+                    declined["date_start"], declined["date_end"]
+                ),
+                "mil_declined_precision": events.set_index("event_id").at[
+                    declined["event_id"], "date_precision"
+                ],
+                "_inside": sorted(inside["event_id"]),
+                "_start": pd.Timestamp(declined["date_start"]),
+                "_end": pd.Timestamp(declined["date_end"]),
+                "_appointed": appointed,
+                "_last_day": last_day,
+            },
             # the five rows the prose names fill the fortnight; the refusal is wider than a month and
             # bounded by exactly the two things the sentence names
-            lambda v: v["_inside"] == sorted(FORTNIGHT_ROWS)
-            and v["mil_declined_precision"] not in WITHIN_A_MONTH
-            and v["_start"] == v["_appointed"] and v["_end"] == v["_last_day"],
+            lambda v: (
+                v["_inside"] == sorted(FORTNIGHT_ROWS)
+                and v["mil_declined_precision"] not in WITHIN_A_MONTH
+                and v["_start"] == v["_appointed"]
+                and v["_end"] == v["_last_day"]
+            ),
         ),
         finding(
-            "mil-intercept-before-musk", CHAPTER,
+            "mil-intercept-before-musk",
+            CHAPTER,
             "The intercept on {_intercept_day} came before Elon Musk's visit, which the article places "
             "\u201cthis week\u201d ({mil_musk_interval}); Qin Gang met Musk on {mil_qin_musk_day}, "
             "{mil_intercept_to_qin_musk} days after the intercept.",
-            {"_intercept_day": contacts.day_words(intercept), "mil_musk_interval": contacts.interval_words(musk_start, musk_end),
-             "mil_qin_musk_day": contacts.day_words(qin_musk),
-             "mil_intercept_to_qin_musk": int((qin_musk - intercept).days),
-             "_intercept": intercept, "_musk_start": musk_start, "_musk_end": musk_end, "_qin_musk": qin_musk},
+            {
+                "_intercept_day": contacts.day_words(intercept),
+                "mil_musk_interval": contacts.interval_words(musk_start, musk_end),
+                "mil_qin_musk_day": contacts.day_words(qin_musk),
+                "mil_intercept_to_qin_musk": int((qin_musk - intercept).days),
+                "_intercept": intercept,
+                "_musk_start": musk_start,
+                "_musk_end": musk_end,
+                "_qin_musk": qin_musk,
+            },
             # "before", not "in the same days": the intercept ends before the visit's earliest day, and
             # the Qin-Musk meeting falls inside the visit
-            lambda v: v["_intercept"] < v["_musk_start"] <= v["_qin_musk"] <= v["_musk_end"]
-            and v["mil_intercept_to_qin_musk"] > 0,
+            lambda v: (
+                v["_intercept"] < v["_musk_start"] <= v["_qin_musk"] <= v["_musk_end"]
+                and v["mil_intercept_to_qin_musk"] > 0
+            ),
         ),
         finding(
-            "mil-accusations-both-ways", CHAPTER,
+            "mil-accusations-both-ways",
+            CHAPTER,
             "Accusations run both ways: of {mil_n_characterizations} characterizations of military conduct, "
             "{mil_us_on_china} come from the US about China, {mil_china_on_us} from China about the US and "
             "{mil_analyst_on_china} from an analyst about China; only {mil_on_both} treat the danger as shared.",
-            {"mil_n_characterizations": ways["total"], "mil_us_on_china": ways["us_on_china"],
-             "mil_china_on_us": ways["china_on_us"], "mil_analyst_on_china": ways["analyst_on_china"],
-             "mil_on_both": ways["on_both"],
-             "_shared": sorted(said.loc[said["target_side"] == "both", "source"])},
+            {
+                "mil_n_characterizations": ways["total"],
+                "mil_us_on_china": ways["us_on_china"],
+                "mil_china_on_us": ways["china_on_us"],
+                "mil_analyst_on_china": ways["analyst_on_china"],
+                "mil_on_both": ways["on_both"],
+                "_shared": sorted(said.loc[said["target_side"] == "both", "source"]),
+            },
             # both ways (each direction at least once), the parts add up to the whole, and the shared
             # danger is exactly the article's own remark on patrols and Glaser's warning
-            lambda v: v["mil_us_on_china"] > 0 and v["mil_china_on_us"] > 0
-            and v["mil_us_on_china"] + v["mil_china_on_us"] + v["mil_analyst_on_china"] + v["mil_on_both"]
-            == v["mil_n_characterizations"]
-            and v["_shared"] == sorted(SHARED_DANGER) and v["mil_on_both"] == len(SHARED_DANGER),
+            lambda v: (
+                v["mil_us_on_china"] > 0
+                and v["mil_china_on_us"] > 0
+                and v["mil_us_on_china"] + v["mil_china_on_us"] + v["mil_analyst_on_china"] + v["mil_on_both"]
+                == v["mil_n_characterizations"]
+                and v["_shared"] == sorted(SHARED_DANGER)
+                and v["mil_on_both"] == len(SHARED_DANGER)
+            ),
         ),
         finding(
-            "mil-different-aims", CHAPTER,
+            "mil-different-aims",
+            CHAPTER,
             "The two sides want different things from military talks: Washington wants open lines of military "
             "communication, Beijing wants Washington to \u201curgently correct wrong practices\u201d "
             "first, and states no aim or offer of its own.",
             {"_us_stances": us_stances, "_china_stances": cn_stances},
             # a US goal, a Chinese precondition, and no Chinese goal or offer on the issue
-            lambda v: "goal" in v["_us_stances"] and "precondition" in v["_china_stances"]
-            and not {"goal", "offer"} & set(v["_china_stances"]),
+            lambda v: (
+                "goal" in v["_us_stances"]
+                and "precondition" in v["_china_stances"]
+                and not {"goal", "offer"} & set(v["_china_stances"])
+            ),
         ),
     ]

@@ -7,9 +7,10 @@ records, per finding, whether it still holds and, if not, the first reading that
 what it becomes. :func:`glue_items` gives a notebook everything to glue, verdicts included,
 and :func:`register` the whole table that the build writes to ``findings.csv``.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import import_module
 
 import pandas as pd
@@ -30,7 +31,16 @@ CHAPTERS = {
     "chapters/09_voices": "voices",
     "chapters/10_thaw_index": "thaw",
 }
-COLUMNS = ["finding_id", "chapter", "statement", "holds", "robust", "alternatives_tested", "fails_under", "becomes"]
+COLUMNS = [
+    "finding_id",
+    "chapter",
+    "statement",
+    "holds",
+    "robust",
+    "alternatives_tested",
+    "fails_under",
+    "becomes",
+]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +61,7 @@ def compute(chapter: str, reading: readings.Reading = readings.AS_READ) -> list[
     return list(_compute(chapter, reading))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compute(chapter: str, reading: readings.Reading) -> tuple[Finding, ...]:
     module = import_module(f"thawbook.findings.{CHAPTERS[chapter]}")
     return tuple(module.findings(readings.apply(reading, tables()), reading))
@@ -78,11 +88,18 @@ def robustness(chapter: str) -> pd.DataFrame:
         broken = [rid for rid in under if not (f.id in under[rid] and under[rid][f.id].holds)]
         first = broken[0] if broken else ""
         becomes = under[first][f.id].sentence if first and f.id in under[first] else ""
-        rows.append({
-            "finding_id": f.id, "chapter": chapter, "statement": f.sentence, "holds": f.holds,
-            "robust": not broken, "alternatives_tested": len(alternatives),
-            "fails_under": label[first] if first else "", "becomes": becomes,
-        })
+        rows.append(
+            {
+                "finding_id": f.id,
+                "chapter": chapter,
+                "statement": f.sentence,
+                "holds": f.holds,
+                "robust": not broken,
+                "alternatives_tested": len(alternatives),
+                "fails_under": label[first] if first else "",
+                "becomes": becomes,
+            }
+        )
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -140,9 +157,11 @@ def glue_findings(ids: list[str]) -> list[tuple[str, object]]:
 def summary(reg: pd.DataFrame) -> dict[str, int]:
     """Counts for the robustness page: findings, robust, fragile, readings, chapters."""
     return {
-        "reg_n_findings": len(reg), "reg_n_robust": int(reg["robust"].sum()),
+        "reg_n_findings": len(reg),
+        "reg_n_robust": int(reg["robust"].sum()),
         "reg_n_fragile": int((~reg["robust"]).sum()),
-        "reg_n_readings": int(reg["alternatives_tested"].max()), "reg_n_chapters": reg["chapter"].nunique(),
+        "reg_n_readings": int(reg["alternatives_tested"].max()),
+        "reg_n_chapters": reg["chapter"].nunique(),
     }
 
 
@@ -154,11 +173,16 @@ def readings_table() -> pd.DataFrame:
 
 def findings_table(reg: pd.DataFrame) -> pd.DataFrame:
     """The register for a reader: one row per finding, its verdict and what breaks it."""
-    return pd.DataFrame({
-        "finding": reg["finding_id"], "chapter": reg["chapter"].str.replace("chapters/", "", regex=False),
-        "statement": reg["statement"], "verdict": reg["robust"].map({True: "robust", False: "fragile"}),
-        "fails under": reg["fails_under"], "becomes": reg["becomes"],
-    })
+    return pd.DataFrame(
+        {
+            "finding": reg["finding_id"],
+            "chapter": reg["chapter"].str.replace("chapters/", "", regex=False),
+            "statement": reg["statement"],
+            "verdict": reg["robust"].map({True: "robust", False: "fragile"}),
+            "fails under": reg["fails_under"],
+            "becomes": reg["becomes"],
+        }
+    )
 
 
 def register() -> pd.DataFrame:

@@ -1,4 +1,5 @@
 """Findings of chapter 05, sanctions and export controls: who imposes what, why, and what answers what."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -13,7 +14,11 @@ CHAPTER = "chapters/05_sanctions"
 #: The corrections that repair the article's two sentences about the declined defence meeting.
 MEETING_CORRECTIONS = ("co-invitation-by-chinas-minister", "co-not-deterred-li")
 #: The measures the chapter names as undated standing conditions rather than events.
-STANDING_CONDITIONS = ("me-allied-chip-rally", "me-china-own-restrictions", "me-us-sanctions-officials-companies")
+STANDING_CONDITIONS = (
+    "me-allied-chip-rally",
+    "me-china-own-restrictions",
+    "me-us-sanctions-officials-companies",
+)
 #: The article's hedge on the Micron ban's motive (verbatim, once in the seed).
 MICRON_MOTIVE = "In what analysts see as a retaliatory move"
 
@@ -52,86 +57,141 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
 
     return [
         finding(
-            "sanc-short-chains", CHAPTER,
+            "sanc-short-chains",
+            CHAPTER,
             "The article names {sanc_n_measures} sanctions, export controls, bans, demands and warnings; it "
             "presents {sanc_n_responses} of them as responses to another, and no chain is longer than "
             "{sanc_longest_chain} measures: a measure and its answer.",
-            {"sanc_n_measures": len(rows), "sanc_n_responses": int((rows["responds_to"].fillna("") != "").sum()),
-             "sanc_longest_chain": len(chain),
-             "sanc_n_chains": int(nodes.loc[nodes["group"] != "unlinked", "group"].nunique())},
+            {
+                "sanc_n_measures": len(rows),
+                "sanc_n_responses": int((rows["responds_to"].fillna("") != "").sum()),
+                "sanc_longest_chain": len(chain),
+                "sanc_n_chains": int(nodes.loc[nodes["group"] != "unlinked", "group"].nunique()),
+            },
             # "a measure and its answer": the longest chain has exactly two measures
             lambda v: v["sanc_longest_chain"] == 2 and v["sanc_n_responses"] > 0,
         ),
         finding(
-            "sanc-us-reasons", CHAPTER,
+            "sanc-us-reasons",
+            CHAPTER,
             "{sanc_n_us_reason} of the {sanc_n_us_measures} US measures come with a stated reason; the words "
             "given for the other {sanc_n_us_not_reason} only restate the action ({sanc_n_us_restated}) or name "
             "the trigger of a warning ({sanc_n_us_trigger}).",
-            {"sanc_n_us_reason": int(us["with_reason"]), "sanc_n_us_measures": int(us["measures"]),
-             "sanc_n_us_not_reason": int(us["measures"] - us["with_reason"]),
-             "sanc_n_us_restated": int(us["action_restated"]), "sanc_n_us_trigger": int(us["trigger"]),
-             "_us_none": int(us["none"])},
+            {
+                "sanc_n_us_reason": int(us["with_reason"]),
+                "sanc_n_us_measures": int(us["measures"]),
+                "sanc_n_us_not_reason": int(us["measures"] - us["with_reason"]),
+                "sanc_n_us_restated": int(us["action_restated"]),
+                "sanc_n_us_trigger": int(us["trigger"]),
+                "_us_none": int(us["none"]),
+            },
             # "the other ... only restate the action or name a trigger": none is bare, and a majority has a reason
             # the chapter: "one only restates the action, the other is the trigger of a warning"
-            lambda v: v["_us_none"] == 0 and v["sanc_n_us_reason"] > v["sanc_n_us_not_reason"]
-            and v["sanc_n_us_restated"] == v["sanc_n_us_trigger"] == 1 and v["sanc_n_us_not_reason"] == 2,
+            lambda v: (
+                v["_us_none"] == 0
+                and v["sanc_n_us_reason"] > v["sanc_n_us_not_reason"]
+                and v["sanc_n_us_restated"] == v["sanc_n_us_trigger"] == 1
+                and v["sanc_n_us_not_reason"] == 2
+            ),
         ),
         finding(
-            "sanc-china-reasons", CHAPTER,
+            "sanc-china-reasons",
+            CHAPTER,
             "{sanc_n_china_reason} of the {sanc_n_china_measures} Chinese measures come with a stated reason, and "
             "both are demands; neither of China's {sanc_n_china_counter} counter-measures (its own restrictions "
             "and the Micron ban) has one, and for the Micron ban the motive is supplied by unnamed analysts.",
-            {"sanc_n_china_reason": int(china["with_reason"]), "sanc_n_china_measures": int(china["measures"]),
-             "sanc_n_china_no_reason": int(china["measures"] - china["with_reason"]),
-             "sanc_n_china_counter": len(counter),
-             "_reason_instruments": set(china_rows.loc[china_rows["rationale_kind"] == "reason", "instrument"]),
-             "_counter_kinds": set(counter["rationale_kind"]), "_counter_ids": set(counter["measure_id"]),
-             "_us_share": int(us["with_reason"]) / int(us["measures"]),
-             "_hedge": read_seed().count(MICRON_MOTIVE)},
-            lambda v: v["sanc_n_china_reason"] == 2 and v["_reason_instruments"] == {"demand_to_lift"}
-            and v["_counter_kinds"] == {"none"} and v["_counter_ids"] == {"me-china-own-restrictions", "me-micron-ban"}
-            and v["sanc_n_china_reason"] / v["sanc_n_china_measures"] < v["_us_share"] and v["_hedge"] == 1,
+            {
+                "sanc_n_china_reason": int(china["with_reason"]),
+                "sanc_n_china_measures": int(china["measures"]),
+                "sanc_n_china_no_reason": int(china["measures"] - china["with_reason"]),
+                "sanc_n_china_counter": len(counter),
+                "_reason_instruments": set(
+                    china_rows.loc[china_rows["rationale_kind"] == "reason", "instrument"]
+                ),
+                "_counter_kinds": set(counter["rationale_kind"]),
+                "_counter_ids": set(counter["measure_id"]),
+                "_us_share": int(us["with_reason"]) / int(us["measures"]),
+                "_hedge": read_seed().count(MICRON_MOTIVE),
+            },
+            lambda v: (
+                v["sanc_n_china_reason"] == 2
+                and v["_reason_instruments"] == {"demand_to_lift"}
+                and v["_counter_kinds"] == {"none"}
+                and v["_counter_ids"] == {"me-china-own-restrictions", "me-micron-ban"}
+                and v["sanc_n_china_reason"] / v["sanc_n_china_measures"] < v["_us_share"]
+                and v["_hedge"] == 1
+            ),
         ),
         finding(
-            "sanc-demands-of-washington", CHAPTER,
+            "sanc-demands-of-washington",
+            CHAPTER,
             "All {sanc_n_demands} demands to lift or stop a measure are aimed at Washington; "
             "{sanc_n_demands_quoted} of them rest on quoted words, and only {sanc_n_demands_mao} come from the "
             "Chinese government's own spokesperson.",
-            {"sanc_n_demands": len(demands), "sanc_n_demands_quoted": int((demands["quoted words"] != "").sum()),
-             "sanc_n_demands_mao": int((demands["voiced by"] == "Mao Ning").sum()),
-             "_targets": set(demand_rows["target"])},
+            {
+                "sanc_n_demands": len(demands),
+                "sanc_n_demands_quoted": int((demands["quoted words"] != "").sum()),
+                "sanc_n_demands_mao": int((demands["voiced by"] == "Mao Ning").sum()),
+                "_targets": set(demand_rows["target"]),
+            },
             # "all ... at Washington"; "only": a minority of the demands
-            lambda v: v["_targets"] == {"ac-us-government"} and 0 < v["sanc_n_demands_mao"] < v["sanc_n_demands"] / 2,
+            lambda v: (
+                v["_targets"] == {"ac-us-government"}
+                and 0 < v["sanc_n_demands_mao"] < v["sanc_n_demands"] / 2
+            ),
         ),
         finding(
-            "sanc-undated-and-gaps", CHAPTER,
+            "sanc-undated-and-gaps",
+            CHAPTER,
             "{sanc_n_undated} of the {sanc_n_measures} measures carry no date at all, among them the allied "
             "chip controls, China's own restrictions and the sanctions on officials and companies; the "
             "{sanc_n_dated} dated ones fall into {sanc_n_time_panels} stretches of time, with no measure for "
             "{sanc_longest_gap_days} days between them.",
-            {"sanc_n_undated": len(undated), "sanc_n_measures": len(rows), "sanc_n_dated": int(rows["dated"].sum()),
-             "sanc_n_time_panels": len(panels), "sanc_longest_gap_days": max(gaps) if gaps else 0,
-             "_undated": set(undated)},
-            lambda v: v["sanc_n_time_panels"] >= 2 and v["sanc_longest_gap_days"] > measures.PANEL_GAP_DAYS
-            and set(STANDING_CONDITIONS) <= v["_undated"],
+            {
+                "sanc_n_undated": len(undated),
+                "sanc_n_measures": len(rows),
+                "sanc_n_dated": int(rows["dated"].sum()),
+                "sanc_n_time_panels": len(panels),
+                "sanc_longest_gap_days": max(gaps) if gaps else 0,
+                "_undated": set(undated),
+            },
+            lambda v: (
+                v["sanc_n_time_panels"] >= 2
+                and v["sanc_longest_gap_days"] > measures.PANEL_GAP_DAYS
+                and set(STANDING_CONDITIONS) <= v["_undated"]
+            ),
         ),
         finding(
-            "sanc-micron-date", CHAPTER,
+            "sanc-micron-date",
+            CHAPTER,
             "The article dates the Micron ban “last week”, {sanc_micron_week}; the outside source's day for the "
             "announcement, {sanc_micron_context_day}, lies {sanc_micron_relation}.",
-            {"sanc_micron_week": f"{micron['date_start']:%-d} to {micron['date_end']:%-d %B %Y}",
-             "sanc_micron_context_day": f"{outside['date_start']:%A %-d %B}",
-             "sanc_micron_relation": _relation(micron["date_start"], micron["date_end"], outside["date_start"])},
+            {
+                "sanc_micron_week": f"{micron['date_start']:%-d} to {micron['date_end']:%-d %B %Y}",
+                "sanc_micron_context_day": f"{outside['date_start']:%A %-d %B}",
+                "sanc_micron_relation": _relation(
+                    micron["date_start"], micron["date_end"], outside["date_start"]
+                ),
+            },
             lambda v: v["sanc_micron_relation"] == "inside it",
         ),
         finding(
-            "sanc-meeting-corrections", CHAPTER,
+            "sanc-meeting-corrections",
+            CHAPTER,
             "Read as printed, the article says Li invited Austin and was not deterred; both sentences invert the "
             "meaning ({sanc_n_meeting_inverted} corrections of kind inverted meaning, {sanc_meeting_confidence} "
             "confidence).",
-            {"sanc_n_meeting_inverted": int((corrections.loc[list(MEETING_CORRECTIONS), "category"]
-                                             == "inverted_meaning").sum()),
-             "sanc_meeting_confidence": " and ".join(sorted(set(corrections.loc[list(MEETING_CORRECTIONS), "confidence"])))},
-            lambda v: v["sanc_n_meeting_inverted"] == len(MEETING_CORRECTIONS) and v["sanc_meeting_confidence"] == "high",
+            {
+                "sanc_n_meeting_inverted": int(
+                    (corrections.loc[list(MEETING_CORRECTIONS), "category"] == "inverted_meaning").sum()
+                ),
+                "sanc_meeting_confidence": " and ".join(
+                    sorted(set(corrections.loc[list(MEETING_CORRECTIONS), "confidence"]))
+                ),
+            },
+            lambda v: (
+                v["sanc_n_meeting_inverted"] == len(MEETING_CORRECTIONS)
+                and v["sanc_meeting_confidence"] == "high"
+            ),
         ),
     ]

@@ -6,6 +6,7 @@ carries it; under "own-words" (:func:`thawbook.readings.own_voice`) only the pos
 government states in its own voice remain, so the findings about who speaks for China, about
 its preconditions and about shared goals are recomputed from fewer rows.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -71,7 +72,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     named_reporters = reporters[reporters["reporter_side"] != "narration"]
     narration = int(reporters.loc[reporters["reporter_side"] == "narration", "positions"].sum())
     chinese = int(reporters.loc[reporters["chinese_voice"], "positions"].sum())
-    officials = int(reporters.loc[reporters["chinese_voice"] & (reporters["reporter_side"] == CHINA), "positions"].sum())
+    officials = int(
+        reporters.loc[reporters["chinese_voice"] & (reporters["reporter_side"] == CHINA), "positions"].sum()
+    )
 
     pre = pos[pos["stance"] == "precondition"]
     own_ids = set(own_voice(positions, tables["actors"])["position_id"])
@@ -79,113 +82,174 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     pre_other = pre[~pre["position_id"].isin(own_ids)]
 
     summary = voices.issue_summary(pos)
-    overlap = sorted(i for i in pos["issue"].unique()
-                     if stances(positions, i, US) & set(POSITIVE) and stances(positions, i, CHINA) & set(POSITIVE))
-    blocked = sorted(i for i in pos["issue"].unique() if label(i) in set(summary.loc[summary["blocked"], "issue"]))
+    overlap = sorted(
+        i
+        for i in pos["issue"].unique()
+        if stances(positions, i, US) & set(POSITIVE) and stances(positions, i, CHINA) & set(POSITIVE)
+    )
+    blocked = sorted(
+        i for i in pos["issue"].unique() if label(i) in set(summary.loc[summary["blocked"], "issue"])
+    )
 
     return [
         finding(
-            "voices-quoted-spans", CHAPTER,
+            "voices-quoted-spans",
+            CHAPTER,
             "The article quotes {voices_n_speakers} speakers in {voices_n_quotes} spans; {voices_n_speech} are "
             "speech, the other {voices_n_borrowed} scare quotes and terms. {voices_top_speaker} is quoted at the "
             "greatest length ({voices_top_words} words).",
-            {"voices_n_speakers": int(voice.loc[voice["name"] != "(no speaker)", "name"].nunique()),
-             "voices_n_quotes": len(voice), "voices_n_speech": len(speech),
-             "voices_n_borrowed": int(voice["kind"].isin(["scare_quote", "term"]).sum()),
-             "voices_top_speaker": speakers.iloc[0]["name"], "voices_top_words": int(speakers.iloc[0]["speaker_words"]),
-             "_runner_up_words": int(speakers.iloc[1]["speaker_words"])},
+            {
+                "voices_n_speakers": int(voice.loc[voice["name"] != "(no speaker)", "name"].nunique()),
+                "voices_n_quotes": len(voice),
+                "voices_n_speech": len(speech),
+                "voices_n_borrowed": int(voice["kind"].isin(["scare_quote", "term"]).sum()),
+                "voices_top_speaker": speakers.iloc[0]["name"],
+                "voices_top_words": int(speakers.iloc[0]["speaker_words"]),
+                "_runner_up_words": int(speakers.iloc[1]["speaker_words"]),
+            },
             # every span is speech or borrowed, and the longest-quoted speaker has no equal
-            lambda v: v["voices_n_speech"] + v["voices_n_borrowed"] == v["voices_n_quotes"]
-            and 0 < v["voices_n_speakers"] <= v["voices_n_quotes"]
-            and v["voices_top_words"] > v["_runner_up_words"],
+            lambda v: (
+                v["voices_n_speech"] + v["voices_n_borrowed"] == v["voices_n_quotes"]
+                and 0 < v["voices_n_speakers"] <= v["voices_n_quotes"]
+                and v["voices_top_words"] > v["_runner_up_words"]
+            ),
         ),
         finding(
-            "voices-analysts-outtalk-governments", CHAPTER,
+            "voices-analysts-outtalk-governments",
+            CHAPTER,
             "Analysts supply {voices_analyst_words} of the {voices_total_words} quoted words "
             "({voices_analyst_pct} %), more than the Chinese government ({voices_china_words}), the People's Daily "
             "({voices_media_words}) and the US government ({voices_us_words}) together. US officials are never "
             "quoted in full sentences: their {voices_us_words} words are all scare quotes.",
-            {"voices_analyst_words": int(words.get("analyst", 0)), "voices_total_words": int(voice["words"].sum()),
-             "voices_analyst_pct": round(100 * words.get("analyst", 0) / voice["words"].sum()),
-             "voices_analyst_speakers": int(named.get("analyst", 0)),
-             "voices_china_words": int(words.get(CHINA, 0)), "voices_china_speakers": int(named.get(CHINA, 0)),
-             "voices_media_words": int(words.get("media", 0)),
-             "voices_us_words": int(words.get(US, 0)), "voices_us_speakers": int(named.get(US, 0)),
-             "voices_us_speech": int((speech["side"] == US).sum())},
+            {
+                "voices_analyst_words": int(words.get("analyst", 0)),
+                "voices_total_words": int(voice["words"].sum()),
+                "voices_analyst_pct": round(100 * words.get("analyst", 0) / voice["words"].sum()),
+                "voices_analyst_speakers": int(named.get("analyst", 0)),
+                "voices_china_words": int(words.get(CHINA, 0)),
+                "voices_china_speakers": int(named.get(CHINA, 0)),
+                "voices_media_words": int(words.get("media", 0)),
+                "voices_us_words": int(words.get(US, 0)),
+                "voices_us_speakers": int(named.get(US, 0)),
+                "voices_us_speech": int((speech["side"] == US).sum()),
+            },
             # "more than ... together" and "never in full sentences" (no US speech, yet US words)
-            lambda v: v["voices_analyst_words"] > v["voices_china_words"] + v["voices_media_words"] + v["voices_us_words"]
-            and v["voices_us_speech"] == 0 and v["voices_us_words"] > 0,
+            lambda v: (
+                v["voices_analyst_words"]
+                > v["voices_china_words"] + v["voices_media_words"] + v["voices_us_words"]
+                and v["voices_us_speech"] == 0
+                and v["voices_us_words"] > 0
+            ),
         ),
         finding(
-            "voices-garbled-attribution", CHAPTER,
+            "voices-garbled-attribution",
+            CHAPTER,
             "The attribution of {voices_n_attrib_quotes} quotations is garbled: {voices_n_pronoun_quotes} by a "
             "pronoun that does not fit the speaker, {voices_n_title_quotes} by a wrong title or institution.",
-            {"voices_n_attrib_quotes": len(flagged), "voices_n_pronoun_quotes": len(pronoun),
-             "voices_n_title_quotes": int(issues.loc[~issues["quote"].isin(pronoun), "quote"].nunique()),
-             "_speakers": set(flagged["name"]), "_garbled_actors": garbled_actors},
+            {
+                "voices_n_attrib_quotes": len(flagged),
+                "voices_n_pronoun_quotes": len(pronoun),
+                "voices_n_title_quotes": int(issues.loc[~issues["quote"].isin(pronoun), "quote"].nunique()),
+                "_speakers": set(flagged["name"]),
+                "_garbled_actors": garbled_actors,
+            },
             # the two kinds add up, and every flagged speaker is an actor whose row notes the garbling
-            lambda v: v["voices_n_pronoun_quotes"] + v["voices_n_title_quotes"] == v["voices_n_attrib_quotes"] > 0
-            and v["_speakers"] <= v["_garbled_actors"],
+            lambda v: (
+                v["voices_n_pronoun_quotes"] + v["voices_n_title_quotes"] == v["voices_n_attrib_quotes"] > 0
+                and v["_speakers"] <= v["_garbled_actors"]
+            ),
         ),
         finding(
-            "voices-china-positions-sources", CHAPTER,
+            "voices-china-positions-sources",
+            CHAPTER,
             "Of the {voices_china_positions} positions the article gives China, {voices_china_by_chinese} are "
             "voiced by Chinese speakers, only {voices_china_by_officials} of them by officials; "
             "{voices_china_by_others} come from American sources and {voices_china_by_narration} from the article "
             "itself. One academic, {_shen}, carries {voices_shen_positions}, more than any other voice.",
-            {"voices_china_positions": len(china), "voices_china_by_chinese": chinese,
-             "voices_china_by_officials": officials, "voices_china_by_others": len(china) - chinese - narration,
-             "voices_china_by_narration": narration,
-             "voices_chinese_reporters": int(reporters["chinese_voice"].sum()),
-             "_shen": SHEN, "voices_shen_positions": int(by_reporter.get(SHEN, 0)),
-             "_other_voices_most": int(named_reporters.loc[named_reporters["reported_by"] != SHEN, "positions"].max()),
-             "_american": int(reporters.loc[reporters["reporter_country"] == "USA", "positions"].sum())},
+            {
+                "voices_china_positions": len(china),
+                "voices_china_by_chinese": chinese,
+                "voices_china_by_officials": officials,
+                "voices_china_by_others": len(china) - chinese - narration,
+                "voices_china_by_narration": narration,
+                "voices_chinese_reporters": int(reporters["chinese_voice"].sum()),
+                "_shen": SHEN,
+                "voices_shen_positions": int(by_reporter.get(SHEN, 0)),
+                "_other_voices_most": int(
+                    named_reporters.loc[named_reporters["reported_by"] != SHEN, "positions"].max()
+                ),
+                "_american": int(reporters.loc[reporters["reporter_country"] == "USA", "positions"].sum()),
+            },
             # the three sources add up; "only": officials are fewer than the Chinese voices; Shen leads
-            lambda v: v["voices_china_by_chinese"] + v["voices_china_by_others"] + v["voices_china_by_narration"]
-            == v["voices_china_positions"] and v["voices_china_by_others"] == v["_american"]
-            and v["voices_china_by_officials"] < v["voices_china_by_chinese"]
-            and v["voices_shen_positions"] > v["_other_voices_most"],
+            lambda v: (
+                v["voices_china_by_chinese"] + v["voices_china_by_others"] + v["voices_china_by_narration"]
+                == v["voices_china_positions"]
+                and v["voices_china_by_others"] == v["_american"]
+                and v["voices_china_by_officials"] < v["voices_china_by_chinese"]
+                and v["voices_shen_positions"] > v["_other_voices_most"]
+            ),
         ),
         finding(
-            "voices-preconditions-china-attributed", CHAPTER,
+            "voices-preconditions-china-attributed",
+            CHAPTER,
             "The article attributes all {voices_n_preconditions} preconditions it reports to China, "
             "{voices_us_preconditions} to the US; only {voices_china_preconditions_own} are the Chinese government's "
             "own words (spoken by {voices_preconditions_own_voices}); the other {voices_china_preconditions_others} "
             "are readings of China by {voices_preconditions_other_voices}.",
-            {"voices_n_preconditions": len(pre), "voices_china_preconditions": int((pre["side"] == CHINA).sum()),
-             "voices_us_preconditions": int((pre["side"] == US).sum()),
-             "voices_china_preconditions_own": int((pre_own["side"] == CHINA).sum()),
-             "voices_china_preconditions_others": int((pre_other["side"] == CHINA).sum()),
-             "voices_preconditions_own_voices": _names(set(pre_own["reported_by"])),
-             "voices_preconditions_other_voices": _names(set(pre_other["reported_by"])),
-             "_other_sides": set(pre_other["reporter_side"])},
+            {
+                "voices_n_preconditions": len(pre),
+                "voices_china_preconditions": int((pre["side"] == CHINA).sum()),
+                "voices_us_preconditions": int((pre["side"] == US).sum()),
+                "voices_china_preconditions_own": int((pre_own["side"] == CHINA).sum()),
+                "voices_china_preconditions_others": int((pre_other["side"] == CHINA).sum()),
+                "voices_preconditions_own_voices": _names(set(pre_own["reported_by"])),
+                "voices_preconditions_other_voices": _names(set(pre_other["reported_by"])),
+                "_other_sides": set(pre_other["reporter_side"]),
+            },
             # all China's, none the US's; "only": some, not all, in the government's own voice; the rest
             # carried by analysts or the press
-            lambda v: v["voices_us_preconditions"] == 0
-            and v["voices_china_preconditions"] == v["voices_n_preconditions"] > 0
-            and 0 < v["voices_china_preconditions_own"] < v["voices_china_preconditions"]
-            and v["_other_sides"] <= {"analyst", "media"},
+            lambda v: (
+                v["voices_us_preconditions"] == 0
+                and v["voices_china_preconditions"] == v["voices_n_preconditions"] > 0
+                and 0 < v["voices_china_preconditions_own"] < v["voices_china_preconditions"]
+                and v["_other_sides"] <= {"analyst", "media"}
+            ),
         ),
         finding(
-            "voices-shared-goals", CHAPTER,
+            "voices-shared-goals",
+            CHAPTER,
             "The {voices_n_positions} positions fall on {voices_n_issues} issues; both sides hold a goal or an "
             "offer on {voices_overlap_issues}.",
-            {"voices_n_positions": len(pos), "voices_n_issues": int(pos["issue"].nunique()),
-             "voices_overlap_issues": _issues(overlap), "_overlap": overlap,
-             "_summary_overlap": set(summary.loc[summary["overlap"], "issue"])},
+            {
+                "voices_n_positions": len(pos),
+                "voices_n_issues": int(pos["issue"].nunique()),
+                "voices_overlap_issues": _issues(overlap),
+                "_overlap": overlap,
+                "_summary_overlap": set(summary.loc[summary["overlap"], "issue"]),
+            },
             # the issues are the ones the prose names, and each has a goal or offer on both sides
-            lambda v: v["_overlap"] == sorted(SHARED_ISSUES)
-            and all(stances(positions, i, US) & set(POSITIVE) and stances(positions, i, CHINA) & set(POSITIVE)
-                    for i in v["_overlap"])
-            and v["_summary_overlap"] == {label(i) for i in v["_overlap"]},
+            lambda v: (
+                v["_overlap"] == sorted(SHARED_ISSUES)
+                and all(
+                    stances(positions, i, US) & set(POSITIVE) and stances(positions, i, CHINA) & set(POSITIVE)
+                    for i in v["_overlap"]
+                )
+                and v["_summary_overlap"] == {label(i) for i in v["_overlap"]}
+            ),
         ),
         finding(
-            "voices-preconditions-against-offers", CHAPTER,
+            "voices-preconditions-against-offers",
+            CHAPTER,
             "On {voices_blocked_issues}, a Chinese precondition meets a US offer that does not grant it: a "
             "meeting with Austin, and the word that the sanctions are no bar to one.",
-            {"voices_blocked_issues": _issues(blocked), "_blocked": blocked,
-             "_stances": {i: (stances(positions, i, US), stances(positions, i, CHINA)) for i in blocked}},
-            lambda v: v["_blocked"] == sorted(BLOCKED_ISSUES)
-            and all("offer" in us and "precondition" in cn for us, cn in v["_stances"].values()),
+            {
+                "voices_blocked_issues": _issues(blocked),
+                "_blocked": blocked,
+                "_stances": {i: (stances(positions, i, US), stances(positions, i, CHINA)) for i in blocked},
+            },
+            lambda v: (
+                v["_blocked"] == sorted(BLOCKED_ISSUES)
+                and all("offer" in us and "precondition" in cn for us, cn in v["_stances"].values())
+            ),
         ),
     ]

@@ -7,6 +7,7 @@ top of each other, words cut mid-word, text too small to read, and colours with 
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -170,8 +171,12 @@ def test_chart_text_is_readable_and_not_cut(name):
     _, items = scene(spec)
     small = [(e["item"]["text"], e["item"].get("fontSize")) for e in items
              if e["marktype"] == "text" and text_box(e) and (e["item"].get("fontSize") or 11) < MIN_FONT_PX]
+    # A text vega shortened to fit its limit ends in "…" in the SVG but not in the scenegraph
+    # (a label the data itself abbreviates at a word, such as a snippet, is left alone).
+    written = {line for e in items if e["marktype"] == "text"
+               for line in (e["item"].get("text") if isinstance(e["item"].get("text"), list) else [e["item"].get("text")])}
     svg = vl_convert.vegalite_to_svg(spec)
-    cut = [t for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg) if t.endswith("…")]
+    cut = [t for t in map(html.unescape, re.findall(r">([^<>]*…)<", svg)) if t not in written]
     assert not small, f"{name}: text under {MIN_FONT_PX} px: {small[:3]}"
     assert not cut, f"{name}: {len(cut)} text(s) cut short: {cut[:3]}"
 

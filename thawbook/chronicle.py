@@ -127,7 +127,7 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
         ).encode(x=alt.X("a:T", scale=alt.Scale(domain=domain)), x2="b:T")
         bars = alt.Chart(data).mark_bar(height=16, clip=True).encode(
             x=x, x2="bar_end:T",
-            y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
+            y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=0)),
             color=colour, tooltip=tooltip,
         )
         return (band + bars).properties(width=420, height=30 * len(order))
@@ -305,13 +305,12 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
     resolver = data[(data["colour"] != EXCLUDED) & (data["resolved_start"] != "")].copy()
     resolver["r_start"] = pd.to_datetime(resolver["resolved_start"])
     resolver["r_end"] = pd.to_datetime(resolver["resolved_end"]) + timedelta(days=1)
-    domain = [theme.label(k) for k in theme.THEME_COLORS] + [EXCLUDED]
-    colours = list(theme.THEME_COLORS.values()) + [LIGHT]
+    present = theme.scale_present({**theme.THEME_COLORS, EXCLUDED: LIGHT}, data["colour"])
+    domain, colours = present.domain, present.range
     tooltip = [
         alt.Tooltip("label:N", title="Expression"),
         alt.Tooltip("shown_start:N", title="From"),
         alt.Tooltip("shown_end:N", title="To"),
-        alt.Tooltip("account_id:N", title="Row"),
         alt.Tooltip("agreement:N", title="Stored vs resolver"),
         alt.Tooltip("evidence:N", title="Evidence"),
     ]
@@ -321,7 +320,7 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
         lo, hi = pd.Timestamp(domain_x[0]), pd.Timestamp(domain_x[1])
         rows = data[(data["bar_end"] > lo) & (data["bar_start"] < hi)]
         shown = list(rows["label"])
-        y = alt.Y("label:N", title=None, sort=shown, axis=alt.Axis(labelLimit=220))
+        y = alt.Y("label:N", title=None, sort=shown, axis=alt.Axis(labelLimit=0))
         pub = alt.Chart(pd.DataFrame({"a": [published.start.isoformat()],
                                       "b": [(published.end + timedelta(days=1)).isoformat()]})).mark_rect(
             color=BAND).encode(x=alt.X("a:T", scale=scale), x2="b:T")

@@ -397,35 +397,45 @@ def _short(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: list[str]) -> alt.LayerChart:
     """Weekly Goldstein sum as bars (blue above zero, vermillion below), key events labelled above."""
-    data = _short(weekly.assign(sign=weekly["goldstein"].ge(0).map({True: "cooperative", False: "conflictual"})),
-                  ["week_start", "week", "goldstein", "all events", "conflict", "sign", "events", "evidence"])
-    bars = alt.Chart(data).mark_bar(width=14).encode(
-        x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
-        y=alt.Y("goldstein:Q", title="Goldstein sum (weighted)"),
-        color=alt.Color("sign:N", title="Week's balance", scale=alt.Scale(
-            domain=["cooperative", "conflictual"],
-            range=[QUAD_COLORS["material cooperation"], QUAD_COLORS["material conflict"]])),
-        tooltip=[alt.Tooltip("week:N", title="ISO week"), alt.Tooltip("week_start:T", title="Monday", format="%Y-%m-%d"),
-                 alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
-                 alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
-                 alt.Tooltip("events:N", title="Events (weight)")],
-    )
+    data = _short(weekly.assign(sign=weekly["goldstein"].ge(0).map({True: "cooperative", False: "conflictual"}),
+                                monday=weekly["week_start"].dt.strftime("%Y-%m-%d")),
+                  ["week_start", "monday", "week", "goldstein", "all events", "conflict", "sign", "events", "evidence"])
     keys = coded[coded["event_id"].isin(key_events)].copy()
     keys["mid"] = keys["date_start"] + (keys["date_end"] - keys["date_start"]) / 2
     keys = keys.sort_values(["mid", "event_id"]).reset_index(drop=True)
     top = float(max(weekly["goldstein"].max(), 1.0))
-    keys["y"] = top * (1.15 + 0.22 * (keys.index % 4))
-    keys["label"] = keys["title"].str.slice(0, 38)
-    keys = _short(keys, ["event_id", "title", "label", "date_start", "date_end", "mid", "y", "cameo_code",
+    # One row per key event above the bars, so that no two labels share a line; a label runs
+    # left of its line in the right half of the window, so that it stays in the view.
+    step = 0.16 * (top - float(min(weekly["goldstein"].min(), 0.0)))
+    keys["y"] = top + step * (1 + keys.index)
+    first, last = weekly["week_start"].min(), weekly["week_start"].max()
+    keys["side"] = (keys["mid"] > first + (last - first) * 0.55).map({True: "right", False: "left"})
+    keys["label"] = keys["title"]
+    keys["from_day"], keys["to_day"] = keys["date_start"].dt.strftime("%Y-%m-%d"), keys["date_end"].dt.strftime("%Y-%m-%d")
+    y_top = float(keys["y"].max() + step * 0.6) if len(keys) else top
+    bars = alt.Chart(data).mark_bar(width=14).encode(
+        x=alt.X("week_start:T", title="Week (Monday–Sunday)",
+                axis=alt.Axis(format="%d %b", labelOverlap=True, labelSeparation=8, tickCount={"interval": "week", "step": 4})),
+        y=alt.Y("goldstein:Q", title="Goldstein sum (weighted)", scale=alt.Scale(domainMax=y_top, nice=False)),
+        color=alt.Color("sign:N", title="Week's balance", scale=alt.Scale(
+            domain=["cooperative", "conflictual"],
+            range=[QUAD_COLORS["material cooperation"], QUAD_COLORS["material conflict"]])),
+        tooltip=[alt.Tooltip("week:N", title="ISO week"), alt.Tooltip("monday:N", title="Monday"),
+                 alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
+                 alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
+                 alt.Tooltip("events:N", title="Events (weight)")],
+    )
+    keys = _short(keys, ["title", "label", "from_day", "to_day", "mid", "y", "side", "cameo_code",
                          "goldstein", "evidence"])
-    tips = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date_start:N", title="From"),
-            alt.Tooltip("date_end:N", title="To"), alt.Tooltip("cameo_code:N", title="CAMEO"),
+    tips = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("from_day:N", title="From"),
+            alt.Tooltip("to_day:N", title="To"), alt.Tooltip("cameo_code:N", title="CAMEO"),
             alt.Tooltip("goldstein:Q", title="Goldstein"), alt.Tooltip("evidence:N", title="Evidence")]
     spans = alt.Chart(keys).mark_rule(color=theme.NEUTRAL, strokeDash=[3, 3]).encode(
         x="mid:T", y="y:Q", y2=alt.datum(0), tooltip=tips)
-    labels = alt.Chart(keys).mark_text(align="left", dx=3, fontSize=11, color="#1A1A1A").encode(
-        x="mid:T", y="y:Q", text="label:N", tooltip=tips)
-    return (bars + spans + labels).properties(
+    labels = [alt.Chart(keys[keys["side"] == side]).mark_text(
+        align=side, dx=4 if side == "left" else -4, baseline="middle", fontSize=11, color=theme.INK).encode(
+        x="mid:T", y="y:Q", text="label:N", tooltip=tips) for side in ("left", "right")]
+    return alt.layer(bars, spans, *labels).properties(
         width=620, height=320,
         title=alt.Title("The thaw week by week: weighted Goldstein sum",
                         subtitle="Imprecisely dated events are spread over their interval; placeholders left out"))
@@ -436,7 +446,8 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
     data = long[["week_start", "week", "quad", "order", "weight", "events", "evidence"]].assign(
         week_start=long["week_start"].dt.strftime("%Y-%m-%d"))
     return alt.Chart(data).mark_bar(width=14).encode(
-        x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
+        x=alt.X("week_start:T", title="Week (Monday–Sunday)",
+                axis=alt.Axis(format="%d %b", labelOverlap=True, labelSeparation=8, tickCount={"interval": "week", "step": 4})),
         y=alt.Y("weight:Q", title="Events (weighted count)", stack="zero"),
         color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
         order=alt.Order("order:Q"),
@@ -452,20 +463,24 @@ def thaw_intervals_chart(coded: pd.DataFrame, start: date = WINDOW_START, end: d
     """Each scored event in the window as its date interval (a bar) at its Goldstein value."""
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     frame = coded[(coded["fit"] != "placeholder") & (coded["date_end"] >= first) & (coded["date_start"] <= last)]
-    frame = frame.assign(shown_end=frame["date_end"] + pd.Timedelta(days=1))
-    data = _short(frame, ["event_id", "title", "date_start", "date_end", "shown_end", "cameo_code", "label",
+    frame = frame.assign(shown_end=frame["date_end"] + pd.Timedelta(days=1),
+                         from_day=frame["date_start"].dt.strftime("%Y-%m-%d"), to_day=frame["date_end"].dt.strftime("%Y-%m-%d"))
+    data = _short(frame, ["title", "date_start", "from_day", "to_day", "shown_end", "cameo_code", "label",
                           "goldstein", "quad", "evidence"])
     base = alt.Chart(data).encode(
-        x=alt.X("date_start:T", title="Date (interval the article allows)", axis=alt.Axis(format="%d %b"),
+        x=alt.X("date_start:T", title="Date (interval the article allows)",
+                axis=alt.Axis(format="%d %b", labelOverlap=True, labelSeparation=8),
                 scale=alt.Scale(domain=[first.strftime("%Y-%m-%d"), (last + pd.Timedelta(days=1)).strftime("%Y-%m-%d")])),
         y=alt.Y("goldstein:Q", title="Goldstein value", scale=alt.Scale(domain=[-10, 10])),
         color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
-        tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("date_start:N", title="From"),
-                 alt.Tooltip("date_end:N", title="To"), alt.Tooltip("cameo_code:N", title="CAMEO"),
+        tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("from_day:N", title="From"),
+                 alt.Tooltip("to_day:N", title="To"), alt.Tooltip("cameo_code:N", title="CAMEO"),
                  alt.Tooltip("label:N", title="CAMEO label"), alt.Tooltip("goldstein:Q", title="Goldstein"),
                  alt.Tooltip("evidence:N", title="Evidence")],
     )
-    bars = base.mark_bar(height=7, cornerRadius=2).encode(x2="shown_end:T")
+    # stack=None: without it vega-lite stacks the bars on their value and draws them with no width.
+    bars = base.mark_bar(height=7, cornerRadius=2).encode(
+        x2="shown_end:T", y=alt.Y("goldstein:Q", title="Goldstein value", scale=alt.Scale(domain=[-10, 10]), stack=None))
     ticks = base.mark_tick(thickness=2, size=12)
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
     return (zero + bars + ticks).properties(width=620, height=300, title=alt.Title(
@@ -478,14 +493,16 @@ def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.FacetChart:
     data = _short(by_domain, ["domain", "week_start", "week", "goldstein", "all events", "events", "evidence"])
     colors = DOMAIN_COLORS
     return alt.Chart(data).mark_bar(width=14).encode(
-        x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
-        y=alt.Y("goldstein:Q", title="Goldstein sum (weighted)"),
+        x=alt.X("week_start:T", title="Week (Monday–Sunday)",
+                axis=alt.Axis(format="%d %b", labelOverlap=True, labelSeparation=8, tickCount={"interval": "week", "step": 4})),
+        # A title shorter than the panel is high: a longer one runs into the next panel.
+        y=alt.Y("goldstein:Q", title="Goldstein sum"),
         color=alt.Color("domain:N", title="Domain", scale=alt.Scale(domain=list(colors), range=list(colors.values()))),
         tooltip=[alt.Tooltip("domain:N", title="Domain"), alt.Tooltip("week:N", title="ISO week"),
                  alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
                  alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
                  alt.Tooltip("events:N", title="Events (weight)")],
-    ).properties(width=620, height=150).facet(
+    ).properties(width=620, height=160).facet(
         row=alt.Row("domain:N", title=None, sort=list(DOMAINS), header=alt.Header(labelFontSize=13)),
     ).properties(title=alt.Title(
         "Economic and military events, week by week",
@@ -622,15 +639,19 @@ KIND_OPACITY = alt.Scale(domain=["speech", "scare_quote", "term"], range=[1.0, 0
 def voices_speaker_chart(by_speaker: pd.DataFrame) -> alt.Chart:
     """Horizontal bars: words quoted per speaker, coloured by side, speech solid and borrowed words pale."""
     data = by_speaker[["name", "side_label", "kind", "words", "quotes", "speaker_words", "evidence"]]
+    data = data.assign(kind_words=data["kind"].map(theme.label))
     order = list(dict.fromkeys(by_speaker["name"]))
+    # The legend names the kinds as the subtitle does: speech solid, scare quotes and terms pale.
+    kinds = alt.Scale(domain=[theme.label(k) for k in KIND_OPACITY.domain], range=KIND_OPACITY.range)
     return alt.Chart(data).mark_bar().encode(
         y=alt.Y("name:N", title=None, sort=order),
         x=alt.X("words:Q", title="Words quoted", stack="zero"),
-        color=alt.Color("side_label:N", title="Side", scale=_side_scale()),
-        opacity=alt.Opacity("kind:N", title="Kind", scale=KIND_OPACITY),
+        color=alt.Color("side_label:N", title="Side",
+                        scale=theme.side_scale(data["side_label"], colors={**theme.SIDE_COLORS, "none": "#B3B3B3"})),
+        opacity=alt.Opacity("kind_words:N", title="Quoted as", scale=kinds),
         order=alt.Order("kind:N"),
         tooltip=[alt.Tooltip("name:N", title="Speaker"), alt.Tooltip("side_label:N", title="Side"),
-                 alt.Tooltip("kind:N", title="Kind"), alt.Tooltip("words:Q", title="Words"),
+                 alt.Tooltip("kind_words:N", title="Quoted as"), alt.Tooltip("words:Q", title="Words"),
                  alt.Tooltip("quotes:Q", title="Quotations"), alt.Tooltip("evidence:N", title="Evidence")],
     ).properties(width=520, height=alt.Step(20), title=alt.Title(
         "Who speaks, and how much", subtitle="Words inside quotation marks per speaker; pale bars are scare quotes and terms"))
@@ -639,17 +660,22 @@ def voices_speaker_chart(by_speaker: pd.DataFrame) -> alt.Chart:
 def voices_side_chart(by_side: pd.DataFrame) -> alt.Chart:
     """Bars: words quoted per side, speech apart from scare quotes and terms."""
     data = by_side[["side_label", "kind", "words", "quotes", "speakers", "evidence"]]
+    data = data.assign(kind_words=data["kind"].map(theme.label))
+    kinds = alt.Scale(domain=[theme.label(k) for k in KIND_OPACITY.domain], range=KIND_OPACITY.range)
     return alt.Chart(data).mark_bar().encode(
         x=alt.X("words:Q", title="Words quoted"),
         y=alt.Y("side_label:N", title=None, sort="-x"),
-        color=alt.Color("side_label:N", title="Side", scale=_side_scale(), legend=None),
-        opacity=alt.Opacity("kind:N", title="Kind", scale=KIND_OPACITY),
+        # The colour repeats the side named on each bar's row, so it needs no legend of its own.
+        color=alt.Color("side_label:N", title="Side", legend=None,
+                        scale=theme.side_scale(data["side_label"], colors={**theme.SIDE_COLORS, "none": "#B3B3B3"})),
+        opacity=alt.Opacity("kind_words:N", title="Quoted as", scale=kinds),
         order=alt.Order("kind:N"),
-        tooltip=[alt.Tooltip("side_label:N", title="Side"), alt.Tooltip("kind:N", title="Kind"),
+        tooltip=[alt.Tooltip("side_label:N", title="Side"), alt.Tooltip("kind_words:N", title="Quoted as"),
                  alt.Tooltip("words:Q", title="Words"), alt.Tooltip("quotes:Q", title="Quotations"),
                  alt.Tooltip("speakers:Q", title="Speakers"), alt.Tooltip("evidence:N", title="Evidence")],
     ).properties(width=520, height=alt.Step(26), title=alt.Title(
-        "Words quoted by side", subtitle="Analysts outtalk both governments"))
+        "Words quoted by side",
+        subtitle="Analysts outtalk both governments. Colour repeats the side; pale bars are scare quotes and terms"))
 
 
 # ------------------------------------------------------------------ positions
@@ -732,7 +758,8 @@ def positions_chart(pos: pd.DataFrame) -> alt.Chart:
                 axis=alt.Axis(labelAngle=0, orient="top")),
         xOffset=alt.XOffset("slot:O"),
         y=alt.Y("issue_label:N", title="Issue", sort=issues),
-        color=alt.Color("side_label:N", title="Side", scale=_side_scale(), legend=None),
+        color=alt.Color("side_label:N", title="Side",
+                        scale=theme.side_scale(data["side_label"], colors={**theme.SIDE_COLORS, "none": "#B3B3B3"})),
         shape=alt.Shape("stance:N", title="Stance", scale=alt.Scale(
             domain=list(STANCE_SHAPES), range=list(STANCE_SHAPES.values()))),
         tooltip=[alt.Tooltip("issue_label:N", title="Issue"), alt.Tooltip("side_label:N", title="Side"),

@@ -372,22 +372,23 @@ def timeline_chart(frame: pd.DataFrame, *, title: str, subtitle: str, color: str
     """
     data = _interval_frame(frame)
     data["color_label"] = data[color].map(words)
-    present = [key for key in colors if key in set(data[color])]
-    labels = [words(k) for k in present]
-    scale = alt.Scale(domain=labels, range=[colors[k] for k in present])
+    scale = theme.scale_present(colors, data[color], words=words)
     order = list(data.sort_values(["start", "end", "title"], kind="mergesort")["title"].drop_duplicates())
-    keep = ["title", "start", "end", "bar_end", "mid", "dating", "evidence", "color_label", "is_point"]
+    # The dates the tooltip shows are ISO words, apart from the fields the axis parses as dates.
+    data["from_day"], data["to_day"] = data["start"].map(iso), data["end"].map(iso)
+    keep = ["title", "start", "end", "from_day", "to_day", "bar_end", "mid", "dating", "evidence", "color_label",
+            "is_point"]
     if shape:
         data["shape_label"] = data[shape].map(KIND_LABELS)
         keep.append("shape_label")
     data = data[keep]
-    tooltip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("start:N", title="From"),
-               alt.Tooltip("end:N", title="To"), alt.Tooltip("dating:N", title="Dating"),
+    tooltip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("from_day:N", title="From"),
+               alt.Tooltip("to_day:N", title="To"), alt.Tooltip("dating:N", title="Dating"),
                alt.Tooltip("color_label:N", title=color_title)]
     if shape:
         tooltip.append(alt.Tooltip("shape_label:N", title=shape_title))
     tooltip.append(alt.Tooltip("evidence:N", title="The article's words"))
-    y = alt.Y("title:N", title=None, sort=order, axis=alt.Axis(labelLimit=300))
+    y = alt.Y("title:N", title=None, sort=order, axis=theme.wrapped_axis(44))
     colour = alt.Color("color_label:N", title=color_title, scale=scale)
     x_scale = alt.Scale(type="utc", domain=list(domain)) if domain else alt.Scale(type="utc")
     base = alt.Chart(data, title=alt.Title(title, subtitle=subtitle))
@@ -402,7 +403,7 @@ def timeline_chart(frame: pd.DataFrame, *, title: str, subtitle: str, color: str
             domain=[KIND_LABELS[k] for k in present_shapes], range=[shapes[k] for k in present_shapes]))
     points = base.transform_filter("datum.is_point").mark_point(size=140, filled=True, opacity=1, clip=True).encode(
         **point_encoding)
-    return alt.layer(bars, points).properties(width=360, height=alt.Step(26)).configure_legend(
+    return alt.layer(bars, points).properties(width=360, height=alt.Step(30)).configure_legend(
         orient="bottom", direction="vertical")
 
 
@@ -433,8 +434,7 @@ def military_timeline_chart(frame: pd.DataFrame) -> alt.LayerChart:
 def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
     """Who acts and who is met in each economic event, each actor coloured by side."""
     data = people[["title", "start", "role", "name", "side_label", "evidence"]]
-    present = [s for s in theme.SIDE_COLORS if theme.label(s) in set(data["side_label"])]
-    scale = alt.Scale(domain=[theme.label(s) for s in present], range=[theme.SIDE_COLORS[s] for s in present])
+    scale = theme.side_scale(data["side_label"])
     order = list(people.sort_values(["start", "event_id"], kind="mergesort")["title"].drop_duplicates())
     tooltip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("name:N", title="Actor"),
                alt.Tooltip("side_label:N", title="Side"), alt.Tooltip("role:N", title="Role"),
@@ -443,20 +443,22 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
         "Who reaches out, and to whom, in the economic domain",
         subtitle="Each event's main actor (left) and counterpart (right), coloured by the side they act for"))
     encode = dict(
-        x=alt.X("role:N", title=None, sort=["acts", "is met / addressed"], axis=alt.Axis(labelAngle=0, orient="top")),
-        y=alt.Y("title:N", title=None, sort=order, axis=alt.Axis(labelLimit=300)))
+        # Each dot sits near the left of its column, so that the name beside it stays in the column.
+        x=alt.X("role:N", title=None, sort=["acts", "is met / addressed"], bandPosition=0.08,
+                scale=alt.Scale(type="band"),
+                axis=alt.Axis(labelAngle=0, orient="top", labelAlign="left", bandPosition=0.08)),
+        y=alt.Y("title:N", title=None, sort=order, axis=theme.wrapped_axis(40)))
     dots = base.mark_circle(size=180, opacity=1).encode(
         color=alt.Color("side_label:N", title="Side", scale=scale), tooltip=tooltip, **encode)
     names = base.mark_text(align="left", dx=12, fontSize=12).encode(text="name:N", tooltip=tooltip, **encode)
-    return alt.layer(dots, names).properties(width=alt.Step(170), height=alt.Step(30)).configure_legend(
+    return alt.layer(dots, names).properties(width=alt.Step(190), height=alt.Step(34)).configure_legend(
         orient="bottom")
 
 
 def quoted_words_chart(quoted: pd.DataFrame) -> alt.Chart:
     """Words quoted from each speaker in the economic domain, one bar segment per quotation."""
     data = quoted[["quote_id", "speaker", "side_label", "quoted", "words", "evidence", "evidence_start"]]
-    present = [s for s in theme.SIDE_COLORS if theme.label(s) in set(data["side_label"])]
-    scale = alt.Scale(domain=[theme.label(s) for s in present], range=[theme.SIDE_COLORS[s] for s in present])
+    scale = theme.side_scale(data["side_label"])
     totals = data.groupby("speaker")["words"].sum()
     order = sorted(totals.index, key=lambda name: (-totals[name], name))
     return alt.Chart(data, title=alt.Title(
@@ -476,17 +478,14 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Who characterises whose military conduct: speaker (left dot) to target (right dot)."""
     rows = []
     for _, row in frame.iterrows():
-        words = row["words"] if len(row["words"]) <= 48 else row["words"][:45].rstrip(" ,") + "…"
-        label = f"{row['speaker']}: {words}"
+        label = f"{row['speaker']}: {row['words']}"
         for end, side in (("said by", row["speaker_side"]), ("about", row["target_side"])):
             rows.append({"label": label, "end": end, "side_label": _side_words(side),
                          "speaker": row["speaker"], "words": row["words"], "direction": row["direction"],
                          "evidence": row["evidence"]})
     data = pd.DataFrame(rows)
-    sides = [*theme.SIDE_COLORS, "both", "article"]
     colors = {**theme.SIDE_COLORS, "both": theme.NEUTRAL, "article": "#B3B3B3"}
-    present = [s for s in sides if _side_words(s) in set(data["side_label"])]
-    scale = alt.Scale(domain=[_side_words(s) for s in present], range=[colors[s] for s in present])
+    scale = theme.side_scale(data["side_label"], words=_side_words, colors=colors)
     order = list(dict.fromkeys(data["label"]))
     x_order = ["said by", "about"]
     tooltip = [alt.Tooltip("speaker:N", title="Said by"), alt.Tooltip("direction:N", title="Direction"),
@@ -495,13 +494,13 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
         "Who characterises whose military conduct",
         subtitle=["Each row: who says it and the words, from the side that says it",
                   "(left dot) to the side it is aimed at (right dot)"]))
-    y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=400))
+    y = alt.Y("label:N", title=None, sort=order, axis=theme.wrapped_axis(48))
     x = alt.X("end:N", title=None, sort=x_order, scale=alt.Scale(domain=x_order),
               axis=alt.Axis(labelAngle=0, orient="top"))
     line = base.mark_line(color="#B3B3B3", strokeWidth=2).encode(x=x, y=y, detail="label:N")
     dots = base.mark_circle(size=220, opacity=1).encode(
         x=x, y=y, color=alt.Color("side_label:N", title="Side", scale=scale), tooltip=tooltip)
-    return alt.layer(line, dots).properties(width=alt.Step(90), height=alt.Step(30)).configure_legend(
+    return alt.layer(line, dots).properties(width=alt.Step(90), height=alt.Step(44)).configure_legend(
         orient="bottom", direction="horizontal", columns=3, titleOrient="top")
 
 
@@ -588,34 +587,35 @@ def _contrast_panels(frame: pd.DataFrame, labels: dict[str, str], window: tuple[
     data = _interval_frame(frame)
     data["theme_label"] = data["theme"].map(theme.label)
     data["act_label"] = data["act"]
-    keep = ["domain_label", "title", "start", "end", "bar_end", "mid", "dating", "theme_label", "act_label",
-            "evidence", "is_point"]
+    data["from_day"], data["to_day"] = data["start"].map(iso), data["end"].map(iso)
+    keep = ["domain_label", "title", "start", "end", "from_day", "to_day", "bar_end", "mid", "dating", "theme_label",
+            "act_label", "evidence", "is_point"]
     data = data[keep]
-    present = [key for key in theme.THEME_COLORS if theme.label(key) in set(data["theme_label"])]
-    colour = alt.Color("theme_label:N", title="Theme", scale=alt.Scale(
-        domain=[theme.label(k) for k in present], range=[theme.THEME_COLORS[k] for k in present]))
+    colour = alt.Color("theme_label:N", title="Theme", scale=theme.scale_present(theme.THEME_COLORS, data["theme_label"]))
     acts = [a for a in ACT_SHAPES if a in set(data.loc[data["is_point"], "act_label"])]
     shape = alt.Shape("act_label:N", title="Kind of act (points)",
                       scale=alt.Scale(domain=acts, range=[ACT_SHAPES[a] for a in acts]))
-    tooltip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("start:N", title="From"),
-               alt.Tooltip("end:N", title="To"), alt.Tooltip("dating:N", title="Dating"),
+    tooltip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("from_day:N", title="From"),
+               alt.Tooltip("to_day:N", title="To"), alt.Tooltip("dating:N", title="Dating"),
                alt.Tooltip("theme_label:N", title="Theme"), alt.Tooltip("act_label:N", title="Kind of act"),
                alt.Tooltip("evidence:N", title="The article's words")]
     x_scale = alt.Scale(type="utc", domain=[window[0], (pd.Timestamp(window[1]) + pd.Timedelta(days=1)).strftime("%Y-%m-%d")])
     panels = []
-    for domain, label in labels.items():
+    for number, (domain, label) in enumerate(labels.items()):
         part = data[data["domain_label"] == label]
         order = list(part.sort_values(["start", "end", "title"], kind="mergesort")["title"].drop_duplicates())
-        y = alt.Y("title:N", title=None, sort=order, axis=alt.Axis(labelLimit=300))
+        y = alt.Y("title:N", title=None, sort=order, axis=theme.wrapped_axis(44))
         base = alt.Chart(part)
         bars = base.transform_filter("!datum.is_point").mark_bar(height=10, opacity=0.55, clip=True).encode(
-            x=alt.X("start:T", title="Date (bars where the article dates loosely)", scale=x_scale,
+            # One axis title, under the last panel, so that it does not run into the next panel.
+            x=alt.X("start:T", title="Date (bars where the article dates loosely)" if number == len(labels) - 1 else None,
+                    scale=x_scale,
                     axis=alt.Axis(format="%d %b", labelAngle=0, tickCount=8)),
             x2="bar_end:T", y=y, color=colour, tooltip=tooltip)
         points = base.transform_filter("datum.is_point").mark_point(size=140, filled=True, opacity=1, clip=True).encode(
             x=alt.X("mid:T", scale=x_scale), y=y, color=colour, shape=shape, tooltip=tooltip)
         panels.append(alt.layer(bars, points, title=alt.Title(label, fontSize=13)).properties(
-            width=360, height=alt.Step(24)))
+            width=360, height=alt.Step(30)))
     return alt.vconcat(*panels, title=alt.Title(
         title,
         subtitle=[f"{interval_words(*window)}; points are exact days, bars the interval the wording allows",

@@ -170,13 +170,13 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
             subtitle="One segment per correction; darker means the likely reading is surer"))
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            y=alt.Y("category_label:N", title="Category of error", sort=order, axis=alt.Axis(labelLimit=240)),
+            y=alt.Y("category_label:N", title="Category of error", sort=order, axis=alt.Axis(labelLimit=0)),
             x=alt.X("sum(one):Q", title="Corrections", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("confidence:N", title="Confidence", scale=confidence_scale()),
             order=alt.Order("confidence_rank:Q"),
             detail="correction_id:N",
             tooltip=[
-                alt.Tooltip("correction_id:N", title="Correction"),
+                alt.Tooltip("category_label:N", title="Category"),
                 alt.Tooltip("confidence:N", title="Confidence"),
                 alt.Tooltip("evidence:N", title="Evidence (original)"),
                 alt.Tooltip("likely_reading:N", title="Likely reading"),
@@ -214,10 +214,10 @@ def position_chart(corrections: pd.DataFrame, text: str | None = None) -> alt.La
         color=alt.Color("category_label:N", title="Category of error", scale=category_scale()),
         size=alt.Size("changes the story:N", title="Changes the story",
                       scale=alt.Scale(domain=["yes", "no"], range=[220, 90])),
-        stroke=alt.Stroke("changes the story:N", legend=None,
-                          scale=alt.Scale(domain=["yes", "no"], range=["#1A1A1A", "white"])),
+        # Same field and title as the size: one legend shows both the size and the outline.
+        stroke=alt.Stroke("changes the story:N", title="Changes the story",
+                          scale=alt.Scale(domain=["yes", "no"], range=[theme.INK, "white"])),
         tooltip=[
-            alt.Tooltip("correction_id:N", title="Correction"),
             alt.Tooltip("paragraph:O", title="Paragraph"),
             alt.Tooltip("category_label:N", title="Category"),
             alt.Tooltip("confidence:N", title="Confidence"),

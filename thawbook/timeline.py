@@ -491,7 +491,7 @@ def timeline_chart(events: pd.DataFrame, published: Interval, check: pd.DataFram
     shown = alt.condition(themes, alt.value(1.0), alt.value(0.12))
     x_detail = alt.X("date_start:T", title="Date (drag on the strip below to change the range)",
                      scale=alt.Scale(domain=brush), axis=alt.Axis(format="%d %b %Y", labelOverlap=True))
-    y = alt.Y("title:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelFontSize=11))
+    y = alt.Y("title:N", sort=order, title=None, axis=alt.Axis(labelLimit=0, labelFontSize=11))
     fill_opacity = alt.FillOpacity("status:N", title="Status",
                                    scale=alt.Scale(domain=list(STATUS_ORDER), range=[0.9, 0.9, 0.0]), legend=None)
     dash = alt.StrokeDash("status:N", title="Status",
@@ -511,7 +511,7 @@ def timeline_chart(events: pd.DataFrame, published: Interval, check: pd.DataFram
     band_data = pd.DataFrame({
         "start": [pd.Timestamp(published.start)], "end": [pd.Timestamp(published.end) + pd.Timedelta(days=1)],
         "label": ["Published (inferred)"], "interval": [str(published)],
-        "reasoning": ["Inferred from the article's own dating words (see thawbook.dates)"],
+        "reasoning": ["Inferred from the article's own dating words (see the chapter on its date)"],
     })
     band_tooltip = [alt.Tooltip("label:N", title="Band"), alt.Tooltip("interval:N", title="Interval"),
                     alt.Tooltip("reasoning:N", title="How")]
@@ -532,7 +532,6 @@ def timeline_chart(events: pd.DataFrame, published: Interval, check: pd.DataFram
             tooltip=[alt.Tooltip("mark:N", title="Mark"), alt.Tooltip("title:N", title="Event"),
                      alt.Tooltip("outside:N", title="Outside date"),
                      alt.Tooltip("source_publisher:N", title="Source"),
-                     alt.Tooltip("context_id:N", title="Context row"),
                      alt.Tooltip("evidence:N", title="Evidence")]))
     detail = alt.layer(*layers, points, band_label).properties(width=330, height=alt.Step(17))
 
@@ -570,19 +569,24 @@ def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
               axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=13, labelFontWeight="bold", domain=False,
                             ticks=False, labelAlign=alt.ExprRef(expr="datum.value == 'In time' ? 'left' : 'right'")))
     y = alt.Y("rank:O", title=None, axis=None)
-    base = alt.Chart(long).encode(x=x, y=y, color=_colour(legend=False), tooltip=tooltip)
+    colour = alt.Color("theme_label:N", title="Theme", legend=alt.Legend(orient="bottom", columns=3),
+                       scale=theme.scale_present(theme.THEME_COLORS, long["theme_label"]))
+    # The two columns sit at the left of the view, so that every label is inside it: the rank in
+    # the text left of the first column, the rank in time and the event's title right of the second.
+    x.scale = alt.Scale(range=[34, 170])
+    base = alt.Chart(long).encode(x=x, y=y, color=colour, tooltip=tooltip)
     lines = base.mark_line(strokeWidth=1.8, opacity=0.8).encode(detail="event_id:N")
     dots = base.mark_circle(size=40, opacity=1)
     left = base.transform_filter(alt.datum.order == "In the text").mark_text(
-        align="right", dx=-8, fontSize=10.5, limit=200).encode(
-        text=alt.Text("label:N")).transform_calculate(label="datum.text_rank + '. ' + datum.title")
+        align="right", dx=-8, fontSize=11, color=theme.INK).encode(text=alt.Text("text_rank:N"))
     right = base.transform_filter(alt.datum.order == "In time").mark_text(
-        align="left", dx=8, fontSize=10.5, limit=200).encode(
+        align="left", dx=8, fontSize=11, color=theme.INK).encode(
         text=alt.Text("label:N")).transform_calculate(label="datum.time_rank + '. ' + datum.title")
     return alt.layer(lines, dots, left, right).properties(
-        width=150, height=alt.Step(15),
+        width=700, height=alt.Step(16),
         title=alt.Title("Order of telling vs order of events",
-                        subtitle="Each line joins an event's place in the article (left) to its place in time (right)"),
+                        subtitle=["Each line joins an event's place in the article (left, its rank in the text)",
+                                  "to its place in time (right, its rank in time and title); colour is the event's theme"]),
     )
 
 
@@ -601,13 +605,14 @@ def run_up_chart(run: pd.DataFrame) -> alt.FacetChart:
     x = alt.X("date_start:T", title="Date (2023)", scale=alt.Scale(domain=domain),
               axis=alt.Axis(format="%d %b", tickCount={"interval": "week", "step": 1}))
     y = alt.Y("title:N", sort=alt.EncodingSortField("time_rank", order="ascending"), title=None,
-              axis=alt.Axis(labelLimit=240, labelFontSize=11))
+              axis=alt.Axis(labelLimit=0, labelFontSize=11))
+    colour = alt.Color("theme_label:N", title="Theme", legend=alt.Legend(orient="bottom", columns=3),
+                       scale=theme.scale_present(theme.THEME_COLORS, rows["theme_label"]))
     bars = alt.Chart().transform_filter(alt.datum.shape == SHAPE_INTERVAL).mark_bar(
-        clip=True, height=9, opacity=0.85).encode(x=x, x2="bar_end:T", y=y, color=_colour(legend=False),
-                                                 tooltip=_TOOLTIP)
+        clip=True, height=9, opacity=0.85).encode(x=x, x2="bar_end:T", y=y, color=colour, tooltip=_TOOLTIP)
     points = alt.Chart().transform_filter(alt.datum.shape == SHAPE_DAY).mark_point(
         clip=True, filled=True, size=70, shape="diamond", opacity=1).encode(
-        x=x, y=y, color=_colour(legend=False), tooltip=_TOOLTIP)
+        x=x, y=y, color=colour, tooltip=_TOOLTIP)
     return alt.layer(bars, points, data=rows).properties(width=320, height=alt.Step(17)).facet(
         row=alt.Row("stance:N", sort=list(STANCES), title=None,
                     header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top",
@@ -615,5 +620,5 @@ def run_up_chart(run: pd.DataFrame) -> alt.FacetChart:
                                       labelExpr="upper(slice(datum.value, 0, 1)) + slice(datum.value, 1)")),
     ).resolve_scale(y="independent").properties(
         title=alt.Title("Engagement and friction before the Shangri-La Dialogue",
-                        subtitle="Events that end between 1 May and 4 June 2023, by stance; colour is theme"),
+                        subtitle="Events that end between 1 May and 4 June 2023, by stance; colour is the event's theme"),
     )

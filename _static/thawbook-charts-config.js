@@ -29,6 +29,12 @@ window.THAWBOOK_CHARTS = {
  "narrow": {
   "legend": {
    "direction": "vertical",
+   "layout": {
+    "bottom": {
+     "anchor": "start",
+     "direction": "vertical"
+    }
+   },
    "orient": "bottom"
   },
   "title": {

@@ -12,7 +12,9 @@
    by thawbook.theme.write_charts_config and tested to be current). */
 (function () {
   "use strict";
-  var settings = window.THAWBOOK_CHARTS || { narrowPx: 600, dark: {}, swaps: {}, narrow: {}, minFontPx: 10 };
+  var DEFAULTS = { narrowPx: 600, dark: {}, swaps: {}, narrow: {}, minFontPx: 10 };
+  // Read when a chart is drawn, not when this script loads: the settings file may load after it.
+  function config() { return window.THAWBOOK_CHARTS || DEFAULTS; }
   var charts = [];
   var SKIP = { data: 1, datasets: 1, values: 1, description: 1, tooltip: 1 };
 
@@ -60,7 +62,18 @@
 
   var WRAP = "split(trim(replace(''+datum.label, regexp('(.{1,CHARS})(\\\\s+|$)', 'g'), '$1\\n')), '\\n')";
 
+  function longest(spec, field) {
+    var most = 0;
+    Object.keys(spec.datasets || {}).forEach(function (name) {
+      (spec.datasets[name] || []).forEach(function (row) {
+        if (row && row[field] != null) most = Math.max(most, String(row[field]).length);
+      });
+    });
+    return most;
+  }
+
   function narrowLayout(spec, width) {
+    var rowPx = 0;
     eachView(spec, function (view) {
       if (view.hconcat) { view.vconcat = view.hconcat; delete view.hconcat; }
       if (view.concat) view.columns = 1;
@@ -69,21 +82,85 @@
       if (enc && enc.column && !enc.row) { enc.row = enc.column; delete enc.column; }
       if (enc && enc.y && (enc.y.type === "nominal" || enc.y.type === "ordinal") && enc.y.axis !== null) {
         var axis = enc.y.axis || (enc.y.axis = {});
-        if (!axis.labelExpr) {
-          var chars = Math.max(14, Math.floor(width * 0.38 / 6.2));
+        if (!axis.labelExpr || axis.labelExpr.indexOf("regexp(") >= 0) {
+          var chars = Math.max(16, Math.floor(width * 0.45 / 6.2));
           axis.labelExpr = WRAP.replace("CHARS", chars);
           axis.labelLimit = 0;
+          // Rows tall enough for the wrapped labels' lines.
+          var lines = Math.min(5, Math.ceil(longest(spec, enc.y.field) / chars));
+          rowPx = Math.max(rowPx, lines * 13 + 6);
         }
       }
     });
-    spec.config = merge(spec.config || {}, clone(settings.narrow));
+    // Texts drawn from data (event titles beside a mark) break into lines as well, unless the
+    // chart breaks them itself (lineBreak) or stacks two texts on one row (dy).
+    eachView(spec, function (view) {
+      var mark = view.mark, enc = view.encoding || {};
+      if (!mark || (mark.type || mark) !== "text" || typeof mark !== "object" || mark.lineBreak || mark.dy) return;
+      if (!enc.text || !enc.text.field) return;
+      var field = enc.text.field, chars = Math.max(16, Math.floor(width * 0.5 / 6.2));
+      view.transform = (view.transform || []).concat([{
+        calculate: "trim(replace(''+datum['" + field + "'], regexp('(.{1," + chars + "})(\\\\s+|$)', 'g'), '$1\\n'))",
+        as: field,
+      }]);
+      mark.lineBreak = "\n";
+      var known = longest(spec, field);
+      var lines = known ? Math.min(5, Math.ceil(known / chars)) : 3;
+      rowPx = Math.max(rowPx, lines * 13 + 4);
+    });
+    if (rowPx) {
+      eachView(spec, function (view) {
+        if (view.height && typeof view.height.step === "number") view.height.step = Math.max(view.height.step, rowPx);
+      });
+    }
+    wrapTitles(spec, width);
+    spec.config = merge(spec.config || {}, clone(config().narrow));
   }
 
   function shrink(spec, factor) {
     eachView(spec, function (view) {
       if (typeof view.width === "number") view.width = Math.max(60, Math.floor(view.width * factor));
       else if (view.width && typeof view.width.step === "number") view.width.step = Math.max(6, view.width.step * factor);
+      // A bar drawn a fixed number of pixels wide narrows with its view.
+      if (view.mark && typeof view.mark === "object" && typeof view.mark.width === "number") {
+        view.mark.width = Math.max(2, view.mark.width * factor);
+      }
     });
+  }
+
+  // A title or subtitle broken into lines that fit ``width`` px: titles do not shrink with the view.
+  function wrapLines(text, chars) {
+    var lines = [];
+    [].concat(text).forEach(function (part) {
+      var line = "";
+      String(part).split(/\s+/).forEach(function (word) {
+        if (line && (line + " " + word).length > chars) { lines.push(line); line = word; }
+        else line = line ? line + " " + word : word;
+      });
+      if (line) lines.push(line);
+    });
+    return lines;
+  }
+
+  function wrapTitles(spec, width) {
+    eachView(spec, function (view) {
+      var title = view.title;
+      if (!title) return;
+      if (typeof title === "string" || Array.isArray(title)) title = view.title = { text: title };
+      title.text = wrapLines(title.text, Math.floor(width / 9.2));
+      if (title.subtitle) title.subtitle = wrapLines(title.subtitle, Math.floor(width / 6.6));
+    });
+    // Axis titles break into lines too, and legends take one column.
+    eachView(spec, function (view) {
+      var enc = view.encoding || {};
+      Object.keys(enc).forEach(function (channel) {
+        var def = enc[channel];
+        if (!def || typeof def !== "object") return;
+        if (typeof def.title === "string" && def.title.length * 6.6 > width * 0.8) def.title = wrapLines(def.title, Math.floor(width * 0.8 / 6.6));
+        if (def.legend && typeof def.legend === "object" && def.legend.columns > 1) def.legend.columns = 1;
+      });
+    });
+    if (spec.config && spec.config.legend && spec.config.legend.columns > 1) spec.config.legend.columns = 1;
   }
 
   function available(el) {
@@ -109,11 +186,11 @@
 
   function prepare(entry, width) {
     var spec = clone(entry.spec);
-    entry.narrow = width < settings.narrowPx;
+    entry.narrow = width < config().narrowPx;
     if (entry.narrow) narrowLayout(spec, width);
     if (isDark()) {
-      spec.config = merge(spec.config || {}, clone(settings.dark));
-      recolour(spec, settings.swaps);
+      spec.config = merge(spec.config || {}, clone(config().dark));
+      recolour(spec, config().swaps);
     }
     return spec;
   }
@@ -124,7 +201,7 @@
       if (previous && previous !== result && previous.finalize) { try { previous.finalize(); } catch (e) { /* gone */ } }
       entry.result = result;
       var drawn = drawnWidth(entry.el);
-      if (drawn > width + 1 && round < 6) {
+      if (drawn > width + 1 && round < 10) {
         shrink(spec, Math.max(0.2, (width - 2) / drawn));
         return embed(entry, spec, width, round + 1);
       }

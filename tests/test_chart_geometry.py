@@ -7,6 +7,7 @@ top of each other, words cut mid-word, text too small to read, and colours with 
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -72,7 +73,7 @@ def text_box(entry: dict) -> tuple[float, float, float, float] | None:
     text = item.get("text")
     if text in (None, "") or item.get("opacity", 1) == 0 or item.get("fillOpacity", 1) == 0:
         return None
-    lines = text if isinstance(text, list) else [str(text)]
+    lines = text if isinstance(text, list) else str(text).split(item.get("lineBreak") or "\n")
     size = item.get("fontSize") or 11
     width = max(len(str(line)) for line in lines) * size * CHAR_WIDTH
     if item.get("limit"):
@@ -90,9 +91,15 @@ def text_box(entry: dict) -> tuple[float, float, float, float] | None:
     return (x0, y0, x0 + width, y0 + height)
 
 
-def scene(spec: dict) -> tuple[dict, list[dict]]:
-    graph = vl_convert.vegalite_to_scenegraph(spec)
+@functools.lru_cache(maxsize=None)
+def _render(spec_json: str) -> tuple[dict, list[dict]]:
+    graph = vl_convert.vegalite_to_scenegraph(json.loads(spec_json))
     return graph, flatten(graph["scenegraph"])
+
+
+def scene(spec: dict) -> tuple[dict, list[dict]]:
+    """The chart's scenegraph and its flattened items, rendered once per spec."""
+    return _render(json.dumps(spec, sort_keys=True))
 
 
 def drawn_marks(items: list[dict]) -> list[dict]:

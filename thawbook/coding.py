@@ -405,12 +405,13 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
     keys = keys.sort_values(["mid", "event_id"]).reset_index(drop=True)
     top = float(max(weekly["goldstein"].max(), 1.0))
     # One row per key event above the bars, so that no two labels share a line; a label runs
-    # left of its line in the right half of the window, so that it stays in the view.
-    step = 0.16 * (top - float(min(weekly["goldstein"].min(), 0.0)))
-    keys["y"] = top + step * (1 + keys.index)
+    # left of its line in the right half of the window, and breaks into short lines, so that
+    # it stays in the view on a phone too. The rows take about as much height as the bars.
+    step = 1.4 * (top - float(min(weekly["goldstein"].min(), 0.0))) / (len(keys) + 0.6)
+    keys["y"] = top + step * (0.8 + keys.index)
     first, last = weekly["week_start"].min(), weekly["week_start"].max()
-    keys["side"] = (keys["mid"] > first + (last - first) * 0.55).map({True: "right", False: "left"})
-    keys["label"] = keys["title"]
+    keys["side"] = (keys["mid"] > first + (last - first) * 0.5).map({True: "right", False: "left"})
+    keys["label"] = [theme.wrap_text(title, 28) for title in keys["title"]]
     keys["from_day"], keys["to_day"] = keys["date_start"].dt.strftime("%Y-%m-%d"), keys["date_end"].dt.strftime("%Y-%m-%d")
     y_top = float(keys["y"].max() + step * 0.6) if len(keys) else top
     bars = alt.Chart(data).mark_bar(width=14).encode(
@@ -433,10 +434,11 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
     spans = alt.Chart(keys).mark_rule(color=theme.NEUTRAL, strokeDash=[3, 3]).encode(
         x="mid:T", y="y:Q", y2=alt.datum(0), tooltip=tips)
     labels = [alt.Chart(keys[keys["side"] == side]).mark_text(
-        align=side, dx=4 if side == "left" else -4, baseline="middle", fontSize=11, color=theme.INK).encode(
+        align=side, dx=4 if side == "left" else -4, baseline="middle", lineBreak="\n", fontSize=11,
+        color=theme.INK).encode(
         x="mid:T", y="y:Q", text="label:N", tooltip=tips) for side in ("left", "right")]
     return alt.layer(bars, spans, *labels).properties(
-        width=620, height=320,
+        width=620, height=480,
         title=alt.Title("The thaw week by week: weighted Goldstein sum",
                         subtitle="Imprecisely dated events are spread over their interval; placeholders left out"))
 

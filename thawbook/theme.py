@@ -56,6 +56,18 @@ def scale_present(colors: dict[str, str], present, *, words=label) -> alt.Scale:
     return alt.Scale(domain=[words(key) for key in keys], range=[colors[key] for key in keys])
 
 
+def wrap_text(text: str, chars: int) -> str:
+    """``text`` broken at spaces into lines of at most ``chars`` characters, joined by newlines
+    (for a text mark with ``lineBreak="\\n"``): a long label wraps instead of being cut."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 def wrap_labels(chars: int = 40) -> str:
     """A Vega expression for ``labelExpr`` that breaks a long axis label into lines of at most
     ``chars`` characters at spaces, so that no label is cut (use with ``labelLimit=0``). The
@@ -111,7 +123,11 @@ DARK_SWAPS: dict[str, str] = {
 # Below NARROW_PX (CSS px of the chart's column) a chart takes its narrow layout: panels side
 # by side are stacked, a facet takes one column, legends go below and long labels wrap.
 NARROW_PX = 600
-NARROW: dict = {"legend": {"orient": "bottom", "direction": "vertical"}, "title": {"fontSize": 14}}
+NARROW: dict = {
+    "legend": {"orient": "bottom", "direction": "vertical",
+               "layout": {"bottom": {"direction": "vertical", "anchor": "start"}}},  # legends stacked
+    "title": {"fontSize": 14},
+}
 MIN_FONT_PX = 10
 
 

@@ -572,8 +572,9 @@ def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
     colour = alt.Color("theme_label:N", title="Theme", legend=alt.Legend(orient="bottom", columns=3),
                        scale=theme.scale_present(theme.THEME_COLORS, long["theme_label"]))
     # The two columns sit at the left of the view, so that every label is inside it: the rank in
-    # the text left of the first column, the rank in time and the event's title right of the second.
-    x.scale = alt.Scale(range=[34, 170])
+    # the text left of the first column, the rank in time and the event's title right of the second
+    # (as shares of the width, so that on a phone the titles keep the same room).
+    x.scale = alt.Scale(range=[alt.ExprRef("width * 0.05"), alt.ExprRef("width * 0.25")], padding=0)
     base = alt.Chart(long).encode(x=x, y=y, color=colour, tooltip=tooltip)
     lines = base.mark_line(strokeWidth=1.8, opacity=0.8).encode(detail="event_id:N")
     dots = base.mark_circle(size=40, opacity=1)

@@ -72,6 +72,35 @@
     return most;
   }
 
+  // Category labels on a y axis longer than ~40 % of the column break into lines (at any
+  // width), with rows made tall enough for them.
+  function wrapAxisLabels(spec, width, share) {
+    var rowPx = 0;
+    eachView(spec, function (view) {
+      var enc = view.encoding;
+      if (enc && enc.y && (enc.y.type === "nominal" || enc.y.type === "ordinal") && enc.y.axis !== null) {
+        var axis = enc.y.axis || (enc.y.axis = {});
+        if (!axis.labelExpr || axis.labelExpr.indexOf("regexp(") >= 0) {
+          var chars = Math.max(16, Math.floor(width * share / 6.2));
+          if (longest(spec, enc.y.field) <= chars && axis.labelExpr === undefined) return;
+          axis.labelExpr = WRAP.replace("CHARS", chars);
+          axis.labelLimit = 0;
+          // Rows tall enough for the wrapped labels' lines.
+          var lines = Math.min(5, Math.ceil(longest(spec, enc.y.field) / chars));
+          rowPx = Math.max(rowPx, lines * 13 + 6);
+        }
+      }
+    });
+    tallerRows(spec, rowPx);
+  }
+
+  function tallerRows(spec, rowPx) {
+    if (!rowPx) return;
+    eachView(spec, function (view) {
+      if (view.height && typeof view.height.step === "number") view.height.step = Math.max(view.height.step, rowPx);
+    });
+  }
+
   function narrowLayout(spec, width) {
     var rowPx = 0;
     eachView(spec, function (view) {
@@ -80,17 +109,6 @@
       if (view.facet && view.columns) view.columns = 1;
       var enc = view.encoding;
       if (enc && enc.column && !enc.row) { enc.row = enc.column; delete enc.column; }
-      if (enc && enc.y && (enc.y.type === "nominal" || enc.y.type === "ordinal") && enc.y.axis !== null) {
-        var axis = enc.y.axis || (enc.y.axis = {});
-        if (!axis.labelExpr || axis.labelExpr.indexOf("regexp(") >= 0) {
-          var chars = Math.max(16, Math.floor(width * 0.45 / 6.2));
-          axis.labelExpr = WRAP.replace("CHARS", chars);
-          axis.labelLimit = 0;
-          // Rows tall enough for the wrapped labels' lines.
-          var lines = Math.min(5, Math.ceil(longest(spec, enc.y.field) / chars));
-          rowPx = Math.max(rowPx, lines * 13 + 6);
-        }
-      }
     });
     // Texts drawn from data (event titles beside a mark) break into lines as well, unless the
     // chart breaks them itself (lineBreak) or stacks two texts on one row (dy).
@@ -108,11 +126,7 @@
       var lines = known ? Math.min(5, Math.ceil(known / chars)) : 3;
       rowPx = Math.max(rowPx, lines * 13 + 4);
     });
-    if (rowPx) {
-      eachView(spec, function (view) {
-        if (view.height && typeof view.height.step === "number") view.height.step = Math.max(view.height.step, rowPx);
-      });
-    }
+    tallerRows(spec, rowPx);
     wrapTitles(spec, width);
     spec.config = merge(spec.config || {}, clone(config().narrow));
   }
@@ -187,6 +201,7 @@
   function prepare(entry, width) {
     var spec = clone(entry.spec);
     entry.narrow = width < config().narrowPx;
+    wrapAxisLabels(spec, width, entry.narrow ? 0.45 : 0.4);
     if (entry.narrow) narrowLayout(spec, width);
     if (isDark()) {
       spec.config = merge(spec.config || {}, clone(config().dark));

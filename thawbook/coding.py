@@ -397,9 +397,8 @@ def _short(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: list[str]) -> alt.LayerChart:
     """Weekly Goldstein sum as bars (blue above zero, vermillion below), key events labelled above."""
-    data = _short(weekly.assign(sign=weekly["goldstein"].ge(0).map({True: "cooperative", False: "conflictual"}),
-                                monday=weekly["week_start"].dt.strftime("%Y-%m-%d")),
-                  ["week_start", "monday", "week", "goldstein", "all events", "conflict", "sign", "events", "evidence"])
+    data = _short(weekly.assign(sign=weekly["goldstein"].ge(0).map({True: "cooperative", False: "conflictual"})),
+                  ["week_start", "week", "goldstein", "all events", "conflict", "sign", "events", "evidence"])
     keys = coded[coded["event_id"].isin(key_events)].copy()
     keys["mid"] = keys["date_start"] + (keys["date_end"] - keys["date_start"]) / 2
     keys = keys.sort_values(["mid", "event_id"]).reset_index(drop=True)
@@ -421,7 +420,8 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
         color=alt.Color("sign:N", title="Week's balance", scale=alt.Scale(
             domain=["cooperative", "conflictual"],
             range=[QUAD_COLORS["material cooperation"], QUAD_COLORS["material conflict"]])),
-        tooltip=[alt.Tooltip("week:N", title="ISO week"), alt.Tooltip("monday:N", title="Monday"),
+        tooltip=[alt.Tooltip("week:N", title="ISO week"),
+                 alt.Tooltip("week_start:T", title="Monday", timeUnit="utcyearmonthdate", format="%Y-%m-%d"),
                  alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
                  alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
                  alt.Tooltip("events:N", title="Events (weight)")],
@@ -465,9 +465,8 @@ def thaw_intervals_chart(coded: pd.DataFrame, start: date = WINDOW_START, end: d
     """Each scored event in the window as its date interval (a bar) at its Goldstein value."""
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     frame = coded[(coded["fit"] != "placeholder") & (coded["date_end"] >= first) & (coded["date_start"] <= last)]
-    frame = frame.assign(shown_end=frame["date_end"] + pd.Timedelta(days=1),
-                         from_day=frame["date_start"].dt.strftime("%Y-%m-%d"), to_day=frame["date_end"].dt.strftime("%Y-%m-%d"))
-    data = _short(frame, ["title", "date_start", "from_day", "to_day", "shown_end", "cameo_code", "label",
+    frame = frame.assign(shown_end=frame["date_end"] + pd.Timedelta(days=1))
+    data = _short(frame, ["title", "date_start", "date_end", "shown_end", "cameo_code", "label",
                           "goldstein", "quad", "evidence"])
     base = alt.Chart(data).encode(
         x=alt.X("date_start:T", title="Date (interval the article allows)",
@@ -475,8 +474,10 @@ def thaw_intervals_chart(coded: pd.DataFrame, start: date = WINDOW_START, end: d
                 scale=alt.Scale(domain=[first.strftime("%Y-%m-%d"), (last + pd.Timedelta(days=1)).strftime("%Y-%m-%d")])),
         y=alt.Y("goldstein:Q", title="Goldstein value", scale=alt.Scale(domain=[-10, 10])),
         color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
-        tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("from_day:N", title="From"),
-                 alt.Tooltip("to_day:N", title="To"), alt.Tooltip("cameo_code:N", title="CAMEO"),
+        # date_start is read as a date for the axis: shown as an ISO day in UTC, never as epoch ms.
+        tooltip=[alt.Tooltip("title:N", title="Event"),
+                 alt.Tooltip("date_start:T", title="From", timeUnit="utcyearmonthdate", format="%Y-%m-%d"),
+                 alt.Tooltip("date_end:N", title="To"), alt.Tooltip("cameo_code:N", title="CAMEO"),
                  alt.Tooltip("label:N", title="CAMEO label"), alt.Tooltip("goldstein:Q", title="Goldstein"),
                  alt.Tooltip("evidence:N", title="Evidence")],
     )

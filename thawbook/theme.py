@@ -91,14 +91,10 @@ GRID = "#E6E6E6"
 
 LIGHT: dict = {
     "font": FONT,
-    "background": "transparent",
     "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
     "title": {"fontSize": 15, "anchor": "start", "color": INK, "subtitleColor": NEUTRAL, "subtitleFontSize": 12},
-    "axis": {"labelColor": INK, "titleColor": INK, "gridColor": GRID, "domainColor": "#888888",
-             "tickColor": "#888888", "labelFontSize": 12, "titleFontSize": 12},
-    "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12, "titleFontSize": 12, "labelLimit": 0},
-    "header": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12},
-    "text": {"color": INK},
+    "axis": {"labelColor": INK, "titleColor": INK, "gridColor": GRID, "labelFontSize": 12, "titleFontSize": 12},
+    "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12, "labelLimit": 0},
     "range": {"category": list(THEME_COLORS.values())},
     "mark": {"color": SIDE_COLORS["us_government"]},
 }

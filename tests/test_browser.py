@@ -57,8 +57,11 @@ def hover_until_tooltip(page, tries: int = 40) -> str | None:
         mark = marks.nth(index)
         if not mark.is_visible():
             continue
-        mark.scroll_into_view_if_needed()
-        mark.hover(force=True)
+        try:  # a bar clipped at the view's edge may lie far outside it: try the next mark
+            mark.scroll_into_view_if_needed(timeout=2000)
+            mark.hover(force=True, timeout=2000)
+        except Exception:
+            continue
         try:
             tooltip.wait_for(state="visible", timeout=500)
         except Exception:

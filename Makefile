@@ -35,11 +35,22 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
 	@test -f $(BOOK)
 
-# Debian's chromium for the browser tests; never a browser download of playwright's own.
-browser:
+# Debian's chromium for the browser tests; never a browser download of playwright's own. The
+# accessibility tests inject the current axe-core (pinned), installed once into the venv.
+AXE_VERSION := 4.14.1
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+browser: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: run 'sudo apt-get install -y chromium'"; fi; }
+
+# npm comes from apt, like chromium, on a machine that lacks it.
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm >/dev/null; \
+	  else echo "npm is missing: run 'sudo apt-get install -y npm'"; exit 1; fi; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
+	@test -f $@
 
 # The suite runs on two xdist workers. --dist loadfile keeps each file on one worker: a
 # notebook's cells run in order in one kernel (nbval), and a module's build fixture (one

@@ -9,6 +9,15 @@
       g.removeAttribute("role");
     });
   }
+  // A hidden code cell's toggle (<summary>) is named "Toggle hidden content" while it shows
+  // "Show code cell source": a voice-control user saying what they see could not reach it
+  // (axe: label-content-name-mismatch). Without the aria-label its name is its visible words.
+  function nameTogglesByTheirWords(root) {
+    root.querySelectorAll('details > summary[aria-label="Toggle hidden content"]').forEach(function (summary) {
+      summary.removeAttribute("aria-label");
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { nameTogglesByTheirWords(document); });
   var observer = new MutationObserver(function () { hideUnlabelled(document); });
   document.addEventListener("DOMContentLoaded", function () {
     hideUnlabelled(document);

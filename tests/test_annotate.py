@@ -231,14 +231,25 @@ def contrast(foreground: str, background: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def highlight_colours(css: str, scope: str) -> tuple[str, list[str]]:
+    """The text colour and the k1, k2, k3 backgrounds of highlighted words under ``scope``."""
+    hl = re.search(re.escape(scope) + r"\.annotated-source \.hl \{([^}]*)\}", css).group(1)
+    text = re.search(r"color: (#[0-9A-F]{6})", hl).group(1)
+    depths = [re.search(r"background: (#[0-9A-F]{6})", hl).group(1)] + [
+        re.search(
+            re.escape(scope) + rf"\.annotated-source \.hl\.k{k} \{{ background: (#[0-9A-F]{{6}})", css
+        ).group(1)
+        for k in (2, 3)
+    ]
+    return text, depths
+
+
 def test_highlight_and_popup_text_meet_wcag_aa_contrast():
     css = annotate.STYLESHEET.read_text(encoding="utf-8")
-    hl = re.search(r"\.annotated-source \.hl \{([^}]*)\}", css).group(1)
-    text = re.search(r"color: (#[0-9A-F]{6})", hl).group(1)
-    backgrounds = re.findall(r"\.hl[^{]*\{[^}]*background: (#[0-9A-F]{6})", css)
-    assert len(backgrounds) >= 4
-    for background in backgrounds:
-        assert contrast(text, background) >= 4.5, background
+    for scope in ("", 'html[data-theme="dark"] '):
+        text, depths = highlight_colours(css, scope)
+        for background in depths:
+            assert contrast(text, background) >= 4.5, (scope, background)
     tip = re.search(r'\[role="tooltip"\] \{([^}]*)\}', css).group(1)
     tip_background = re.search(r"background: (#[0-9A-F]{6})", tip).group(1)
     for colour in [
@@ -246,6 +257,15 @@ def test_highlight_and_popup_text_meet_wcag_aa_contrast():
         re.search(r'\[role="tooltip"\] b \{ color: (#[0-9A-F]{6})', css).group(1),
     ]:
         assert contrast(colour, tip_background) >= 4.5
+
+
+def test_more_rows_on_the_words_means_a_stronger_highlight_in_light_and_dark_mode():
+    css = annotate.STYLESHEET.read_text(encoding="utf-8")
+    for scope, page in (("", "#FFFFFF"), ('html[data-theme="dark"] ', "#121212")):
+        _, depths = highlight_colours(css, scope)
+        strength = [contrast(page, background) for background in depths]
+        print(scope or "light", depths, [round(x, 2) for x in strength])
+        assert strength == sorted(strength) and len(set(strength)) == 3, (scope, depths)
 
 
 def test_palette_gives_every_kind_a_colour_and_the_chart_uses_it(rows):

@@ -10,11 +10,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import HTML, book_pages
+from conftest import HTML, ROOT, book_pages
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 CHARTS = 'div[id^="altair-viz-"]'
-MARKS = 'g[class*="role-mark"] > path, g[class*="role-mark"] > line, g[class*="role-mark"] > text, g[class*="role-mark"] > g'
+MARKS = ", ".join(f'g[class*="role-mark"] > {tag}' for tag in ("path", "line", "text", "g"))
 
 
 def visit(browser, url: str):
@@ -65,8 +65,11 @@ def hover_until_tooltip(page, tries: int = 40) -> str | None:
         mark = marks.nth(index)
         if not mark.is_visible():
             continue
-        mark.scroll_into_view_if_needed()
-        mark.hover(force=True)
+        try:  # a bar clipped at the view's edge may lie far outside it: try the next mark
+            mark.scroll_into_view_if_needed(timeout=2000)
+            mark.hover(force=True, timeout=2000)
+        except Exception:
+            continue
         try:
             tooltip.wait_for(state="visible", timeout=500)
         except Exception:
@@ -109,20 +112,178 @@ def test_every_page_is_visited():
     assert any(p.startswith("chapters/") for p in pages)
 
 
-@pytest.mark.parametrize("page_path", page_ids())
-def test_page_has_no_serious_or_critical_accessibility_violations(browser, local_server, page_path):
-    from axe_playwright_python.sync_playwright import Axe
+AXE = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = {"phone": 390, "desktop": 1400}
 
-    page, _, _ = visit(browser, f"{local_server}/{page_path}")
-    wait_for_charts(page)
-    results = Axe().run(page)
-    violations = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
-    page.context.close()
-    summary = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in violations]
-    print(
-        f"{page_path}: {len(results.response['violations'])} axe violation(s), {len(violations)} serious or critical"
+
+def open_page(browser, url: str, width: int, mode: str):
+    """``url`` at ``width`` CSS px in the ``light`` or ``dark`` colour mode, charts drawn."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=mode)
+    # pydata-sphinx-theme keeps the reader's choice of mode in localStorage.
+    context.add_init_script(
+        f"try {{ localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}"
     )
-    assert not violations, summary
+    context.route(
+        "**/*",
+        lambda route: (
+            route.abort()
+            if urlparse(route.request.url).scheme in {"http", "https"}
+            and urlparse(route.request.url).hostname not in LOCAL_HOSTS
+            else route.continue_()
+        ),
+    )
+    page = context.new_page()
+    page.goto(url, wait_until="load", timeout=60000)
+    charts = wait_for_charts(page)
+    if charts:  # thawbook-charts.js has fitted and labelled every chart
+        page.wait_for_function(
+            f"""() => [...document.querySelectorAll('{CHARTS}')]
+            .every(c => c.classList.contains('thawbook-chart') && c.querySelector('svg'))""",
+            timeout=30000,
+        )
+        page.wait_for_timeout(300)
+    return page, charts
+
+
+def chart_page_ids():
+    return [p for p in page_ids() if 'id="altair-viz-' in (HTML / p).read_text(encoding="utf-8")]
+
+
+# Reads every drawn chart text: its font size as rendered (the SVG's scale included), and
+# whether the chart's picture is wider than its column or the page is wider than the window.
+MEASURE = """(charts) => {
+  const out = {small: [], wide: [], overflow: document.documentElement.scrollWidth - window.innerWidth, inks: []};
+  for (const chart of document.querySelectorAll(charts)) {
+    const svg = chart.querySelector('svg');
+    const box = svg.getBoundingClientRect();
+    const scale = box.width / (svg.width.baseVal.value || box.width);
+    const column = chart.parentElement.getBoundingClientRect();
+    if (box.right > Math.min(column.right, window.innerWidth) + 1)
+      out.wide.push([chart.id, Math.round(box.width), Math.round(column.width)]);
+    for (const text of svg.querySelectorAll('text')) {
+      if (!text.textContent.trim() || getComputedStyle(text).opacity === '0') continue;
+      const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+      if (size < 10 - 0.01) out.small.push([text.textContent.slice(0, 30), Math.round(size * 10) / 10]);
+    }
+    const label = svg.querySelector('.role-axis-label text, .role-legend-label text, .role-title-text text');
+    if (label) out.inks.push(getComputedStyle(label).fill);
+  }
+  return out;
+}"""
+
+
+# Charts whose drawn text (labels beside marks, rows of long titles) cannot yet narrow to a
+# 390 px column: they scroll sideways inside their own box (never the page) and keep their text
+# at full size. A count per page, so that a new wide chart fails; to be brought to zero.
+KNOWN_WIDE_ON_A_PHONE = {
+    "chapters/03_dating.html": 2,
+    "chapters/04_chronology.html": 1,
+    "chapters/05_sanctions.html": 1,
+    "chapters/06_trade_and_business.html": 3,
+    "chapters/07_military_contact.html": 1,
+    "chapters/09_voices.html": 1,
+}
+
+
+def luminance(css_colour: str) -> float:
+    r, g, b = [int(v) for v in css_colour[css_colour.index("(") + 1 : css_colour.index(")")].split(",")[:3]]
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("screen", list(WIDTHS))
+@pytest.mark.parametrize("page_path", chart_page_ids())
+def test_charts_fit_the_column_with_readable_text_in_both_modes(
+    browser, local_server, page_path, screen, mode
+):
+    page, charts = open_page(browser, f"{local_server}/{page_path}", WIDTHS[screen], mode)
+    measured = page.evaluate(MEASURE, CHARTS)
+    theme = page.evaluate("document.documentElement.dataset.theme")
+    page.context.close()
+    print(
+        f"{page_path} at {WIDTHS[screen]} px, {mode}: {charts} chart(s), {len(measured['small'])} text(s) under 10 px, "
+        f"{len(measured['wide'])} too wide, page overflow {measured['overflow']} px"
+    )
+    assert theme == mode
+    assert not measured["small"], f"chart text under 10 px: {measured['small'][:5]}"
+    allowed = KNOWN_WIDE_ON_A_PHONE.get(page_path, 0) if screen == "phone" else 0
+    assert len(measured["wide"]) <= allowed, f"charts wider than their column: {measured['wide']}"
+    assert measured["overflow"] <= 0, f"the page scrolls sideways by {measured['overflow']} px"
+    dark_ink = [ink for ink in measured["inks"] if (luminance(ink) > 0.5) != (mode == "dark")]
+    assert not dark_ink, f"chart text colours that do not suit the {mode} mode: {dark_ink[:3]}"
+
+
+def test_the_reader_toggling_dark_mode_recolours_the_charts(browser, local_server):
+    page, _ = open_page(browser, f"{local_server}/chapters/10_thaw_index.html", 1400, "light")
+    before = page.evaluate(MEASURE, CHARTS)["inks"]
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    page.wait_for_timeout(1500)
+    after = page.evaluate(MEASURE, CHARTS)["inks"]
+    page.context.close()
+    assert before and all(luminance(c) < 0.5 for c in before)
+    assert after and all(luminance(c) > 0.5 for c in after), after
+
+
+@pytest.mark.parametrize("page_path", ["chapters/07_military_contact.html", "chapters/10_thaw_index.html"])
+def test_keyboard_reaches_every_chart_and_each_is_named_by_its_finding(browser, local_server, page_path):
+    page, charts = open_page(browser, f"{local_server}/{page_path}", 1400, "light")
+    expected = page.evaluate(f"[...document.querySelectorAll('{CHARTS}')].map(c => c.id)")
+    reached, names = [], {}
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement;
+            return e ? [e.id, e.getAttribute('role'), e.getAttribute('aria-label')] : null; }""")
+        if focused and focused[0] in expected and focused[0] not in reached:
+            reached.append(focused[0])
+            names[focused[0]] = focused[1:]
+            if len(reached) == len(expected):
+                break
+    page.context.close()
+    print(f"{page_path}: {len(reached)} of {len(expected)} charts reached by Tab")
+    assert reached == expected, f"charts never reached by Tab: {sorted(set(expected) - set(reached))}"
+    for role, label in names.values():
+        assert role == "figure" and label and len(label) > 20, (role, label)
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async () => {
+        const results = await axe.run(document, {resultTypes: ['violations']});
+        return {version: axe.version, violations: results.violations.map(v => ({id: v.id, impact: v.impact,
+                nodes: v.nodes.length, target: v.nodes[0].target}))};
+    }""")
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "desktop-light",
+        "phone-light",
+        pytest.param(
+            "phone-dark",
+            marks=pytest.mark.xfail(
+                reason="dark mode: tables, download links and context boxes (thawbook.css) and the "
+                "annotated source legend keep light-mode colours",
+                strict=False,
+            ),
+        ),
+    ],
+)
+@pytest.mark.parametrize("page_path", page_ids())
+def test_page_has_no_serious_or_critical_accessibility_violations(browser, local_server, page_path, view):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `make browser` installs axe-core")
+    screen, mode = view.split("-")
+    page, _ = open_page(browser, f"{local_server}/{page_path}", WIDTHS[screen], mode)
+    found = axe_violations(page)
+    page.context.close()
+    serious = [v for v in found["violations"] if v["impact"] in {"serious", "critical"}]
+    print(
+        f"{page_path} ({view}, axe-core {found['version']}): {len(found['violations'])} violation(s), "
+        f"{len(serious)} serious or critical"
+    )
+    assert found["version"].startswith("4.14")
+    assert not serious, serious
 
 
 def test_offline_search_for_micron_finds_the_sanctions_chapter(browser, local_server):

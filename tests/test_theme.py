@@ -75,3 +75,32 @@ def test_every_side_and_theme_has_a_distinct_colour():
 
 def test_enum_values_read_as_words():
     assert theme.label("export_controls") == "export controls"
+
+
+def test_side_scale_keeps_only_the_sides_present_in_palette_order_with_their_colours():
+    scale = theme.side_scale(["analyst", "us government", "analyst"]).to_dict()
+    assert scale == {
+        "domain": ["us government", "analyst"],
+        "range": [theme.SIDE_COLORS["us_government"], theme.SIDE_COLORS["analyst"]],
+    }
+
+
+def test_present_scale_names_categories_as_the_chart_does():
+    scale = theme.scale_present(
+        {"a_b": "#111111", "c": "#222222"}, ["A B"], words=lambda k: k.replace("_", " ").upper()
+    )
+    assert scale.to_dict() == {"domain": ["A B"], "range": ["#111111"]}
+
+
+def test_the_committed_chart_settings_script_is_what_the_theme_writes():
+    from thawbook.paths import ROOT
+
+    committed = (ROOT / "_static" / theme.CHARTS_CONFIG_FILE).read_text(encoding="utf-8")
+    assert committed == theme.charts_config_script()
+
+
+def test_dark_settings_change_only_greys_black_and_white_never_a_palette_colour():
+    swapped = {colour.upper() for colour in theme.DARK_SWAPS}
+    palette = {c.upper() for c in [*theme.SIDE_COLORS.values(), *theme.THEME_COLORS.values()]} - {"#000000"}
+    assert not swapped & palette
+    assert theme.charts_config()["dark"] != theme.thawbook_theme()["config"]

@@ -91,10 +91,21 @@ def events_overview(
                 "title:N",
                 title=None,
                 sort=alt.EncodingSortField("date_start", order="ascending"),
-                axis=alt.Axis(labelLimit=330),
+                axis=alt.Axis(labelLimit=0),
             ),
-            color=alt.Color("theme_label:N", title="Theme", scale=theme.scale_for(theme.THEME_COLORS)),
-            stroke=alt.Color("theme_label:N", scale=theme.scale_for(theme.THEME_COLORS), legend=None),
+            # One legend, below the chart where it stays in view on a phone, for fill and outline alike.
+            color=alt.Color(
+                "theme_label:N",
+                title="Theme",
+                scale=theme.scale_present(theme.THEME_COLORS, data["theme_label"]),
+                legend=alt.Legend(orient="bottom", columns=3),
+            ),
+            stroke=alt.Stroke(
+                "theme_label:N",
+                title="Theme",
+                scale=theme.scale_present(theme.THEME_COLORS, data["theme_label"]),
+                legend=alt.Legend(orient="bottom", columns=3),
+            ),
             fillOpacity=alt.condition(alt.datum.status == "forthcoming", alt.value(0.0), alt.value(0.75)),
             tooltip=[
                 alt.Tooltip("title:N", title="Event"),

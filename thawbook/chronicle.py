@@ -139,7 +139,7 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
             .encode(
                 x=x,
                 x2="bar_end:T",
-                y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
+                y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=0)),
                 color=colour,
                 tooltip=tooltip,
             )
@@ -361,13 +361,12 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
     resolver = data[(data["colour"] != EXCLUDED) & (data["resolved_start"] != "")].copy()
     resolver["r_start"] = pd.to_datetime(resolver["resolved_start"])
     resolver["r_end"] = pd.to_datetime(resolver["resolved_end"]) + timedelta(days=1)
-    domain = [theme.label(k) for k in theme.THEME_COLORS] + [EXCLUDED]
-    colours = list(theme.THEME_COLORS.values()) + [LIGHT]
+    present = theme.scale_present({**theme.THEME_COLORS, EXCLUDED: LIGHT}, data["colour"])
+    domain, colours = present.domain, present.range
     tooltip = [
         alt.Tooltip("label:N", title="Expression"),
         alt.Tooltip("shown_start:N", title="From"),
         alt.Tooltip("shown_end:N", title="To"),
-        alt.Tooltip("account_id:N", title="Row"),
         alt.Tooltip("agreement:N", title="Stored vs resolver"),
         alt.Tooltip("evidence:N", title="Evidence"),
     ]
@@ -377,7 +376,7 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
         lo, hi = pd.Timestamp(domain_x[0]), pd.Timestamp(domain_x[1])
         rows = data[(data["bar_end"] > lo) & (data["bar_start"] < hi)]
         shown = list(rows["label"])
-        y = alt.Y("label:N", title=None, sort=shown, axis=alt.Axis(labelLimit=220))
+        y = alt.Y("label:N", title=None, sort=shown, axis=alt.Axis(labelLimit=0))
         pub = (
             alt.Chart(
                 pd.DataFrame(

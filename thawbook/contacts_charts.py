@@ -13,6 +13,7 @@ import pandas as pd
 
 from thawbook import theme
 from thawbook.contacts import interval_words
+from thawbook.dates import iso
 from thawbook.military_contacts import KIND_LABELS, _side_words
 from thawbook.trade_contacts import CONTRAST_WINDOW, domain_labels
 
@@ -55,32 +56,44 @@ def contact_timeline_chart(
     ``frame`` needs ``title``, ``start``, ``end``, ``dating``, ``evidence`` and the ``color``
     column, whose values are keys of ``colors`` (a palette from :mod:`thawbook.theme`); the
     legend shows them through ``words`` (default :func:`thawbook.theme.label`). With
-    ``shape``/``shapes`` points also encode a category. Rows are ordered top to bottom by
-    start date. With ``domain`` (two ``YYYY-MM-DD`` days) the axis shows only that window
-    and bars reaching outside it are cut at its edge.
+    ``shape``/``shapes`` points also encode a category.
+    Rows are ordered top to bottom by start date. With ``domain`` (two ``YYYY-MM-DD`` days)
+    the axis shows only that window and bars reaching outside it are cut at its edge.
     """
     data = _interval_frame(frame)
     data["color_label"] = data[color].map(words)
-    present = [key for key in colors if key in set(data[color])]
-    labels = [words(k) for k in present]
-    scale = alt.Scale(domain=labels, range=[colors[k] for k in present])
+    scale = theme.scale_present(colors, data[color], words=words)
     order = list(data.sort_values(["start", "end", "title"], kind="mergesort")["title"].drop_duplicates())
-    keep = ["title", "start", "end", "bar_end", "mid", "dating", "evidence", "color_label", "is_point"]
+    # The dates the tooltip shows are ISO words, apart from the fields the axis parses as dates.
+    data["from_day"], data["to_day"] = data["start"].map(iso), data["end"].map(iso)
+    keep = [
+        "title",
+        "start",
+        "end",
+        "from_day",
+        "to_day",
+        "bar_end",
+        "mid",
+        "dating",
+        "evidence",
+        "color_label",
+        "is_point",
+    ]
     if shape:
         data["shape_label"] = data[shape].map(KIND_LABELS)
         keep.append("shape_label")
     data = data[keep]
     tooltip = [
         alt.Tooltip("title:N", title="Event"),
-        alt.Tooltip("start:N", title="From"),
-        alt.Tooltip("end:N", title="To"),
+        alt.Tooltip("from_day:N", title="From"),
+        alt.Tooltip("to_day:N", title="To"),
         alt.Tooltip("dating:N", title="Dating"),
         alt.Tooltip("color_label:N", title=color_title),
     ]
     if shape:
         tooltip.append(alt.Tooltip("shape_label:N", title=shape_title))
     tooltip.append(alt.Tooltip("evidence:N", title="The article's words"))
-    y = alt.Y("title:N", title=None, sort=order, axis=alt.Axis(labelLimit=300))
+    y = alt.Y("title:N", title=None, sort=order, axis=theme.wrapped_axis(44))
     colour = alt.Color("color_label:N", title=color_title, scale=scale)
     x_scale = alt.Scale(type="utc", domain=list(domain)) if domain else alt.Scale(type="utc")
     base = alt.Chart(data, title=alt.Title(title, subtitle=subtitle))
@@ -119,7 +132,7 @@ def contact_timeline_chart(
     )
     return (
         alt.layer(bars, points)
-        .properties(width=360, height=alt.Step(26))
+        .properties(width=360, height=alt.Step(30))
         .configure_legend(orient="bottom", direction="vertical")
     )
 
@@ -164,8 +177,7 @@ def military_timeline_chart(frame: pd.DataFrame) -> alt.LayerChart:
 def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
     """Who acts and who is met in each economic event, each actor coloured by side."""
     data = people[["title", "start", "role", "name", "side_label", "evidence"]]
-    present = [s for s in theme.SIDE_COLORS if theme.label(s) in set(data["side_label"])]
-    scale = alt.Scale(domain=[theme.label(s) for s in present], range=[theme.SIDE_COLORS[s] for s in present])
+    scale = theme.side_scale(data["side_label"])
     order = list(people.sort_values(["start", "event_id"], kind="mergesort")["title"].drop_duplicates())
     tooltip = [
         alt.Tooltip("title:N", title="Event"),
@@ -182,13 +194,16 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
         ),
     )
     encode = dict(
+        # Each dot sits near the left of its column, so that the name beside it stays in the column.
         x=alt.X(
             "role:N",
             title=None,
             sort=["acts", "is met / addressed"],
-            axis=alt.Axis(labelAngle=0, orient="top"),
+            bandPosition=0.08,
+            scale=alt.Scale(type="band"),
+            axis=alt.Axis(labelAngle=0, orient="top", labelAlign="left", bandPosition=0.08),
         ),
-        y=alt.Y("title:N", title=None, sort=order, axis=alt.Axis(labelLimit=300)),
+        y=alt.Y("title:N", title=None, sort=order, axis=theme.wrapped_axis(40)),
     )
     dots = base.mark_circle(size=180, opacity=1).encode(
         color=alt.Color("side_label:N", title="Side", scale=scale), tooltip=tooltip, **encode
@@ -196,7 +211,7 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
     names = base.mark_text(align="left", dx=12, fontSize=12).encode(text="name:N", tooltip=tooltip, **encode)
     return (
         alt.layer(dots, names)
-        .properties(width=alt.Step(170), height=alt.Step(30))
+        .properties(width=alt.Step(190), height=alt.Step(34))
         .configure_legend(orient="bottom")
     )
 
@@ -204,8 +219,7 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
 def quoted_words_chart(quoted: pd.DataFrame) -> alt.Chart:
     """Words quoted from each speaker in the economic domain, one bar segment per quotation."""
     data = quoted[["quote_id", "speaker", "side_label", "quoted", "words", "evidence", "evidence_start"]]
-    present = [s for s in theme.SIDE_COLORS if theme.label(s) in set(data["side_label"])]
-    scale = alt.Scale(domain=[theme.label(s) for s in present], range=[theme.SIDE_COLORS[s] for s in present])
+    scale = theme.side_scale(data["side_label"])
     totals = data.groupby("speaker")["words"].sum()
     order = sorted(totals.index, key=lambda name: (-totals[name], name))
     return (
@@ -238,8 +252,7 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Who characterises whose military conduct: speaker (left dot) to target (right dot)."""
     rows = []
     for _, row in frame.iterrows():
-        words = row["words"] if len(row["words"]) <= 48 else row["words"][:45].rstrip(" ,") + "…"
-        label = f"{row['speaker']}: {words}"
+        label = f"{row['speaker']}: {row['words']}"
         for end, side in (("said by", row["speaker_side"]), ("about", row["target_side"])):
             rows.append(
                 {
@@ -253,10 +266,8 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
                 }
             )
     data = pd.DataFrame(rows)
-    sides = [*theme.SIDE_COLORS, "both", "article"]
     colors = {**theme.SIDE_COLORS, "both": theme.NEUTRAL, "article": "#B3B3B3"}
-    present = [s for s in sides if _side_words(s) in set(data["side_label"])]
-    scale = alt.Scale(domain=[_side_words(s) for s in present], range=[colors[s] for s in present])
+    scale = theme.side_scale(data["side_label"], words=_side_words, colors=colors)
     order = list(dict.fromkeys(data["label"]))
     x_order = ["said by", "about"]
     tooltip = [
@@ -275,7 +286,7 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
             ],
         ),
     )
-    y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=400))
+    y = alt.Y("label:N", title=None, sort=order, axis=theme.wrapped_axis(48))
     x = alt.X(
         "end:N",
         title=None,
@@ -289,7 +300,7 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
     )
     return (
         alt.layer(line, dots)
-        .properties(width=alt.Step(90), height=alt.Step(30))
+        .properties(width=alt.Step(90), height=alt.Step(44))
         .configure_legend(orient="bottom", direction="horizontal", columns=3, titleOrient="top")
     )
 
@@ -320,11 +331,14 @@ def _contrast_panels(
     data = _interval_frame(frame)
     data["theme_label"] = data["theme"].map(theme.label)
     data["act_label"] = data["act"]
+    data["from_day"], data["to_day"] = data["start"].map(iso), data["end"].map(iso)
     keep = [
         "domain_label",
         "title",
         "start",
         "end",
+        "from_day",
+        "to_day",
         "bar_end",
         "mid",
         "dating",
@@ -334,13 +348,8 @@ def _contrast_panels(
         "is_point",
     ]
     data = data[keep]
-    present = [key for key in theme.THEME_COLORS if theme.label(key) in set(data["theme_label"])]
     colour = alt.Color(
-        "theme_label:N",
-        title="Theme",
-        scale=alt.Scale(
-            domain=[theme.label(k) for k in present], range=[theme.THEME_COLORS[k] for k in present]
-        ),
+        "theme_label:N", title="Theme", scale=theme.scale_present(theme.THEME_COLORS, data["theme_label"])
     )
     acts = [a for a in ACT_SHAPES if a in set(data.loc[data["is_point"], "act_label"])]
     shape = alt.Shape(
@@ -350,8 +359,8 @@ def _contrast_panels(
     )
     tooltip = [
         alt.Tooltip("title:N", title="Event"),
-        alt.Tooltip("start:N", title="From"),
-        alt.Tooltip("end:N", title="To"),
+        alt.Tooltip("from_day:N", title="From"),
+        alt.Tooltip("to_day:N", title="To"),
         alt.Tooltip("dating:N", title="Dating"),
         alt.Tooltip("theme_label:N", title="Theme"),
         alt.Tooltip("act_label:N", title="Kind of act"),
@@ -361,18 +370,21 @@ def _contrast_panels(
         type="utc", domain=[window[0], (pd.Timestamp(window[1]) + pd.Timedelta(days=1)).strftime("%Y-%m-%d")]
     )
     panels = []
-    for domain, label in labels.items():
+    for number, (domain, label) in enumerate(labels.items()):
         part = data[data["domain_label"] == label]
         order = list(part.sort_values(["start", "end", "title"], kind="mergesort")["title"].drop_duplicates())
-        y = alt.Y("title:N", title=None, sort=order, axis=alt.Axis(labelLimit=300))
+        y = alt.Y("title:N", title=None, sort=order, axis=theme.wrapped_axis(44))
         base = alt.Chart(part)
         bars = (
             base.transform_filter("!datum.is_point")
             .mark_bar(height=10, opacity=0.55, clip=True)
             .encode(
+                # One axis title, under the last panel, so that it does not run into the next panel.
                 x=alt.X(
                     "start:T",
-                    title="Date (bars where the article dates loosely)",
+                    title="Date (bars where the article dates loosely)"
+                    if number == len(labels) - 1
+                    else None,
                     scale=x_scale,
                     axis=alt.Axis(format="%d %b", labelAngle=0, tickCount=8),
                 ),
@@ -389,7 +401,7 @@ def _contrast_panels(
         )
         panels.append(
             alt.layer(bars, points, title=alt.Title(label, fontSize=13)).properties(
-                width=360, height=alt.Step(24)
+                width=360, height=alt.Step(30)
             )
         )
     return (

@@ -196,13 +196,13 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
         )
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            y=alt.Y("category_label:N", title="Category of error", sort=order, axis=alt.Axis(labelLimit=240)),
+            y=alt.Y("category_label:N", title="Category of error", sort=order, axis=alt.Axis(labelLimit=0)),
             x=alt.X("sum(one):Q", title="Corrections", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("confidence:N", title="Confidence", scale=confidence_scale()),
             order=alt.Order("confidence_rank:Q"),
             detail="correction_id:N",
             tooltip=[
-                alt.Tooltip("correction_id:N", title="Correction"),
+                alt.Tooltip("category_label:N", title="Category"),
                 alt.Tooltip("confidence:N", title="Confidence"),
                 alt.Tooltip("evidence:N", title="Evidence (original)"),
                 alt.Tooltip("likely_reading:N", title="Likely reading"),
@@ -276,13 +276,13 @@ def position_chart(corrections: pd.DataFrame, text: str | None = None) -> alt.La
                 title="Changes the story",
                 scale=alt.Scale(domain=["yes", "no"], range=[220, 90]),
             ),
+            # Same field and title as the size: one legend shows both the size and the outline.
             stroke=alt.Stroke(
                 "changes the story:N",
-                legend=None,
-                scale=alt.Scale(domain=["yes", "no"], range=["#1A1A1A", "white"]),
+                title="Changes the story",
+                scale=alt.Scale(domain=["yes", "no"], range=[theme.INK, "white"]),
             ),
             tooltip=[
-                alt.Tooltip("correction_id:N", title="Correction"),
                 alt.Tooltip("paragraph:O", title="Paragraph"),
                 alt.Tooltip("category_label:N", title="Category"),
                 alt.Tooltip("confidence:N", title="Confidence"),

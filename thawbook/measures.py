@@ -335,8 +335,7 @@ def chain_layout(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def _side_scale(sides) -> alt.Scale:
     """The book's side colours, restricted to the sides present (so the legend stays short)."""
-    present = [key for key in theme.SIDE_COLORS if theme.label(key) in set(sides)]
-    return alt.Scale(domain=[theme.label(k) for k in present], range=[theme.SIDE_COLORS[k] for k in present])
+    return theme.side_scale(sides)
 
 
 def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
@@ -356,6 +355,14 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
         title=None,
         scale=alt.Scale(domain=[-0.6, int(nodes["row"].max()) + 0.6], reverse=True),
         axis=None,
+    )
+    # Tooltips name measures in words (imposer → target), never by their row ids.
+    names = dict(zip(nodes["measure_id"], nodes["who"]))
+    nodes = nodes.assign(responds_to=nodes["responds_to"].map(lambda mid: names.get(mid, mid)))
+    edges = edges.assign(
+        edge=[
+            " answered by ".join(names.get(mid, mid) for mid in edge.split(" → ")) for edge in edges["edge"]
+        ]
     )
     node_tooltip = [
         alt.Tooltip("who:N", title="Measure"),
@@ -382,7 +389,7 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
         color=alt.Color(
             "side:N",
             title="Imposing side",
-            scale=_side_scale(nodes["side"]),
+            scale=theme.side_scale(nodes["side"]),
             legend=alt.Legend(orient="bottom"),
         ),
         tooltip=node_tooltip,
@@ -483,11 +490,14 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.HConcatChart:
         title=None,
         sort=rows,
         scale=alt.Scale(domain=rows),
-        axis=alt.Axis(labelLimit=210, labelFontSize=11),
+        axis=alt.Axis(labelLimit=0, labelFontSize=11),
     )
     y_hidden = alt.Y("label:N", title=None, sort=rows, scale=alt.Scale(domain=rows), axis=None)
     color = alt.Color(
-        "side:N", title="Imposing side", scale=_side_scale(frame["side"]), legend=alt.Legend(orient="bottom")
+        "side:N",
+        title="Imposing side",
+        scale=theme.side_scale(frame["side"]),
+        legend=alt.Legend(orient="bottom"),
     )
     tooltip = [
         alt.Tooltip("who:N", title="Measure"),

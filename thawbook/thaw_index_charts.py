@@ -36,12 +36,40 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
         weekly.assign(sign=weekly["goldstein"].ge(0).map({True: "cooperative", False: "conflictual"})),
         ["week_start", "week", "goldstein", "all events", "conflict", "sign", "events", "evidence"],
     )
+    keys = coded[coded["event_id"].isin(key_events)].copy()
+    keys["mid"] = keys["date_start"] + (keys["date_end"] - keys["date_start"]) / 2
+    keys = keys.sort_values(["mid", "event_id"]).reset_index(drop=True)
+    top = float(max(weekly["goldstein"].max(), 1.0))
+    # One row per key event above the bars, so that no two labels share a line; a label runs
+    # left of its line in the right half of the window, and breaks into short lines, so that
+    # it stays in the view on a phone too. The rows take about as much height as the bars.
+    step = 1.4 * (top - float(min(weekly["goldstein"].min(), 0.0))) / (len(keys) + 0.6)
+    keys["y"] = top + step * (0.8 + keys.index)
+    first, last = weekly["week_start"].min(), weekly["week_start"].max()
+    keys["side"] = (keys["mid"] > first + (last - first) * 0.5).map({True: "right", False: "left"})
+    keys["label"] = [theme.wrap_text(title, 28) for title in keys["title"]]
+    keys["from_day"], keys["to_day"] = (
+        keys["date_start"].dt.strftime("%Y-%m-%d"),
+        keys["date_end"].dt.strftime("%Y-%m-%d"),
+    )
+    y_top = float(keys["y"].max() + step * 0.6) if len(keys) else top
     bars = (
         alt.Chart(data)
         .mark_bar(width=14)
         .encode(
-            x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
-            y=alt.Y("goldstein:Q", title="Goldstein sum (weighted)"),
+            x=alt.X(
+                "week_start:T",
+                title="Week (Monday–Sunday)",
+                axis=alt.Axis(
+                    format="%d %b",
+                    labelOverlap=True,
+                    labelSeparation=8,
+                    tickCount={"interval": "week", "step": 4},
+                ),
+            ),
+            y=alt.Y(
+                "goldstein:Q", title="Goldstein sum (weighted)", scale=alt.Scale(domainMax=y_top, nice=False)
+            ),
             color=alt.Color(
                 "sign:N",
                 title="Week's balance",
@@ -52,38 +80,21 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
             ),
             tooltip=[
                 alt.Tooltip("week:N", title="ISO week"),
-                alt.Tooltip("week_start:T", title="Monday", format="%Y-%m-%d"),
+                alt.Tooltip("week_start:T", title="Monday", timeUnit="utcyearmonthdate", format="%Y-%m-%d"),
                 alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
                 alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
                 alt.Tooltip("events:N", title="Events (weight)"),
             ],
         )
     )
-    keys = coded[coded["event_id"].isin(key_events)].copy()
-    keys["mid"] = keys["date_start"] + (keys["date_end"] - keys["date_start"]) / 2
-    keys = keys.sort_values(["mid", "event_id"]).reset_index(drop=True)
-    top = float(max(weekly["goldstein"].max(), 1.0))
-    keys["y"] = top * (1.15 + 0.22 * (keys.index % 4))
-    keys["label"] = keys["title"].str.slice(0, 38)
     keys = _short(
         keys,
-        [
-            "event_id",
-            "title",
-            "label",
-            "date_start",
-            "date_end",
-            "mid",
-            "y",
-            "cameo_code",
-            "goldstein",
-            "evidence",
-        ],
+        ["title", "label", "from_day", "to_day", "mid", "y", "side", "cameo_code", "goldstein", "evidence"],
     )
     tips = [
         alt.Tooltip("title:N", title="Event"),
-        alt.Tooltip("date_start:N", title="From"),
-        alt.Tooltip("date_end:N", title="To"),
+        alt.Tooltip("from_day:N", title="From"),
+        alt.Tooltip("to_day:N", title="To"),
         alt.Tooltip("cameo_code:N", title="CAMEO"),
         alt.Tooltip("goldstein:Q", title="Goldstein"),
         alt.Tooltip("evidence:N", title="Evidence"),
@@ -93,14 +104,22 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
         .mark_rule(color=theme.NEUTRAL, strokeDash=[3, 3])
         .encode(x="mid:T", y="y:Q", y2=alt.datum(0), tooltip=tips)
     )
-    labels = (
-        alt.Chart(keys)
-        .mark_text(align="left", dx=3, fontSize=11, color="#1A1A1A")
+    labels = [
+        alt.Chart(keys[keys["side"] == side])
+        .mark_text(
+            align=side,
+            dx=4 if side == "left" else -4,
+            baseline="middle",
+            lineBreak="\n",
+            fontSize=11,
+            color=theme.INK,
+        )
         .encode(x="mid:T", y="y:Q", text="label:N", tooltip=tips)
-    )
-    return (bars + spans + labels).properties(
+        for side in ("left", "right")
+    ]
+    return alt.layer(bars, spans, *labels).properties(
         width=620,
-        height=320,
+        height=480,
         title=alt.Title(
             "The thaw week by week: weighted Goldstein sum",
             subtitle="Imprecisely dated events are spread over their interval; placeholders left out",
@@ -117,7 +136,16 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
         alt.Chart(data)
         .mark_bar(width=14)
         .encode(
-            x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
+            x=alt.X(
+                "week_start:T",
+                title="Week (Monday–Sunday)",
+                axis=alt.Axis(
+                    format="%d %b",
+                    labelOverlap=True,
+                    labelSeparation=8,
+                    tickCount={"interval": "week", "step": 4},
+                ),
+            ),
             y=alt.Y("weight:Q", title="Events (weighted count)", stack="zero"),
             color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
             order=alt.Order("order:Q"),
@@ -152,7 +180,6 @@ def thaw_intervals_chart(
     data = _short(
         frame,
         [
-            "event_id",
             "title",
             "date_start",
             "date_end",
@@ -168,16 +195,17 @@ def thaw_intervals_chart(
         x=alt.X(
             "date_start:T",
             title="Date (interval the article allows)",
-            axis=alt.Axis(format="%d %b"),
+            axis=alt.Axis(format="%d %b", labelOverlap=True, labelSeparation=8),
             scale=alt.Scale(
                 domain=[first.strftime("%Y-%m-%d"), (last + pd.Timedelta(days=1)).strftime("%Y-%m-%d")]
             ),
         ),
         y=alt.Y("goldstein:Q", title="Goldstein value", scale=alt.Scale(domain=[-10, 10])),
         color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
+        # date_start is read as a date for the axis: shown as an ISO day in UTC, never as epoch ms.
         tooltip=[
             alt.Tooltip("title:N", title="Event"),
-            alt.Tooltip("date_start:N", title="From"),
+            alt.Tooltip("date_start:T", title="From", timeUnit="utcyearmonthdate", format="%Y-%m-%d"),
             alt.Tooltip("date_end:N", title="To"),
             alt.Tooltip("cameo_code:N", title="CAMEO"),
             alt.Tooltip("label:N", title="CAMEO label"),
@@ -185,7 +213,11 @@ def thaw_intervals_chart(
             alt.Tooltip("evidence:N", title="Evidence"),
         ],
     )
-    bars = base.mark_bar(height=7, cornerRadius=2).encode(x2="shown_end:T")
+    # stack=None: without it vega-lite stacks the bars on their value and draws them with no width.
+    bars = base.mark_bar(height=7, cornerRadius=2).encode(
+        x2="shown_end:T",
+        y=alt.Y("goldstein:Q", title="Goldstein value", scale=alt.Scale(domain=[-10, 10]), stack=None),
+    )
     ticks = base.mark_tick(thickness=2, size=12)
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
     return (zero + bars + ticks).properties(
@@ -208,8 +240,18 @@ def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.FacetChart:
         alt.Chart(data)
         .mark_bar(width=14)
         .encode(
-            x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
-            y=alt.Y("goldstein:Q", title="Goldstein sum (weighted)"),
+            x=alt.X(
+                "week_start:T",
+                title="Week (Monday–Sunday)",
+                axis=alt.Axis(
+                    format="%d %b",
+                    labelOverlap=True,
+                    labelSeparation=8,
+                    tickCount={"interval": "week", "step": 4},
+                ),
+            ),
+            # A title shorter than the panel is high: a longer one runs into the next panel.
+            y=alt.Y("goldstein:Q", title="Goldstein sum"),
             color=alt.Color(
                 "domain:N", title="Domain", scale=alt.Scale(domain=list(colors), range=list(colors.values()))
             ),
@@ -221,7 +263,7 @@ def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.FacetChart:
                 alt.Tooltip("events:N", title="Events (weight)"),
             ],
         )
-        .properties(width=620, height=150)
+        .properties(width=620, height=160)
         .facet(
             row=alt.Row("domain:N", title=None, sort=list(DOMAINS), header=alt.Header(labelFontSize=13)),
         )

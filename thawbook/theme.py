@@ -48,25 +48,115 @@ def scale_for(colors: dict[str, str], *, labelled: bool = True) -> alt.Scale:
     return alt.Scale(domain=domain, range=list(colors.values()))
 
 
+def scale_present(colors: dict[str, str], present, *, words=label) -> alt.Scale:
+    """A colour scale with only the categories in ``present`` (so that the legend lists only
+    what the chart draws), in the palette's order, each keeping its colour. ``words`` names a
+    category as the chart's data does (by default :func:`label`: ``us_government`` -> ``us government``)."""
+    shown = set(present)
+    keys = [key for key in colors if key in shown or words(key) in shown]
+    return alt.Scale(domain=[words(key) for key in keys], range=[colors[key] for key in keys])
+
+
+def wrap_text(text: str, chars: int) -> str:
+    """``text`` broken at spaces into lines of at most ``chars`` characters, joined by newlines
+    (for a text mark with ``lineBreak="\\n"``): a long label wraps instead of being cut."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def wrap_labels(chars: int = 40) -> str:
+    """A Vega expression for ``labelExpr`` that breaks a long axis label into lines of at most
+    ``chars`` characters at spaces, so that no label is cut (use with ``labelLimit=0``). The
+    page's script rewraps it to fit a narrow screen."""
+    pattern = "(.{1,%d})(\\\\s+|$)" % chars  # noqa: UP031 (braces would clash with the regexp's)
+    return f"split(trim(replace(''+datum.label, regexp('{pattern}', 'g'), '$1\\n')), '\\n')"
+
+
+def wrapped_axis(chars: int = 40, **properties) -> alt.Axis:
+    """An axis whose long labels wrap (:func:`wrap_labels`) instead of being cut."""
+    return alt.Axis(labelExpr=wrap_labels(chars), labelLimit=0, **properties)
+
+
+def side_scale(present, *, words=label, colors: dict[str, str] | None = None) -> alt.Scale:
+    """The sides' colours (or ``colors``), keeping only the sides present: :func:`scale_present`."""
+    return scale_present(SIDE_COLORS if colors is None else colors, present, words=words)
+
+
+# ------------------------------------------------------------------ light and dark
+INK = "#1A1A1A"
+GRID = "#E6E6E6"
+
+LIGHT: dict = {
+    "font": FONT,
+    "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
+    "title": {
+        "fontSize": 15,
+        "anchor": "start",
+        "color": INK,
+        "subtitleColor": NEUTRAL,
+        "subtitleFontSize": 12,
+    },
+    "axis": {
+        "labelColor": INK,
+        "titleColor": INK,
+        "gridColor": GRID,
+        "labelFontSize": 12,
+        "titleFontSize": 12,
+    },
+    "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12, "labelLimit": 0},
+    "range": {"category": list(THEME_COLORS.values())},
+    "mark": {"color": SIDE_COLORS["us_government"]},
+}
+
+# Dark mode keeps the palette: only the greys, and the black a light page needs, change. The
+# page's script (charts_script) lays DARK over a chart's config and swaps the colours a chart
+# fixes itself (a rule's grey, a label's ink) by DARK_SWAPS.
+DARK: dict = {
+    "background": "transparent",
+    "title": {"color": "#EDEDED", "subtitleColor": "#BDBDBD"},
+    "axis": {
+        "labelColor": "#E0E0E0",
+        "titleColor": "#E0E0E0",
+        "gridColor": "#3A3A3A",
+        "domainColor": "#9A9A9A",
+        "tickColor": "#9A9A9A",
+    },
+    "legend": {"labelColor": "#E0E0E0", "titleColor": "#E0E0E0"},
+    "header": {"labelColor": "#E0E0E0", "titleColor": "#E0E0E0"},
+    "text": {"color": "#E0E0E0"},
+}
+DARK_SWAPS: dict[str, str] = {
+    INK: "#E0E0E0",
+    "#000000": "#E0E0E0",
+    "black": "#E0E0E0",
+    NEUTRAL: "#B3B3B3",
+    GRID: "#3A3A3A",
+    "#FFFFFF": "#1A1A1A",
+    "white": "#1A1A1A",
+}
+
+# Below NARROW_PX (CSS px of the chart's column) a chart takes its narrow layout: panels side
+# by side are stacked, a facet takes one column, legends go below and long labels wrap.
+NARROW_PX = 600
+NARROW: dict = {
+    "legend": {
+        "orient": "bottom",
+        "direction": "vertical",
+        "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
+    },  # legends stacked
+    "title": {"fontSize": 14},
+}
+MIN_FONT_PX = 10
+
+
 def thawbook_theme() -> alt.theme.ThemeConfig:
-    """The book's altair theme: fonts, greys and the palette's order."""
-    return {
-        "config": {
-            "font": FONT,
-            "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
-            "title": {"fontSize": 15, "anchor": "start", "color": "#1A1A1A", "subtitleColor": NEUTRAL},
-            "axis": {
-                "labelColor": "#1A1A1A",
-                "titleColor": "#1A1A1A",
-                "gridColor": "#E6E6E6",
-                "labelFontSize": 12,
-                "titleFontSize": 12,
-            },
-            "legend": {"labelColor": "#1A1A1A", "titleColor": "#1A1A1A", "labelFontSize": 12},
-            "range": {"category": list(THEME_COLORS.values())},
-            "mark": {"color": SIDE_COLORS["us_government"]},
-        }
-    }
+    """The book's altair theme: fonts, greys and the palette's order (the light mode)."""
+    return {"config": json.loads(json.dumps(LIGHT))}
 
 
 def title_text(spec: dict) -> str:
@@ -93,6 +183,7 @@ class ScriptSafeJSONEncoder(json.JSONEncoder):
     the HTML parser reads it. ``\\u003c`` is the same character to JavaScript."""
 
     def encode(self, o) -> str:
+        """``o`` as JSON, safe inside ``<script>``."""
         return script_safe(super().encode(o))
 
 
@@ -114,6 +205,7 @@ class StableHTMLRenderer(HTMLRenderer):
     """
 
     def __call__(self, spec: dict, **metadata) -> dict[str, str]:
+        """The chart's HTML, with a stable div id and a description."""
         if not spec.get("description"):
             spec = {**spec, "description": title_text(spec) or "Chart"}
         digest = hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
@@ -122,6 +214,7 @@ class StableHTMLRenderer(HTMLRenderer):
 
     @property
     def output_div(self) -> str:
+        """The div id of the chart being rendered."""
         return self._div
 
 
@@ -155,3 +248,37 @@ def enable() -> None:
         base_url=OFFLINE_LIBRARY_URL,
         embed_options={"renderer": "svg", "actions": False},
     )
+
+
+# ------------------------------------------------------------------ the page's chart settings
+CHARTS_CONFIG_FILE = "thawbook-charts-config.js"
+
+
+def charts_config() -> dict:
+    """What the page's chart script (``_static/thawbook-charts.js``) needs from the theme: the
+    dark config and colour swaps, the narrow layout's config and threshold, the smallest font."""
+    return {
+        "narrowPx": NARROW_PX,
+        "narrow": NARROW,
+        "dark": DARK,
+        "swaps": DARK_SWAPS,
+        "minFontPx": MIN_FONT_PX,
+    }
+
+
+def charts_config_script() -> str:
+    """:func:`charts_config` as a script that sets ``window.THAWBOOK_CHARTS``."""
+    body = json.dumps(charts_config(), indent=1, sort_keys=True, ensure_ascii=False)
+    return (
+        "/* Generated by thawbook.theme.write_charts_config() from the book's theme; do not edit. */\n"
+        f"window.THAWBOOK_CHARTS = {script_safe(body)};\n"
+    )
+
+
+def write_charts_config(static_dir=None):
+    """Write :func:`charts_config_script` to ``_static/``; a test fails when the committed file is stale."""
+    from pathlib import Path
+
+    target = Path(static_dir or Path(__file__).resolve().parents[1] / "_static") / CHARTS_CONFIG_FILE
+    target.write_text(charts_config_script(), encoding="utf-8")
+    return target

@@ -84,7 +84,7 @@ def chronology_timeline_chart(
         scale=alt.Scale(domain=brush),
         axis=alt.Axis(format="%d %b %Y", labelOverlap=True),
     )
-    y = alt.Y("title:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelFontSize=11))
+    y = alt.Y("title:N", sort=order, title=None, axis=alt.Axis(labelLimit=0, labelFontSize=11))
     fill_opacity = alt.FillOpacity(
         "status:N",
         title="Status",
@@ -132,7 +132,7 @@ def chronology_timeline_chart(
             "end": [pd.Timestamp(published.end) + pd.Timedelta(days=1)],
             "label": ["Published (inferred)"],
             "interval": [str(published)],
-            "reasoning": ["Inferred from the article's own dating words (see thawbook.dates)"],
+            "reasoning": ["Inferred from the article's own dating words (see the chapter on its date)"],
         }
     )
     band_tooltip = [
@@ -180,7 +180,6 @@ def chronology_timeline_chart(
                     alt.Tooltip("title:N", title="Event"),
                     alt.Tooltip("outside:N", title="Outside date"),
                     alt.Tooltip("source_publisher:N", title="Source"),
-                    alt.Tooltip("context_id:N", title="Context row"),
                     alt.Tooltip("evidence:N", title="Evidence"),
                 ],
             )
@@ -265,27 +264,39 @@ def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
         ),
     )
     y = alt.Y("rank:O", title=None, axis=None)
-    base = alt.Chart(long).encode(x=x, y=y, color=_colour(legend=False), tooltip=tooltip)
+    colour = alt.Color(
+        "theme_label:N",
+        title="Theme",
+        legend=alt.Legend(orient="bottom", columns=3),
+        scale=theme.scale_present(theme.THEME_COLORS, long["theme_label"]),
+    )
+    # The two columns sit at the left of the view, so that every label is inside it: the rank in
+    # the text left of the first column, the rank in time and the event's title right of the second
+    # (as shares of the width, so that on a phone the titles keep the same room).
+    x.scale = alt.Scale(range=[alt.ExprRef("width * 0.05"), alt.ExprRef("width * 0.25")], padding=0)
+    base = alt.Chart(long).encode(x=x, y=y, color=colour, tooltip=tooltip)
     lines = base.mark_line(strokeWidth=1.8, opacity=0.8).encode(detail="event_id:N")
     dots = base.mark_circle(size=40, opacity=1)
     left = (
         base.transform_filter(alt.datum.order == "In the text")
-        .mark_text(align="right", dx=-8, fontSize=10.5, limit=200)
-        .encode(text=alt.Text("label:N"))
-        .transform_calculate(label="datum.text_rank + '. ' + datum.title")
+        .mark_text(align="right", dx=-8, fontSize=11, color=theme.INK)
+        .encode(text=alt.Text("text_rank:N"))
     )
     right = (
         base.transform_filter(alt.datum.order == "In time")
-        .mark_text(align="left", dx=8, fontSize=10.5, limit=200)
+        .mark_text(align="left", dx=8, fontSize=11, color=theme.INK)
         .encode(text=alt.Text("label:N"))
         .transform_calculate(label="datum.time_rank + '. ' + datum.title")
     )
     return alt.layer(lines, dots, left, right).properties(
-        width=150,
-        height=alt.Step(15),
+        width=700,
+        height=alt.Step(16),
         title=alt.Title(
             "Order of telling vs order of events",
-            subtitle="Each line joins an event's place in the article (left) to its place in time (right)",
+            subtitle=[
+                "Each line joins an event's place in the article (left, its rank in the text)",
+                "to its place in time (right, its rank in time and title); colour is the event's theme",
+            ],
         ),
     )
 
@@ -293,7 +304,7 @@ def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
 def run_up_chart(run: pd.DataFrame) -> alt.FacetChart:
     """The run-up to the Shangri-La Dialogue, one panel per stance, on a common date axis.
 
-    Exact days are diamonds and intervals bars, as in :func:`chronology_timeline_chart`; intervals that
+    Exact days are diamonds and intervals bars, as in :func:`timeline_chart`; intervals that
     begin before the window are cut at its left edge (their full range is in the tooltip).
     """
     rows = run[
@@ -327,19 +338,25 @@ def run_up_chart(run: pd.DataFrame) -> alt.FacetChart:
         "title:N",
         sort=alt.EncodingSortField("time_rank", order="ascending"),
         title=None,
-        axis=alt.Axis(labelLimit=240, labelFontSize=11),
+        axis=alt.Axis(labelLimit=0, labelFontSize=11),
+    )
+    colour = alt.Color(
+        "theme_label:N",
+        title="Theme",
+        legend=alt.Legend(orient="bottom", columns=3),
+        scale=theme.scale_present(theme.THEME_COLORS, rows["theme_label"]),
     )
     bars = (
         alt.Chart()
         .transform_filter(alt.datum.shape == SHAPE_INTERVAL)
         .mark_bar(clip=True, height=9, opacity=0.85)
-        .encode(x=x, x2="bar_end:T", y=y, color=_colour(legend=False), tooltip=_TOOLTIP)
+        .encode(x=x, x2="bar_end:T", y=y, color=colour, tooltip=_TOOLTIP)
     )
     points = (
         alt.Chart()
         .transform_filter(alt.datum.shape == SHAPE_DAY)
         .mark_point(clip=True, filled=True, size=70, shape="diamond", opacity=1)
-        .encode(x=x, y=y, color=_colour(legend=False), tooltip=_TOOLTIP)
+        .encode(x=x, y=y, color=colour, tooltip=_TOOLTIP)
     )
     return (
         alt.layer(bars, points, data=rows)
@@ -364,7 +381,7 @@ def run_up_chart(run: pd.DataFrame) -> alt.FacetChart:
         .properties(
             title=alt.Title(
                 "Engagement and friction before the Shangri-La Dialogue",
-                subtitle="Events that end between 1 May and 4 June 2023, by stance; colour is theme",
+                subtitle="Events that end between 1 May and 4 June 2023, by stance; colour is the event's theme",
             ),
         )
     )

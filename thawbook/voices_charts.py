@@ -21,20 +21,27 @@ KIND_OPACITY = alt.Scale(domain=["speech", "scare_quote", "term"], range=[1.0, 0
 def voices_speaker_chart(by_speaker: pd.DataFrame) -> alt.Chart:
     """Horizontal bars: words quoted per speaker, coloured by side, speech solid and borrowed words pale."""
     data = by_speaker[["name", "side_label", "kind", "words", "quotes", "speaker_words", "evidence"]]
+    data = data.assign(kind_words=data["kind"].map(theme.label))
     order = list(dict.fromkeys(by_speaker["name"]))
+    # The legend names the kinds as the subtitle does: speech solid, scare quotes and terms pale.
+    kinds = alt.Scale(domain=[theme.label(k) for k in KIND_OPACITY.domain], range=KIND_OPACITY.range)
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(
             y=alt.Y("name:N", title=None, sort=order),
             x=alt.X("words:Q", title="Words quoted", stack="zero"),
-            color=alt.Color("side_label:N", title="Side", scale=_side_scale()),
-            opacity=alt.Opacity("kind:N", title="Kind", scale=KIND_OPACITY),
+            color=alt.Color(
+                "side_label:N",
+                title="Side",
+                scale=theme.side_scale(data["side_label"], colors={**theme.SIDE_COLORS, "none": "#B3B3B3"}),
+            ),
+            opacity=alt.Opacity("kind_words:N", title="Quoted as", scale=kinds),
             order=alt.Order("kind:N"),
             tooltip=[
                 alt.Tooltip("name:N", title="Speaker"),
                 alt.Tooltip("side_label:N", title="Side"),
-                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("kind_words:N", title="Quoted as"),
                 alt.Tooltip("words:Q", title="Words"),
                 alt.Tooltip("quotes:Q", title="Quotations"),
                 alt.Tooltip("evidence:N", title="Evidence"),
@@ -54,18 +61,26 @@ def voices_speaker_chart(by_speaker: pd.DataFrame) -> alt.Chart:
 def voices_side_chart(by_side: pd.DataFrame) -> alt.Chart:
     """Bars: words quoted per side, speech apart from scare quotes and terms."""
     data = by_side[["side_label", "kind", "words", "quotes", "speakers", "evidence"]]
+    data = data.assign(kind_words=data["kind"].map(theme.label))
+    kinds = alt.Scale(domain=[theme.label(k) for k in KIND_OPACITY.domain], range=KIND_OPACITY.range)
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(
             x=alt.X("words:Q", title="Words quoted"),
             y=alt.Y("side_label:N", title=None, sort="-x"),
-            color=alt.Color("side_label:N", title="Side", scale=_side_scale(), legend=None),
-            opacity=alt.Opacity("kind:N", title="Kind", scale=KIND_OPACITY),
+            # The colour repeats the side named on each bar's row, so it needs no legend of its own.
+            color=alt.Color(
+                "side_label:N",
+                title="Side",
+                legend=None,
+                scale=theme.side_scale(data["side_label"], colors={**theme.SIDE_COLORS, "none": "#B3B3B3"}),
+            ),
+            opacity=alt.Opacity("kind_words:N", title="Quoted as", scale=kinds),
             order=alt.Order("kind:N"),
             tooltip=[
                 alt.Tooltip("side_label:N", title="Side"),
-                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("kind_words:N", title="Quoted as"),
                 alt.Tooltip("words:Q", title="Words"),
                 alt.Tooltip("quotes:Q", title="Quotations"),
                 alt.Tooltip("speakers:Q", title="Speakers"),
@@ -75,7 +90,13 @@ def voices_side_chart(by_side: pd.DataFrame) -> alt.Chart:
         .properties(
             width=520,
             height=alt.Step(26),
-            title=alt.Title("Words quoted by side", subtitle="Analysts outtalk both governments"),
+            title=alt.Title(
+                "Words quoted by side",
+                subtitle=(
+                    "Analysts outtalk both governments. "
+                    "Colour repeats the side; pale bars are scare quotes and terms"
+                ),
+            ),
         )
     )
 
@@ -117,7 +138,11 @@ def positions_chart(pos: pd.DataFrame) -> alt.Chart:
             ),
             xOffset=alt.XOffset("slot:O"),
             y=alt.Y("issue_label:N", title="Issue", sort=issues),
-            color=alt.Color("side_label:N", title="Side", scale=_side_scale(), legend=None),
+            color=alt.Color(
+                "side_label:N",
+                title="Side",
+                scale=theme.side_scale(data["side_label"], colors={**theme.SIDE_COLORS, "none": "#B3B3B3"}),
+            ),
             shape=alt.Shape(
                 "stance:N",
                 title="Stance",

@@ -1,0 +1,356 @@
+"""The geometry of every chart the book shows, rendered from the stored notebook outputs.
+
+Each altair output embeds its Vega-Lite spec; vl-convert renders it to a scenegraph (the
+positioned marks and texts) and to SVG (the texts as drawn, after truncation). The tests
+assert what a reader would notice: bars that have no width, labels outside the view or on
+top of each other, words cut mid-word, text too small to read, and colours with no legend.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+import vl_convert
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = [ROOT / "index.ipynb", *sorted((ROOT / "chapters").glob("*.ipynb"))]
+CHART_DIV = re.compile(r'<div id="(altair-viz-[0-9a-f]+)"></div>')
+MIN_FONT_PX = 10
+# The share of a font's size an average character of the book's sans-serif takes; an estimate
+# on the low side, so that only real collisions are reported.
+CHAR_WIDTH = 0.5
+
+
+def chart_specs(paths=NOTEBOOKS) -> dict[str, dict]:
+    """Every chart spec stored in the notebooks' outputs (glued ones too), by notebook and div id."""
+    decoder = json.JSONDecoder()
+    found = {}
+    for path in paths:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:
+            for output in cell.get("outputs", []):
+                for mime, value in output.get("data", {}).items():
+                    if "html" not in mime:
+                        continue
+                    html = "".join(value) if isinstance(value, list) else value
+                    for match in CHART_DIV.finditer(html):
+                        start = html.index("})(", match.end()) + 3
+                        spec, _ = decoder.raw_decode(html, start)
+                        found[f"{path.stem}:{match.group(1)[11:19]}"] = spec
+    return found
+
+
+SPECS = chart_specs()
+
+
+# ------------------------------------------------------------------ scenegraph helpers
+def flatten(
+    node: dict,
+    ox: float = 0.0,
+    oy: float = 0.0,
+    role: str | None = None,
+    cell: tuple | None = None,
+    clip: bool = False,
+    out: list | None = None,
+) -> list[dict]:
+    """Every item of a scenegraph with its absolute position, its role (mark, axis-label, ...),
+    and the plot cell (absolute x, y, width, height) of the group it was drawn in."""
+    out = [] if out is None else out
+    marktype, role = node.get("marktype"), node.get("role") or role
+    clip = clip or bool(node.get("clip"))
+    for item in node.get("items", []):
+        x, y = ox + (item.get("x") or 0), oy + (item.get("y") or 0)
+        out.append(
+            {"marktype": marktype, "role": role, "item": item, "x": x, "y": y, "cell": cell, "clip": clip}
+        )
+        if marktype == "group":
+            name = node.get("name") or ""
+            is_cell = role == "frame" or (
+                role == "scope" and (name.endswith("_group") or name.endswith("cell"))
+            )
+            inner = (x, y, item.get("width") or 0, item.get("height") or 0) if is_cell else cell
+            for child in item.get("items", []):
+                flatten(child, x, y, child.get("role") or role, inner, bool(item.get("clip")) or clip, out)
+    return out
+
+
+def text_box(entry: dict) -> tuple[float, float, float, float] | None:
+    """An estimate of a text item's box (x0, y0, x1, y1), or None when it is not drawn."""
+    item = entry["item"]
+    text = item.get("text")
+    if text in (None, "") or item.get("opacity", 1) == 0 or item.get("fillOpacity", 1) == 0:
+        return None
+    lines = text if isinstance(text, list) else str(text).split(item.get("lineBreak") or "\n")
+    size = item.get("fontSize") or 11
+    width = max(len(str(line)) for line in lines) * size * CHAR_WIDTH
+    if item.get("limit"):
+        width = min(width, item["limit"])
+    height = size * len(lines)
+    x, y = entry["x"] + (item.get("dx") or 0), entry["y"] + (item.get("dy") or 0)
+    align = item.get("align", "left")
+    x0 = x - {"left": 0, "center": width / 2, "right": width}.get(align, 0)
+    baseline = item.get("baseline", "alphabetic")
+    y0 = y - {"top": 0, "middle": height / 2, "bottom": height, "line-top": 0, "line-bottom": height}.get(
+        baseline, size * 0.8
+    )
+    angle = item.get("angle") or 0
+    if angle % 180:  # rotated (axis titles): swap the extent, good enough for collisions
+        cx, cy = x0 + width / 2, y0 + height / 2
+        return (cx - height / 2, cy - width / 2, cx + height / 2, cy + width / 2)
+    return (x0, y0, x0 + width, y0 + height)
+
+
+@functools.cache
+def _render(spec_json: str) -> tuple[dict, list[dict]]:
+    graph = vl_convert.vegalite_to_scenegraph(json.loads(spec_json))
+    return graph, flatten(graph["scenegraph"])
+
+
+def scene(spec: dict) -> tuple[dict, list[dict]]:
+    """The chart's scenegraph and its flattened items, rendered once per spec."""
+    return _render(json.dumps(spec, sort_keys=True))
+
+
+def drawn_marks(items: list[dict]) -> list[dict]:
+    return [e for e in items if e["role"] == "mark" and e["marktype"] != "group"]
+
+
+def overlaps(a, b, slack: float = 1.0) -> bool:
+    return a[0] + slack < b[2] and b[0] + slack < a[2] and a[1] + slack < b[3] and b[1] + slack < a[3]
+
+
+# ------------------------------------------------------------------ encodings
+def views(spec: dict):
+    """Every view of a Vega-Lite spec that carries an encoding (layers, concatenations, facets)."""
+    if "encoding" in spec or "mark" in spec:
+        yield spec
+    for key in ("layer", "hconcat", "vconcat", "concat"):
+        for part in spec.get(key, []):
+            yield from views(part)
+    if isinstance(spec.get("spec"), dict):
+        yield from views(spec["spec"])
+
+
+def words_of(spec: dict) -> str:
+    """A chart's titles and description, lower-cased: where a chart says what its colours mean."""
+    return json.dumps(
+        [spec.get("description"), spec.get("title")] + [v.get("title") for v in views(spec)],
+        ensure_ascii=False,
+    ).lower()
+
+
+def colour_without_legend(spec: dict) -> list[str]:
+    """Colour fields that no view of the chart explains with a legend, unless the colour only
+    repeats a positional field of its view and the chart's words say so ("colour repeats")."""
+    with_legend, without = set(), []
+    for view in views(spec):
+        encoding = view.get("encoding", {})
+        positional = {
+            encoding.get(k, {}).get("field")
+            for k in ("x", "y", "row", "column")
+            if isinstance(encoding.get(k), dict)
+        }
+        for channel in ("color", "fill", "stroke"):
+            enc = encoding.get(channel)
+            if not isinstance(enc, dict) or "field" not in enc:
+                continue
+            if enc.get("legend", {}) is None:
+                redundant = enc["field"] in positional and "colour repeats" in words_of(spec)
+                if not redundant:
+                    without.append(enc["field"])
+            else:
+                with_legend.add(enc["field"])
+    return sorted(set(without) - with_legend)
+
+
+# ------------------------------------------------------------------ the tests
+def test_the_notebooks_store_every_chart_of_the_book():
+    print(f"{len(SPECS)} charts in the stored outputs")
+    assert len(SPECS) >= 25
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_chart_draws_marks_and_every_bar_has_extent(name):
+    _, items = scene(SPECS[name])
+    marks = drawn_marks(items)
+    assert marks, f"{name} draws nothing"
+    flat = []
+    for e in marks:
+        item = e["item"]
+        if e["marktype"] == "rect" and "path" not in item:
+            width = (
+                item.get("width")
+                if item.get("width") is not None
+                else (
+                    (item.get("x2") - item.get("x"))
+                    if item.get("x2") is not None and item.get("x") is not None
+                    else None
+                )
+            )
+            height = (
+                item.get("height")
+                if item.get("height") is not None
+                else (
+                    (item.get("y2") - item.get("y"))
+                    if item.get("y2") is not None and item.get("y") is not None
+                    else None
+                )
+            )
+            if (
+                item.get("x") is None
+                or item.get("y") is None
+                or width is None
+                or height is None
+                or not (width or height)
+            ):
+                flat.append(
+                    {k: item.get(k) for k in ("x", "y", "width", "height", "description") if k in item}
+                )
+    assert not flat, f"{name}: {len(flat)} bar(s) drawn without extent, e.g. {flat[:2]}"
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_chart_text_is_readable_and_not_cut(name):
+    spec = SPECS[name]
+    _, items = scene(spec)
+    small = [
+        (e["item"]["text"], e["item"].get("fontSize"))
+        for e in items
+        if e["marktype"] == "text" and text_box(e) and (e["item"].get("fontSize") or 11) < MIN_FONT_PX
+    ]
+    # A text vega shortened to fit its limit ends in "…" in the SVG but not in the scenegraph
+    # (a label the data itself abbreviates at a word, such as a snippet, is left alone).
+    written = {
+        line
+        for e in items
+        if e["marktype"] == "text"
+        for line in (
+            e["item"].get("text") if isinstance(e["item"].get("text"), list) else [e["item"].get("text")]
+        )
+    }
+    svg = vl_convert.vegalite_to_svg(spec)
+    cut = [t for t in map(html.unescape, re.findall(r">([^<>]*…)<", svg)) if t not in written]
+    assert not small, f"{name}: text under {MIN_FONT_PX} px: {small[:3]}"
+    assert not cut, f"{name}: {len(cut)} text(s) cut short: {cut[:3]}"
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_chart_marks_and_labels_stay_in_their_view(name):
+    _, items = scene(SPECS[name])
+    stray = []
+    for e in drawn_marks(items):
+        if e["cell"] is None or e["clip"]:
+            continue
+        cx, cy, cw, ch = e["cell"]
+        if e["marktype"] == "text":
+            box = text_box(e)
+            if box is None:
+                continue
+        else:
+            x, y = e["x"], e["y"]
+            box = (x, y, x, y)
+        if box[0] < cx - 3 or box[2] > cx + cw + 3 or box[1] < cy - 3 or box[3] > cy + ch + 3:
+            stray.append(str(e["item"].get("text") or e["marktype"])[:40])
+    assert not stray, f"{name}: {len(stray)} mark(s) or label(s) outside the view, e.g. {stray[:3]}"
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_no_two_chart_labels_overlap(name):
+    _, items = scene(SPECS[name])
+    # Texts drawn from data (labels, annotations) against every other text; axis labels among
+    # themselves are thinned by vega, and rotated axis titles are placed clear of them.
+    boxes = [
+        (str(e["item"]["text"]), b, e["role"] == "mark")
+        for e in items
+        if e["marktype"] == "text" and not (e["item"].get("angle") or 0) % 180 and (b := text_box(e))
+    ]
+    hits = [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if (a[2] or b[2]) and overlaps(a[1], b[1])
+    ]
+    assert not hits, f"{name}: {len(hits)} overlapping label pair(s), e.g. {hits[:3]}"
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_every_colour_has_a_legend(name):
+    missing = colour_without_legend(SPECS[name])
+    assert not missing, f"{name}: colour by {missing} has no legend"
+
+
+# ------------------------------------------------------------------ the tests can fail
+def test_a_bar_without_width_is_caught():
+    spec = {
+        "data": {"values": [{"a": "2023-01-01", "b": "2023-01-05", "v": 2}]},
+        "mark": {"type": "bar", "height": 7, "cornerRadius": 2},
+        "encoding": {
+            "x": {"field": "a", "type": "temporal"},
+            "x2": {"field": "b"},
+            "y": {"field": "v", "type": "quantitative"},
+        },
+    }
+    with pytest.raises(AssertionError, match="without extent"):
+        SPECS["probe"] = spec
+        try:
+            test_chart_draws_marks_and_every_bar_has_extent("probe")
+        finally:
+            del SPECS["probe"]
+
+
+def test_an_empty_chart_is_caught():
+    spec = {"data": {"values": []}, "mark": "bar", "encoding": {"x": {"field": "a", "type": "quantitative"}}}
+    SPECS["probe"] = spec
+    try:
+        with pytest.raises(AssertionError, match="draws nothing"):
+            test_chart_draws_marks_and_every_bar_has_extent("probe")
+    finally:
+        del SPECS["probe"]
+
+
+def test_piled_labels_and_unexplained_colour_are_caught():
+    spec = {
+        "data": {
+            "values": [
+                {"t": "First long label", "x": 1, "c": "a"},
+                {"t": "Second long label", "x": 1.05, "c": "b"},
+            ]
+        },
+        "width": 300,
+        "mark": {"type": "text", "fontSize": 12},
+        "encoding": {
+            "x": {"field": "x", "type": "quantitative", "scale": {"domain": [0, 10]}},
+            "text": {"field": "t"},
+            "color": {"field": "c", "type": "nominal", "legend": None},
+        },
+    }
+    SPECS["probe"] = spec
+    try:
+        with pytest.raises(AssertionError, match="overlapping"):
+            test_no_two_chart_labels_overlap("probe")
+        with pytest.raises(AssertionError, match="no legend"):
+            test_every_colour_has_a_legend("probe")
+    finally:
+        del SPECS["probe"]
+
+
+def test_a_label_cut_short_is_caught():
+    spec = {
+        "data": {"values": [{"a": "A very long label that will be cut here", "b": 1}]},
+        "mark": "bar",
+        "encoding": {
+            "y": {"field": "a", "type": "nominal", "axis": {"labelLimit": 60}},
+            "x": {"field": "b", "type": "quantitative"},
+        },
+    }
+    SPECS["probe"] = spec
+    try:
+        with pytest.raises(AssertionError, match="cut short"):
+            test_chart_text_is_readable_and_not_cut("probe")
+    finally:
+        del SPECS["probe"]

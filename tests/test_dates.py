@@ -415,3 +415,7 @@ def test_iso_writes_dates_as_yyyy_mm_dd_and_missing_dates_as_empty():
     assert iso(date(2023, 5, 26)) == "2023-05-26"
     assert iso(pd.Timestamp("2023-05-26")) == "2023-05-26"
     assert iso(pd.NaT) == "" and iso(None) == "" and iso(float("nan")) == ""
+
+
+def test_iso_accepts_date_text_as_the_chart_frames_hold_it():
+    assert iso("2023-05-30") == "2023-05-30" and iso("2023-05-30T12:00:00") == "2023-05-30"

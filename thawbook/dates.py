@@ -153,13 +153,13 @@ def precision_of(start: date, end: date) -> str:
 
 
 def iso(day) -> str:
-    """A day as ISO 8601 text (``2023-05-23``); "" for a missing day (None, NaT or NaN).
+    """A day (a date, timestamp or date text) as ISO 8601 text (``2023-05-23``); "" for a missing day.
 
     The one date formatter of the package: tables, exports and prose all format days with it.
     """
     if day is None or pd.isna(day):
         return ""
-    return day.strftime("%Y-%m-%d")
+    return pd.Timestamp(day).strftime("%Y-%m-%d")
 
 
 def month_of(day: date) -> Interval:

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from thawbook import contacts_charts, military_contacts, theme, trade_contacts
+from thawbook import contacts_charts, contrast_charts, military_contacts, theme, trade_contacts
 from thawbook.tables import load_tables
 
 T = pd.Timestamp
@@ -89,7 +89,7 @@ def _domain_frame(coded, window=trade_contacts.CONTRAST_WINDOW):
 
 
 def test_domain_chart_has_one_panel_per_domain_theme_colours_and_evidence_tooltips(coded):
-    spec = _spec(contacts_charts.domain_chart(_domain_frame(coded)))
+    spec = _spec(contrast_charts.domain_chart(_domain_frame(coded)))
     assert len(spec["vconcat"]) == len(trade_contacts.domain_labels())
     text = json.dumps(spec)
     assert '"field": "evidence"' in text

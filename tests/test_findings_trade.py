@@ -142,12 +142,12 @@ def test_no_economic_correction_inverts_meaning(values):
 
 
 def test_the_domain_chart_has_one_non_empty_panel_per_domain_of_the_thaw_index():
-    from thawbook import contacts_charts, thaw_index, trade_contacts
+    from thawbook import contrast_charts, thaw_index, trade_contacts
     from thawbook.tables import load_tables
 
     t = load_tables("events", "actors", "event_coding", "cameo_codebook")
     frame = trade_contacts.domain_contacts(t["events"], t["actors"], t["event_coding"], t["cameo_codebook"])
-    spec = contacts_charts.domain_chart(frame).to_dict()
+    spec = contrast_charts.domain_chart(frame).to_dict()
     titles = [panel["title"]["text"] for panel in spec["vconcat"]]
     assert titles == [trade_contacts.domain_labels()[d] for d in thaw_index.DOMAINS]
     rows = [len(spec["datasets"][panel["data"]["name"]]) for panel in spec["vconcat"]]

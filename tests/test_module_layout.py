@@ -24,7 +24,7 @@ SHAPING = [
     "telling_order",
     "exports",
 ]
-CHARTS = ["thaw_index_charts", "voices_charts", "contacts_charts", "timeline_charts"]
+CHARTS = ["thaw_index_charts", "voices_charts", "contacts_charts", "contrast_charts", "timeline_charts"]
 
 
 def _imports(module: str) -> set[str]:

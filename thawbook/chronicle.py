@@ -357,7 +357,6 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
             "evidence",
         ]
     ]
-    order = list(data["label"])
     resolver = data[(data["colour"] != EXCLUDED) & (data["resolved_start"] != "")].copy()
     resolver["r_start"] = pd.to_datetime(resolver["resolved_start"])
     resolver["r_end"] = pd.to_datetime(resolver["resolved_end"]) + timedelta(days=1)

@@ -254,21 +254,7 @@ def axe_violations(page) -> list[dict]:
     }""")
 
 
-@pytest.mark.parametrize(
-    "view",
-    [
-        "desktop-light",
-        "phone-light",
-        pytest.param(
-            "phone-dark",
-            marks=pytest.mark.xfail(
-                reason="dark mode: tables, download links and context boxes (thawbook.css) and the "
-                "annotated source legend keep light-mode colours",
-                strict=False,
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("view", ["desktop-light", "desktop-dark", "phone-light", "phone-dark"])
 @pytest.mark.parametrize("page_path", page_ids())
 def test_page_has_no_serious_or_critical_accessibility_violations(browser, local_server, page_path, view):
     if not AXE.exists():

@@ -12,7 +12,7 @@ import zipfile
 
 from thawbook import provenance
 from thawbook.paths import DATAPACKAGE, ROOT, SEED
-from thawbook.sphinxext import ARCHIVE_NAME, FINDINGS_NAME
+from thawbook.sphinxext import FINDINGS_NAME, data_archive_bytes
 
 
 def test_cite_text_and_bibtex_come_from_citation_cff():
@@ -59,12 +59,8 @@ def test_the_data_package_has_the_citation_version_and_a_creation_time():
     dt.datetime.fromisoformat(package["created"].replace("Z", "+00:00"))
 
 
-def test_the_data_download_holds_the_seed_article_byte_for_byte(tmp_path):
-    (tmp_path / FINDINGS_NAME).write_bytes(b"id\nx\n")
-    app = types.SimpleNamespace(outdir=str(tmp_path), builder=types.SimpleNamespace(format="html"))
-    (tmp_path / ARCHIVE_NAME).parent.mkdir(parents=True)
-    provenance.add_seed_to_archive(app, None)
-    archive = zipfile.ZipFile(io.BytesIO((tmp_path / ARCHIVE_NAME).read_bytes()))
+def test_the_data_download_holds_the_seed_article_byte_for_byte():
+    archive = zipfile.ZipFile(io.BytesIO(data_archive_bytes(extra={FINDINGS_NAME: b"id\nx\n"})))
     assert archive.read(f"thaw-data-package/seeds/{SEED.name}") == SEED.read_bytes()
     assert archive.read(f"thaw-data-package/{FINDINGS_NAME}") == b"id\nx\n"
     assert "thaw-data-package/datapackage.json" in archive.namelist()

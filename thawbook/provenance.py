@@ -20,10 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from thawbook.paths import ROOT, SEED
+from thawbook.paths import ROOT
 
 CITATION = ROOT / "CITATION.cff"
-SEED_ENTRY = f"seeds/{SEED.name}"
 
 
 def citation(path: Path = CITATION) -> dict:
@@ -192,23 +191,6 @@ def write_build_stamp(app, exception) -> None:
     target.write_text(stamp_script(build_stamp()), encoding="utf-8")
 
 
-def add_seed_to_archive(app, exception) -> None:
-    """Rewrite the data package zip with the seed article in it (as ``seeds/<file>``).
-
-    ``thawbook.sphinxext.write_data_archive`` writes the zip first; its ``data_archive_bytes``
-    takes ``extra`` files by name, so the seed goes in beside ``findings.csv``."""
-    if exception is not None or app.builder.format != "html":
-        return
-    from thawbook.sphinxext import ARCHIVE_NAME, FINDINGS_NAME, data_archive_bytes
-
-    outdir = Path(app.outdir)
-    findings = outdir / FINDINGS_NAME
-    if not findings.exists():
-        return
-    extra = {FINDINGS_NAME: findings.read_bytes(), SEED_ENTRY: SEED.read_bytes()}
-    (outdir / ARCHIVE_NAME).write_bytes(data_archive_bytes(extra=extra))
-
-
 def setup(app) -> dict:
     """Register the cite box, the correction role and the provenance hooks with Sphinx."""
     app.add_directive("thawbook-cite", _cite_directive())
@@ -216,5 +198,4 @@ def setup(app) -> dict:
     app.connect("doctree-resolved", resolve_row_links)
     app.connect("html-page-context", list_roles_for_references)
     app.connect("build-finished", write_build_stamp)
-    app.connect("build-finished", add_seed_to_archive, priority=700)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -50,7 +50,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from thawbook.paths import ROOT
+from thawbook.paths import ROOT, SEED
 
 LOG = logging.getLogger(__name__)
 BUNDLE_NAME = "thawbook/vega-bundle.js"
@@ -125,8 +125,10 @@ def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | 
 
     Every file of ``data/`` goes in, so the exports travel with the tables: the GDELT-like
     ``events_cameo.csv``, the EDTF dates ``events_edtf.csv``, the PLOVER records
-    ``events_plover.json`` and the FollowTheMoney entities ``measures.ftm.json``. ``extra``
-    adds files generated at build time by name (the findings register).
+    ``events_plover.json`` and the FollowTheMoney entities ``measures.ftm.json``. The seed
+    article goes in as ``seeds/<file>``, byte for byte, so every evidence span can be checked
+    from the zip alone. ``extra`` adds files generated at build time by name (the findings
+    register).
 
     Entries are sorted and carry a fixed timestamp, so the same data gives the same bytes.
     """
@@ -140,7 +142,8 @@ def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | 
             info = zipfile.ZipInfo(f"thaw-data-package/{path.name}", date_time=(2023, 6, 4, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
-        for name, content in sorted((extra or {}).items()):
+        files = {f"seeds/{SEED.name}": SEED.read_bytes(), **(extra or {})}
+        for name, content in sorted(files.items()):
             info = zipfile.ZipInfo(f"thaw-data-package/{name}", date_time=(2023, 6, 4, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, content)

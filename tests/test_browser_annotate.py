@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import pytest
 
 from thawbook import annotate
+from thawbook.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -163,6 +164,28 @@ def test_closed_popups_keep_their_row_links_out_of_the_tab_order(browser, local_
     page.locator(".annotated-source a.hl").nth(5).focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.matches('a.hl')"), "Tab went into a closed popup"
+    page.context.close()
+
+
+AXE = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_an_open_popup_on_a_phone_has_no_serious_accessibility_violations(browser, local_server, mode):
+    """axe-core, as tests/test_browser.py runs it on every page, here with a popup open by a tap."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `make browser` installs axe-core")
+    page, _ = open_annotated(browser, f"{local_server}/{PAGE}", width=390, mode=mode, touch=True)
+    enhanced(page)
+    highlight = page.locator(".annotated-source a.hl").nth(12)
+    highlight.scroll_into_view_if_needed()
+    highlight.tap()
+    popup_of(page, highlight).wait_for(state="visible", timeout=3000)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => ({id: v.id, impact: v.impact, target: v.nodes[0].target}))""")
+    print(f"{mode}, popup open: {found}")
+    assert not [v for v in found if v["impact"] in {"serious", "critical"}], found
     page.context.close()
 
 

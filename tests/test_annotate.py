@@ -11,7 +11,6 @@ import csv
 import html
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -25,6 +24,12 @@ TIP = re.compile(
     r'<a class="(hl[^"]*)" href="#([^"]+)" aria-describedby="(t\d+)">(.*?)</a>'
     r'<span role="tooltip" id="\3">(.*?)</span></span>'
 )
+ROW_LINK = re.compile(r'<a href="#([^"]+)">([^<]+)</a>')
+
+
+def tip_text(tip: str) -> str:
+    """A popup's HTML with its row links reduced to their text (the row ids)."""
+    return ROW_LINK.sub(r"\2", tip)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +86,7 @@ def test_overlapping_rows_of_the_real_data_share_a_popup(rows, page):
         if a.start < e.end and e.start < a.end
     ]
     assert pairs, "no event overlaps an actor"
-    tips = [m.group(5) for m in TIP.finditer(page)]
+    tips = [tip_text(m.group(5)) for m in TIP.finditer(page)]
     for event_id, actor_id in pairs:
         assert any(f" {event_id}:" in tip and f" {actor_id}:" in tip for tip in tips), (event_id, actor_id)
 
@@ -132,18 +137,29 @@ def test_popup_of_each_highlight_lists_every_row_id_covering_it(rows, page):
     for segment, match in zip(focusable, found):
         assert html.unescape(match.group(4)) == TEXT[segment.start : segment.end]
         expected = rows[(rows["start"] <= segment.start) & (rows["end"] >= segment.end)]
-        listed = re.findall(r"</b> ([^:<]+):", match.group(5))
+        listed = re.findall(r"</b> ([^:<]+):", tip_text(match.group(5)))
         assert sorted(listed) == sorted(expected["row_id"]), TEXT[segment.start : segment.end]
 
 
 def test_every_row_is_listed_in_some_popup_and_is_a_link_target(rows, page):
-    tips = " ".join(m.group(5) for m in TIP.finditer(page))
+    tips = " ".join(tip_text(m.group(5)) for m in TIP.finditer(page))
     missing = [r.row_id for r in rows.itertuples() if f"</b> {r.row_id}:" not in tips]
     assert not missing
     table = annotate.rows_table(rows).data
     targets = {m.group(2) for m in TIP.finditer(page)}
     assert all(f'<tr id="{t}">' in table for t in targets)
     assert table.count("<tr id=") == len(rows)
+
+
+def test_each_row_in_a_popup_links_to_its_own_row_of_the_rows_table(rows, page):
+    """Each row link names its row id and points at the table row of that id: the popup is the
+    way to every row a highlight supports, not only to the one its own link goes to."""
+    table = annotate.rows_table(rows).data
+    links = [link for m in TIP.finditer(page) for link in ROW_LINK.findall(m.group(5))]
+    assert len(links) >= len(rows)
+    for target, row_id in links:
+        assert target.startswith("row-") and target.endswith(f"-{html.unescape(row_id)}"), (target, row_id)
+        assert f'<tr id="{target}">' in table, target
 
 
 def test_each_correction_shows_its_likely_reading_right_after_its_words(page):
@@ -285,76 +301,3 @@ def test_density_counts_every_row_once(rows):
     per_paragraph = annotate.density(rows)
     assert per_paragraph["rows"].sum() == len(rows)
     assert set(per_paragraph["paragraph"]) <= set(range(len(paragraph_bounds(TEXT))))
-
-
-# ------------------------------------------------------------------ the built page in a browser
-AFTER_ANCHOR = """(id) => {
-  const start = document.getElementById(id);
-  if (!start) return null;
-  const walker = document.createTreeWalker(start.closest('p') || document.body, NodeFilter.SHOW_TEXT);
-  let out = '';
-  while (walker.nextNode() && out.length < 600) {
-    const node = walker.currentNode;
-    if (!(start.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
-    if (node.parentElement.closest('[role="tooltip"], .likely')) continue;
-    out += node.textContent;
-  }
-  return out;
-}"""
-
-
-def check_annotated_pages(browser, html_root: Path) -> None:
-    """The checks of the browser test, against any built book (the test passes the real one)."""
-    ids = {r.row_id for r in annotate.grounded_rows(annotate.load()).itertuples()}
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-
-    # (1) focus shows a highlight's popup, and the popup names a row
-    annotated = html_root / "chapters" / "02_annotated_source.html"
-    assert annotated.exists(), f"{annotated} is missing: the built book is older than the annotated source"
-    page.goto(annotated.as_uri(), wait_until="load")
-    highlight = page.locator("a.hl").nth(3)
-    tooltip = page.locator("#" + highlight.get_attribute("aria-describedby"))
-    assert not tooltip.is_visible()
-    highlight.focus()
-    tooltip.wait_for(state="visible", timeout=3000)
-    listed = set(re.findall(r"([a-z]+(?:-[a-z0-9]+)+):", tooltip.inner_text()))
-    print(f"focused highlight {highlight.inner_text()!r}: popup lists {sorted(listed)}")
-    assert listed & ids
-    page.keyboard.press("Tab")
-    following = page.locator("a.hl").nth(4)
-    page.locator("#" + following.get_attribute("aria-describedby")).wait_for(state="visible", timeout=3000)
-    assert not tooltip.is_visible()
-
-    # (3) no console errors on the annotated page
-    assert not errors, errors
-
-    # (2) an evidence link of the chronology's events table lands on its span
-    page.goto((html_root / "chapters" / "04_chronology.html").as_uri(), wait_until="load")
-    tables = page.locator("table.thawbook-table", has=page.locator("a.thawbook-evidence"))
-    assert tables.count(), "the chronology shows no table with evidence links"
-    events = tables.filter(has=page.locator("caption", has_text=re.compile("event", re.I)))
-    table = events.last if events.count() else tables.first
-    links = table.locator("a.thawbook-evidence").evaluate_all(
-        "els => els.map(e => [e.getAttribute('href'), e.textContent])"
-    )
-    link = table.locator("a.thawbook-evidence").first
-    link.click()
-    page.wait_for_url(re.compile(r"02_annotated_source\.html#span-\d+-\d+$"), timeout=15000)
-    fragment = page.url.split("#", 1)[1]
-    assert page.url.split("#")[0].endswith("chapters/02_annotated_source.html")
-    assert fragment == links[0][0].split("#", 1)[1]
-    for href, evidence in links:
-        target = href.split("#", 1)[1]
-        after = page.evaluate(AFTER_ANCHOR, target)
-        assert after is not None, f"no element with id {target}"
-        assert " ".join(after.split()).startswith(" ".join(evidence.split())), (target, evidence, after[:120])
-    print(f"chronology: {len(links)} evidence links land on their spans; followed {links[0]}")
-    context.close()
-
-
-def test_built_page_shows_popups_on_focus_and_receives_evidence_links(browser, built_book):
-    check_annotated_pages(browser, built_book)

@@ -12,9 +12,11 @@ verbatim span of the seed. This module lays those spans over the article:
 3. :func:`render` writes the article as HTML, paragraph by paragraph (the headline is
    paragraph 0): an empty ``<span id="span-S-E">`` at the start of each distinct span (the
    target of :func:`thawbook.seed.anchor` links from every table of the book), each covered
-   piece as a focusable link described by a CSS-only popup
-   (``role="tooltip"``) that lists the rows it supports and links to the row in the table
-   at the end of the page (:func:`rows_table`), and after each garbled span its likely
+   piece as a focusable link described by a popup (``role="tooltip"``) that lists the rows
+   it supports, each linking to its row in the table at the end of the page
+   (:func:`rows_table`), as does the highlight itself; the popup shows on hover and focus
+   with CSS only, and ``_static/thawbook-annotate.js`` makes a tap, click, Enter or Space
+   open it without following the link (Escape closes it); and after each garbled span its likely
    reading with the correction's id (``data/corrections.csv``);
 4. :func:`sentence_coverage` says which sentences ground no row, so a reader can judge
    whether anything was lost.
@@ -269,7 +271,8 @@ def _popup(rows: pd.DataFrame, covering) -> str:
     chosen = rows.loc[sorted(covering)].sort_values(["kind_rank", "row_id"])
     return "<br>".join(
         f"<b>{display.escape_html(KINDS[r.kind][1])}</b> "
-        f"{display.escape_html(r.row_id)}: {display.escape_html(r.summary)}"
+        f'<a href="#{display.escape_html(row_target(r.kind, r.row_id))}">{display.escape_html(r.row_id)}</a>: '
+        f"{display.escape_html(r.summary)}"
         for r in chosen.itertuples()
     )
 
@@ -332,7 +335,7 @@ def legend(rows: pd.DataFrame) -> str:
     return (
         f'<div class="annotated-source"><ul class="legend">{items}</ul>'
         '<p class="legend-note">A deeper background means more rows rest on the same words; '
-        "stacked underlines show which kinds. Hover over or tab to a highlight to list its rows.</p></div>"
+        "stacked underlines show which kinds. Hover over, tap or tab to a highlight to list its rows.</p></div>"
     )
 
 

@@ -299,7 +299,10 @@ def test_keys_alone_operate_the_timeline_legend_filter_and_brush(browser, local_
     chart = page.evaluate(
         "document.querySelector('.thawbook-chart-filter').parentElement.previousElementSibling.id"
     )
-    faded = f"() => [...document.querySelectorAll('#{chart} g[class*=role-mark] > path')].filter(p => +p.getAttribute('opacity') < 0.5).length"
+    faded = (
+        f"() => [...document.querySelectorAll('#{chart} g[class*=role-mark] > path')]"
+        ".filter(p => +p.getAttribute('opacity') < 0.5).length"
+    )
     faded_before = page.evaluate(faded)  # the publication band is pale by design
     assert tab_to(page, "e.tagName === 'BUTTON' && e.textContent === 'sanctions'"), (
         "no button for the legend entry"

@@ -118,7 +118,8 @@
       var mark = view.mark, enc = view.encoding || {};
       if (!mark || (mark.type || mark) !== "text" || typeof mark !== "object" || mark.lineBreak || mark.dy) return;
       if (!enc.text || !enc.text.field) return;
-      var field = enc.text.field, chars = Math.max(16, Math.floor(width * 0.5 / 6.2));
+      // Names beside a mark get at most ~40 % of the column (they start part-way across it).
+      var field = enc.text.field, chars = Math.max(12, Math.floor(width * 0.33 / 6.8));
       view.transform = (view.transform || []).concat([{
         calculate: "trim(replace(''+datum['" + field + "'], regexp('(.{1," + chars + "})(\\\\s+|$)', 'g'), '$1\\n'))",
         as: field,
@@ -172,8 +173,22 @@
       Object.keys(enc).forEach(function (channel) {
         var def = enc[channel];
         if (!def || typeof def !== "object") return;
-        if (typeof def.title === "string" && def.title.length * 6.6 > width * 0.8) def.title = wrapLines(def.title, Math.floor(width * 0.8 / 6.6));
+        // An x axis's title is centred under its view, which the y axis's labels narrow: it
+        // wraps to about half the column.
+        var share = channel === "x" || channel === "x2" ? 0.5 : 0.8;
+        if (typeof def.title === "string" && def.title.length * 7 > width * share) def.title = wrapLines(def.title, Math.floor(width * share / 7));
         if (def.legend && typeof def.legend === "object" && def.legend.columns > 1) def.legend.columns = 1;
+        // A legend below starts under the view, right of the y axis's labels: its long
+        // labels break into lines of about a third of the column.
+        if (def.legend !== null && def.field && (channel === "color" || channel === "shape" || channel === "fill" || channel === "stroke" || channel === "size")) {
+          if (longest(spec, def.field) > Math.floor(width * 0.33 / 6.8)) {
+            var legend = def.legend && typeof def.legend === "object" ? def.legend : (def.legend = {});
+            if (legend.labelExpr === undefined) {
+              legend.labelExpr = WRAP.replace("CHARS", Math.max(12, Math.floor(width * 0.33 / 6.8)));
+              legend.labelLimit = 0;
+            }
+          }
+        }
       });
     });
     if (spec.config && spec.config.legend && spec.config.legend.columns > 1) spec.config.legend.columns = 1;
@@ -219,7 +234,8 @@
       entry.result = result;
       var drawn = drawnWidth(entry.el);
       if (drawn > width + 1 && round < 10) {
-        shrink(spec, Math.max(0.2, (width - 2) / drawn));
+        // Fixed parts (labels, titles) do not shrink: later rounds shrink the rest harder.
+        shrink(spec, Math.max(0.2, Math.pow((width - 2) / drawn, 1 + round / 2)));
         return embed(entry, spec, width, round + 1);
       }
       decorate(entry.el, entry.spec);

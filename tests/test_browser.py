@@ -176,12 +176,7 @@ MEASURE = """(charts) => {
 # 390 px column: they scroll sideways inside their own box (never the page) and keep their text
 # at full size. A count per page, so that a new wide chart fails; to be brought to zero.
 KNOWN_WIDE_ON_A_PHONE = {
-    "chapters/03_dating.html": 2,
-    "chapters/04_chronology.html": 1,
-    "chapters/05_sanctions.html": 1,
-    "chapters/06_trade_and_business.html": 3,
-    "chapters/07_military_contact.html": 1,
-    "chapters/09_voices.html": 1,
+    "chapters/05_sanctions.html": 1,  # the response chain: two stacked labels beside the right column
 }
 
 

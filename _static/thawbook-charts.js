@@ -88,7 +88,8 @@
           axis.labelExpr = WRAP.replace("CHARS", chars);
           axis.labelLimit = 0;
           // Rows tall enough for the wrapped labels' lines.
-          var lines = Math.min(5, Math.ceil(longest(spec, enc.y.field) / chars));
+          // Breaking at spaces leaves lines shorter than ``chars``: a fifth more of them.
+          var lines = Math.min(8, Math.ceil(longest(spec, enc.y.field) * 1.2 / chars));
           rowPx = Math.max(rowPx, lines * 13 + 6);
         }
       }

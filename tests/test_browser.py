@@ -176,12 +176,7 @@ MEASURE = """(charts) => {
 # 390 px column: they scroll sideways inside their own box (never the page) and keep their text
 # at full size. A count per page, so that a new wide chart fails; to be brought to zero.
 KNOWN_WIDE_ON_A_PHONE = {
-    "chapters/03_dating.html": 2,
-    "chapters/04_chronology.html": 1,
-    "chapters/05_sanctions.html": 1,
-    "chapters/06_trade_and_business.html": 3,
-    "chapters/07_military_contact.html": 1,
-    "chapters/09_voices.html": 1,
+    "chapters/05_sanctions.html": 1,  # the response chain: two stacked labels beside the right column
 }
 
 
@@ -243,6 +238,102 @@ def test_keyboard_reaches_every_chart_and_each_is_named_by_its_finding(browser, 
     assert reached == expected, f"charts never reached by Tab: {sorted(set(expected) - set(reached))}"
     for role, label in names.values():
         assert role == "figure" and label and len(label) > 20, (role, label)
+
+
+def tab_to(page, predicate: str, tries: int = 400):
+    """Press Tab until the focused element satisfies the JavaScript ``predicate`` (given ``e``)."""
+    for _ in range(tries):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const e = document.activeElement; return !!e && ({predicate}); }}"):
+            return True
+    return False
+
+
+# Every string and number in a chart's data, as text: what a tooltip line can show.
+DATA_VALUES = """(id) => {
+  const entry = window.thawbookCharts.charts.find(c => c.el.id === id);
+  const values = new Set();
+  for (const rows of Object.values(entry.spec.datasets || {}))
+    for (const row of rows) for (const v of Object.values(row || {}))
+      if (v !== null && typeof v !== 'object' && String(v).length >= 3) values.add(String(v));
+  return [...values];
+}"""
+
+
+@pytest.mark.parametrize("page_path", ["chapters/07_military_contact.html", "chapters/10_thaw_index.html"])
+def test_keys_alone_read_a_charts_marks_aloud_and_escape_clears_them(browser, local_server, page_path):
+    page, charts = open_page(browser, f"{local_server}/{page_path}", 1400, "light")
+    first = page.evaluate(f"document.querySelector('{CHARTS}').id")
+    assert tab_to(page, f"e.id === '{first}'"), "Tab never reached the first chart"
+    readout = page.locator(f"#thawbook-readout-{first}")
+    assert readout.get_attribute("aria-live") == "polite"
+    page.keyboard.press("ArrowRight")
+    first_mark = readout.inner_text().strip()
+    page.keyboard.press("ArrowRight")
+    second_mark = readout.inner_text().strip()
+    page.keyboard.press("ArrowLeft")
+    back = readout.inner_text().strip()
+    ring = page.locator(f"#{first} .thawbook-mark-ring").bounding_box()
+    values = page.evaluate(DATA_VALUES, first)
+    visible = readout.is_visible()
+    page.keyboard.press("Escape")
+    cleared = readout.inner_text().strip()
+    page.context.close()
+    print(f"{page_path}: keys read {first_mark!r}, then {second_mark!r}")
+    assert first_mark.startswith("Mark 1 of ") and visible, first_mark
+    assert second_mark.startswith("Mark 2 of ") and second_mark != first_mark
+    assert back == first_mark
+    shown = [v for v in values if v in first_mark]
+    assert shown, f"the readout names no value of the chart's data: {first_mark!r}"
+    assert ring and ring["width"] > 0 and ring["height"] > 0, "no ring shows which mark is read"
+    assert cleared == ""
+
+
+def test_keys_alone_operate_the_timeline_legend_filter_and_brush(browser, local_server):
+    page, _ = open_page(browser, f"{local_server}/chapters/04_chronology.html", 1400, "light")
+    chart = page.evaluate(
+        "document.querySelector('.thawbook-chart-filter').parentElement.previousElementSibling.id"
+    )
+    faded = (
+        f"() => [...document.querySelectorAll('#{chart} g[class*=role-mark] > path')]"
+        ".filter(p => +p.getAttribute('opacity') < 0.5).length"
+    )
+    faded_before = page.evaluate(faded)  # the publication band is pale by design
+    assert tab_to(page, "e.tagName === 'BUTTON' && e.textContent === 'sanctions'"), (
+        "no button for the legend entry"
+    )
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    pressed = page.evaluate("document.activeElement.getAttribute('aria-pressed')")
+    faded_after = page.evaluate(faded)
+    store = page.evaluate(
+        f"window.thawbookCharts.charts.find(c => c.el.id === '{chart}').result.view.data('theme_filter_store')"
+    )
+    legend_opacities = page.evaluate(
+        f"[...document.querySelectorAll('#{chart} .role-legend-symbol path')].map(p => p.getAttribute('opacity'))"
+    )
+    page.keyboard.press("Shift+Tab")  # back to "all"
+    while page.evaluate("document.activeElement.textContent") != "all":
+        page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    page.wait_for_timeout(300)
+    faded_again = page.evaluate(faded)
+    domain = f"window.thawbookCharts.charts.find(c => c.el.id === '{chart}').result.view.signal('brush')"
+    before = page.evaluate(domain)
+    assert tab_to(page, "e.tagName === 'BUTTON' && e.textContent === 'later'"), "no button to move the brush"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    after = page.evaluate(domain)
+    page.context.close()
+    print(f"filter: {faded_after} mark(s) faded, store {store}; brush {before} -> {after}")
+    assert pressed == "true"
+    assert len(store) == 1 and store[0]["values"] == ["sanctions"]
+    assert faded_after > faded_before, "choosing a theme faded no mark"
+    assert len(set(legend_opacities)) > 1, "the legend does not show the choice"
+    assert faded_again == faded_before, "'all' did not bring every mark back"
+    assert before and after and after != before, "the brush did not move"
+    (key,) = after
+    assert after[key][0] > before[key][0], (before, after)
 
 
 def axe_violations(page) -> list[dict]:

@@ -112,6 +112,10 @@ def set_version(checkout: Path, version: int) -> str:
     return new
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupted(command: list[str], checkout: Path, how: signal.Signals, *, group: bool) -> str:
     """Start ``command``, wait until the title probe has been executed into the cache, then send
     ``how`` (to the whole process group, or to the process alone); return what it printed."""
@@ -124,6 +128,10 @@ def interrupted(command: list[str], checkout: Path, how: signal.Signals, *, grou
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        # A shell that starts a command in the background (CI runners may) makes it ignore
+        # SIGINT, and Python then never turns Ctrl-C into KeyboardInterrupt: the build gets
+        # SIGINT's default handling, as in a terminal.
+        preexec_fn=_default_sigint,
     )
     lines, deadline = [], time.monotonic() + 600
     for line in process.stdout:

@@ -98,10 +98,12 @@ pdf: $(STAMP) browser
 # JupyterLab on the book; the notebooks' python3 kernel is the venv's python, since jupyter-lab
 # runs from the venv. jupyterlab is not in the lock (the book does not need it): it is installed
 # on first use only, constrained by the lock so that nothing the book pins is upgraded.
+# Jupyter refuses to run as root unless told; these machines (and CI) run as root.
 LAB_FLAGS ?= --no-browser
+LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 lab: $(STAMP)
 	@test -x $(BIN)/jupyter-lab || $(BIN)/pip install --quiet --disable-pip-version-check --constraint requirements.lock jupyterlab
-	$(BIN)/jupyter-lab $(LAB_FLAGS) --notebook-dir=.
+	$(BIN)/jupyter-lab $(LAB_FLAGS) $(LAB_ROOT) --notebook-dir=.
 
 clean:
 	rm -rf _build

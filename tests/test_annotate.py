@@ -34,7 +34,7 @@ def tip_text(tip: str) -> str:
 
 @pytest.fixture(scope="module")
 def rows():
-    return annotate.grounded_rows(annotate.load())
+    return annotate.grounded_rows(annotate.annotation_tables())
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +189,7 @@ def test_bad_evidence_raises_and_nothing_is_rendered(tmp_data, monkeypatch):
     path.write_text(lines[0] + buffer.getvalue() + "".join(lines[2:]), encoding="utf-8")
     monkeypatch.setenv("THAWBOOK_DATA", str(tmp_data))
     with pytest.raises(DataError, match="evidence_in_seed"):
-        annotate.grounded_rows(annotate.load())
+        annotate.grounded_rows(annotate.annotation_tables())
 
 
 def test_a_table_with_evidence_but_no_style_is_refused(monkeypatch):

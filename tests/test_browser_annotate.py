@@ -257,7 +257,7 @@ AFTER_ANCHOR = """(id) => {
 
 def check_annotated_pages(browser, html_root: Path) -> None:
     """The checks of the browser test, against any built book (the test passes the real one)."""
-    ids = {r.row_id for r in annotate.grounded_rows(annotate.load()).itertuples()}
+    ids = {r.row_id for r in annotate.grounded_rows(annotate.annotation_tables()).itertuples()}
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = []

@@ -14,7 +14,7 @@ from thawbook.tables import data_dir
 
 @pytest.fixture(scope="module")
 def tables():
-    return coding.load()
+    return coding.coding_tables()
 
 
 @pytest.fixture(scope="module")

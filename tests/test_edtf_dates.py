@@ -34,7 +34,7 @@ def events():
 )
 def test_an_interval_gets_the_shortest_edtf_value_that_means_it(start, end, basis, expected):
     assert edtf_dates.edtf_for(start, end, basis) == expected
-    edtf_dates.check(expected, start, end)
+    edtf_dates.check_value(expected, start, end)
 
 
 def test_an_interval_that_ends_before_it_starts_has_no_edtf_value():
@@ -44,7 +44,7 @@ def test_an_interval_that_ends_before_it_starts_has_no_edtf_value():
 
 def test_check_rejects_a_value_that_covers_other_days():
     with pytest.raises(ValueError, match="covers 2023-05-01..2023-05-31"):
-        edtf_dates.check("2023-05", date(2023, 5, 1), date(2023, 5, 30))
+        edtf_dates.check_value("2023-05", date(2023, 5, 1), date(2023, 5, 30))
 
 
 def test_every_event_has_an_edtf_value_that_round_trips_to_its_interval(events):

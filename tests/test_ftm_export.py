@@ -15,7 +15,7 @@ from thawbook.tables import data_dir
 
 @pytest.fixture(scope="module")
 def tables():
-    return ftm_export.load()
+    return ftm_export.measure_tables()
 
 
 @pytest.fixture(scope="module")

@@ -68,3 +68,18 @@ def test_importing_the_split_modules_changes_nothing_in_altair():
     code = f"import altair as alt, {modules}; print(alt.theme.active, alt.renderers.active)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "thawbook" not in out
+
+
+# Entry points and the per-chapter protocol share their names on purpose: ``main`` runs a module
+# as a command, ``setup`` registers a Sphinx extension, ``findings`` is each chapter's register.
+SHARED_BY_DESIGN = {"main", "setup", "findings"}
+
+
+def test_no_two_public_functions_or_classes_share_a_name():
+    seen: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_"):
+                seen.setdefault(node.name, []).append(str(path.relative_to(PACKAGE)))
+    shared = {name: paths for name, paths in seen.items() if len(paths) > 1 and name not in SHARED_BY_DESIGN}
+    assert not shared, shared

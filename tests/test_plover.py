@@ -69,7 +69,7 @@ OUR_FIELDS = {"edtf", "date_basis"}
 
 @pytest.fixture(scope="module")
 def tables():
-    return plover.load()
+    return plover.plover_tables()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from thawbook import plover, plover_index, thaw_index
 
 @pytest.fixture(scope="module")
 def tables():
-    return plover.load()
+    return plover.plover_tables()
 
 
 def test_the_goldstein_curve_of_the_comparison_is_the_books_weekly_index(tables):

@@ -9,7 +9,7 @@ from thawbook import coding, thaw_index, thaw_index_charts, voices, voices_chart
 
 @pytest.fixture(scope="module")
 def tables():
-    return coding.load()
+    return coding.coding_tables()
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def test_thaw_index_charts_carry_evidence_in_tooltips(tables, coded):
 
 
 def test_voices_charts_carry_evidence_in_tooltips():
-    tables = voices.load()
+    tables = voices.voices_tables()
     voice = voices.voices(tables)
     charts = [
         voices_charts.voices_speaker_chart(voices.voices_by_speaker(voice)),

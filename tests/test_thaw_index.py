@@ -15,7 +15,7 @@ from thawbook import coding, thaw_index
 
 @pytest.fixture(scope="module")
 def tables():
-    return coding.load()
+    return coding.coding_tables()
 
 
 @pytest.fixture(scope="module")

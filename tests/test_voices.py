@@ -10,7 +10,7 @@ from thawbook import voices
 
 @pytest.fixture(scope="module")
 def tables():
-    return voices.load()
+    return voices.voices_tables()
 
 
 # ------------------------------------------------------------------ voices and positions

@@ -94,7 +94,7 @@ def evidence_tables() -> list[str]:
     return names
 
 
-def load() -> dict[str, pd.DataFrame]:
+def annotation_tables() -> dict[str, pd.DataFrame]:
     """Every evidence table, plus the CAMEO codebook for code labels (validated; may raise DataError)."""
     return tables.load_tables(*evidence_tables(), "cameo_codebook")
 
@@ -421,7 +421,7 @@ def figures(rows: pd.DataFrame, coverage: pd.DataFrame, text: str | None = None)
     }
 
 
-def key_figures(
+def annotation_figures(
     data: dict[str, pd.DataFrame], rows: pd.DataFrame, coverage: pd.DataFrame, headline_correction: str
 ) -> dict:
     """Everything chapter 02 glues, by glue name: :func:`figures`, the paragraph with the most

@@ -61,7 +61,7 @@ def quad_class_for_root(root: str | int) -> int:
     raise ValueError(f"CAMEO root codes run from 01 to 20, got {root!r}")
 
 
-def load(directory: Path | None = None) -> dict[str, pd.DataFrame]:
+def coding_tables(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """The tables this module needs, validated (see :func:`thawbook.tables.load_tables`)."""
     return load_tables(*TABLES, directory=directory)
 
@@ -144,5 +144,5 @@ def events_cameo_csv(tables: dict[str, pd.DataFrame]) -> str:
 def write_events_cameo(path: Path | None = None, tables: dict[str, pd.DataFrame] | None = None) -> Path:
     """Write the export (default ``data/events_cameo.csv``) and return its path."""
     path = Path(path or data_dir() / "events_cameo.csv")
-    path.write_text(events_cameo_csv(tables or load()), encoding="utf-8")
+    path.write_text(events_cameo_csv(tables or coding_tables()), encoding="utf-8")
     return path

@@ -155,7 +155,7 @@ def rules_table() -> pd.DataFrame:
     return pd.DataFrame([{"rule": rule.name, "description": rule.description} for rule in RULES])
 
 
-def key_figures(package: dict, counts: dict[str, int]) -> dict:
+def package_figures(package: dict, counts: dict[str, int]) -> dict:
     """What the data dictionary glues: tables, fields, records and the report's own rules."""
     return {
         "dd_n_resources": len(package["resources"]),

@@ -74,7 +74,7 @@ def bounds(value: str) -> tuple[date, date]:
     return date(low.tm_year, low.tm_mon, low.tm_mday), date(high.tm_year, high.tm_mon, high.tm_mday)
 
 
-def check(value: str, start, end) -> None:
+def check_value(value: str, start, end) -> None:
     """Raise ``ValueError`` unless ``value`` parses as EDTF and covers exactly ``start``..``end``."""
     first, last = bounds(value)
     if (first, last) != (_as_date(start), _as_date(end)):
@@ -96,7 +96,7 @@ def with_edtf(frame: pd.DataFrame, basis_column: str | None = "date_basis") -> p
         end = start if pd.isna(end) else end
         basis = getattr(row, basis_column) if basis_column else "explicit"
         value = edtf_for(start, end, basis)
-        check(value, start, end)
+        check_value(value, start, end)
         values.append(value)
     return frame.assign(edtf=values)
 

@@ -65,7 +65,7 @@ EXCLUDED = {
 }
 
 
-def load(directory: Path | None = None) -> dict[str, pd.DataFrame]:
+def measure_tables(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """The tables this module needs, validated."""
     return load_tables("measures", "actors", "events", directory=directory)
 
@@ -168,5 +168,5 @@ def measures_ftm_jsonl(tables: dict[str, pd.DataFrame]) -> str:
 def write_measures_ftm(path: Path | None = None, tables: dict[str, pd.DataFrame] | None = None) -> Path:
     """Write the export (default ``data/measures.ftm.json``) and return its path."""
     path = Path(path or data_dir() / "measures.ftm.json")
-    path.write_text(measures_ftm_jsonl(tables or load()), encoding="utf-8")
+    path.write_text(measures_ftm_jsonl(tables or measure_tables()), encoding="utf-8")
     return path

@@ -73,7 +73,7 @@ RECORD_FIELDS = [
 REQUIRED_FIELDS = ["id", "date", "source", "event"]
 
 
-def load(directory: Path | None = None) -> dict[str, pd.DataFrame]:
+def plover_tables(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """The tables this module needs, validated."""
     return load_tables(*TABLES, directory=directory)
 
@@ -207,7 +207,7 @@ def events_plover_jsonl(tables: dict[str, pd.DataFrame]) -> str:
 def write_events_plover(path: Path | None = None, tables: dict[str, pd.DataFrame] | None = None) -> Path:
     """Write the export (default ``data/events_plover.json``) and return its path."""
     path = Path(path or data_dir() / "events_plover.json")
-    path.write_text(events_plover_jsonl(tables or load()), encoding="utf-8")
+    path.write_text(events_plover_jsonl(tables or plover_tables()), encoding="utf-8")
     return path
 
 

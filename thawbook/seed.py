@@ -189,7 +189,7 @@ def paragraph_table(text: str | None = None):
     return pd.DataFrame(rows)
 
 
-def key_figures(text: str | None = None) -> dict:
+def seed_figures(text: str | None = None) -> dict:
     """What chapter 01 says about the article: words, body paragraphs, sentences, curly-quoted
     spans, the median body paragraph's words, and the start of the seed's SHA-256 (as Markdown)."""
     from IPython.display import Markdown

@@ -20,7 +20,7 @@ TABLES = ("events", "actors", "quotes", "corrections", "context", "positions")
 ATTRIBUTION_CATEGORIES = ("wrong_pronoun", "wrong_title_or_office", "wrong_institution_name")
 
 
-def load(directory: Path | None = None) -> dict[str, pd.DataFrame]:
+def voices_tables(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """The tables this module needs, validated (see :func:`thawbook.tables.load_tables`)."""
     return load_tables(*TABLES, directory=directory)
 

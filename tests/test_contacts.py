@@ -11,6 +11,8 @@ import re
 import nbformat
 import pandas as pd
 import pytest
+from contact_frames import actors as _actors
+from contact_frames import events as _events
 
 from thawbook import contacts
 from thawbook.paths import ROOT
@@ -23,32 +25,6 @@ T = pd.Timestamp
 @pytest.fixture(scope="module")
 def tables():
     return load_tables("events", "actors", "quotes", "encounters", "corrections")
-
-
-def _actors():
-    return pd.DataFrame(
-        {
-            "actor_id": ["ac-a", "ac-b", "ac-c"],
-            "name": ["Alpha", "Beta", "Gamma"],
-            "side": ["us_government", "china_government", "business"],
-        }
-    )
-
-
-def _events():
-    return pd.DataFrame(
-        {
-            "event_id": ["ev-late", "ev-early", "ev-bg"],
-            "title": ["Late", "Early", "Background"],
-            "date_start": [T("2023-05-30"), T("2023-03-01"), T("2020-01-01")],
-            "date_end": [T("2023-05-30"), T("2023-03-31"), T("2022-12-31")],
-            "date_precision": ["day", "month", "year"],
-            "theme": ["business", "trade", "trade"],
-            "actor1_id": ["ac-b", "ac-a", "ac-b"],
-            "actor2_id": ["ac-c", "ac-b", ""],
-            "evidence": ["late words", "early words", "background words"],
-        }
-    )
 
 
 # ------------------------------------------------------------------------ dating words

@@ -16,32 +16,6 @@ def tables():
     return load_tables("events", "actors", "quotes", "encounters", "corrections")
 
 
-def _actors():
-    return pd.DataFrame(
-        {
-            "actor_id": ["ac-a", "ac-b", "ac-c"],
-            "name": ["Alpha", "Beta", "Gamma"],
-            "side": ["us_government", "china_government", "business"],
-        }
-    )
-
-
-def _events():
-    return pd.DataFrame(
-        {
-            "event_id": ["ev-late", "ev-early", "ev-bg"],
-            "title": ["Late", "Early", "Background"],
-            "date_start": [T("2023-05-30"), T("2023-03-01"), T("2020-01-01")],
-            "date_end": [T("2023-05-30"), T("2023-03-31"), T("2022-12-31")],
-            "date_precision": ["day", "month", "year"],
-            "theme": ["business", "trade", "trade"],
-            "actor1_id": ["ac-b", "ac-a", "ac-b"],
-            "actor2_id": ["ac-c", "ac-b", ""],
-            "evidence": ["late words", "early words", "background words"],
-        }
-    )
-
-
 # ------------------------------------------------------------------------ military
 def test_encounter_rows_date_the_intercept_to_the_day_and_put_undated_encounters_last(tables):
     rows = military_contacts.encounter_rows(tables["encounters"], tables["events"], tables["actors"])

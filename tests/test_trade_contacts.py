@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from contact_frames import actors as _actors
+from contact_frames import events as _events
 
 from thawbook import contacts, trade_contacts
 from thawbook.dates import iso
@@ -17,32 +19,6 @@ T = pd.Timestamp
 @pytest.fixture(scope="module")
 def tables():
     return load_tables("events", "actors", "quotes", "encounters", "corrections")
-
-
-def _actors():
-    return pd.DataFrame(
-        {
-            "actor_id": ["ac-a", "ac-b", "ac-c"],
-            "name": ["Alpha", "Beta", "Gamma"],
-            "side": ["us_government", "china_government", "business"],
-        }
-    )
-
-
-def _events():
-    return pd.DataFrame(
-        {
-            "event_id": ["ev-late", "ev-early", "ev-bg"],
-            "title": ["Late", "Early", "Background"],
-            "date_start": [T("2023-05-30"), T("2023-03-01"), T("2020-01-01")],
-            "date_end": [T("2023-05-30"), T("2023-03-31"), T("2022-12-31")],
-            "date_precision": ["day", "month", "year"],
-            "theme": ["business", "trade", "trade"],
-            "actor1_id": ["ac-b", "ac-a", "ac-b"],
-            "actor2_id": ["ac-c", "ac-b", ""],
-            "evidence": ["late words", "early words", "background words"],
-        }
-    )
 
 
 def test_economic_events_without_background_drop_the_covid_years_and_the_recovery(tables):

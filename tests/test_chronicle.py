@@ -1,6 +1,5 @@
 """thawbook.chronicle: the publication-date derivation table and the accounting of time words."""
 
-import altair as alt
 import pandas as pd
 import pytest
 
@@ -155,20 +154,6 @@ def test_derivation_table_ends_with_the_intersection_and_flags_outside_knowledge
     )
     for step, cell in zip(steps, table["evidence"]):
         assert all(span in cell for span in step.evidence)
-
-
-def test_charts_carry_titles_and_evidence_tooltips():
-    published, steps = infer_publication_interval()
-    tables = load_tables("events", "temporal_exclusions")
-    accounts = chronicle.account_for_temporal_expressions(tables["events"], tables["temporal_exclusions"])
-    for chart in (
-        chronicle.publication_chart(chronicle.derivation_table(published, steps)),
-        chronicle.mentions_chart(accounts, published),
-    ):
-        spec = chart.to_dict()
-        assert spec["title"]["text"]
-        assert "Evidence" in str(spec)
-    assert isinstance(chronicle.mentions_chart(accounts, published), alt.VConcatChart)
 
 
 @pytest.mark.parametrize("expression", ["For several weeks", "currently"])

@@ -23,8 +23,16 @@ SHAPING = [
     "timeline",
     "telling_order",
     "exports",
+    "chronicle",
 ]
-CHARTS = ["thaw_index_charts", "voices_charts", "contacts_charts", "contrast_charts", "timeline_charts"]
+CHARTS = [
+    "thaw_index_charts",
+    "voices_charts",
+    "contacts_charts",
+    "contrast_charts",
+    "timeline_charts",
+    "chronicle_charts",
+]
 
 
 def _imports(module: str) -> set[str]:

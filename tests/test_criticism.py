@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from thawbook import criticism
+from thawbook import criticism, criticism_charts
 from thawbook.tables import load_tables
 
 
@@ -81,8 +81,8 @@ def test_side_by_side_keeps_every_correction_verbatim_in_reading_order(data):
 
 def test_charts_have_titles_and_evidence_in_tooltips(data):
     for chart in (
-        criticism.category_chart(data["corrections"]),
-        criticism.position_chart(data["corrections"]),
+        criticism_charts.category_chart(data["corrections"]),
+        criticism_charts.position_chart(data["corrections"]),
     ):
         spec = chart.to_dict()
         assert spec["title"]["text"]

@@ -24,6 +24,7 @@ SHAPING = [
     "telling_order",
     "exports",
     "chronicle",
+    "criticism",
 ]
 CHARTS = [
     "thaw_index_charts",
@@ -32,6 +33,7 @@ CHARTS = [
     "contrast_charts",
     "timeline_charts",
     "chronicle_charts",
+    "criticism_charts",
 ]
 
 

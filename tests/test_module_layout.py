@@ -25,6 +25,7 @@ SHAPING = [
     "exports",
     "chronicle",
     "criticism",
+    "plover_index",
 ]
 CHARTS = [
     "thaw_index_charts",
@@ -34,6 +35,7 @@ CHARTS = [
     "timeline_charts",
     "chronicle_charts",
     "criticism_charts",
+    "plover_index_charts",
 ]
 
 

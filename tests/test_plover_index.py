@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from thawbook import plover, plover_index, thaw_index
+from thawbook import plover, plover_index, plover_index_charts, thaw_index
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_identical_curves_never_disagree():
 
 
 def test_the_comparison_chart_draws_both_scores_and_rings_disagreeing_weeks():
-    spec = plover_index.comparison_chart(_weeks([1.0, -3.0, 0.5], [1.0, -3.0, -0.2])).to_dict()
+    spec = plover_index_charts.comparison_chart(_weeks([1.0, -3.0, 0.5], [1.0, -3.0, -0.2])).to_dict()
     scales = {row["scale"] for name, rows in spec["datasets"].items() for row in rows if "scale" in row}
     assert scales == set(plover_index.SCALES)
     ringed = [rows for rows in spec["datasets"].values() if rows and "disagreement" in rows[0]]

@@ -9,17 +9,19 @@ and 02), so those events count in neither its sum nor its event counts.
 A week *disagrees* when the two sums have different signs (one says cooperation, the other
 conflict or nothing), or when its rank among the window's weeks differs (weeks ranked from
 most cooperative to most conflictual, ties sharing the best rank).
+
+The chart of both curves is in :mod:`thawbook.plover_index_charts`.
 """
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
-from thawbook import coding, plover, thaw_index, theme
+from thawbook import coding, plover, thaw_index
 from thawbook.dates import iso
 
+#: The two scores, named as the long form and the chart name them, each with its colour.
 SCALES = {"Goldstein (CAMEO)": "#0072B2", "PLOVER score": "#D55E00"}
 COLUMNS = [
     "week_start",
@@ -115,57 +117,3 @@ def long_form(both: pd.DataFrame) -> pd.DataFrame:
     frame = pd.concat(parts, ignore_index=True)
     frame["week_start"] = frame["week_start"].map(iso)
     return frame[["scale", "week_start", "week", "value", "events", "evidence"]]
-
-
-def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
-    """The weekly Goldstein and PLOVER sums as two lines; weeks where they disagree are ringed."""
-    data = long_form(both)
-    flagged = compare(both)
-    flagged = flagged[flagged["disagreement"] != ""].assign(
-        week_start=lambda f: f["week_start"].dt.strftime("%Y-%m-%d")
-    )[["week_start", "week", "plover", "goldstein", "disagreement"]]
-    x = alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b"))
-    lines = (
-        alt.Chart(data)
-        .mark_line(point=True, strokeWidth=2)
-        .encode(
-            x=x,
-            y=alt.Y("value:Q", title="Weighted score sum"),
-            color=alt.Color(
-                "scale:N", title="Score", scale=alt.Scale(domain=list(SCALES), range=list(SCALES.values()))
-            ),
-            strokeDash=alt.StrokeDash(
-                "scale:N", title="Score", scale=alt.Scale(domain=list(SCALES), range=[[1, 0], [6, 3]])
-            ),
-            tooltip=[
-                alt.Tooltip("scale:N", title="Score"),
-                alt.Tooltip("week:N", title="ISO week"),
-                alt.Tooltip("value:Q", title="Sum", format=".2f"),
-                alt.Tooltip("events:N", title="Events (weight)"),
-                alt.Tooltip("evidence:N", title="Evidence"),
-            ],
-        )
-    )
-    rings = (
-        alt.Chart(flagged)
-        .mark_point(shape="circle", size=260, filled=False, color=theme.NEUTRAL, strokeWidth=1.5)
-        .encode(
-            x=x,
-            y="plover:Q",
-            tooltip=[
-                alt.Tooltip("week:N", title="ISO week"),
-                alt.Tooltip("disagreement:N", title="Disagree in"),
-                alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
-                alt.Tooltip("plover:Q", title="PLOVER sum", format=".2f"),
-            ],
-        )
-    )
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
-    return (zero + lines + rings).properties(
-        width=620,
-        height=300,
-        title=alt.Title(
-            "The weekly index with Goldstein and with PLOVER scores",
-            subtitle="Ringed: weeks whose sign or rank differs between the two scores",
-        ),
-    )

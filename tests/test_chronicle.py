@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from thawbook import chronicle
-from thawbook.dates import TemporalMention, infer_publication_interval
+from thawbook.dates import TemporalMention
+from thawbook.publication_date import infer_publication_interval
 from thawbook.tables import load_tables
 
 TEXT = "Xx On Tuesday, he spoke. Later, last week, nothing. And in March it rained."

@@ -3,7 +3,7 @@
 import altair as alt
 
 from thawbook import chronicle, chronicle_charts
-from thawbook.dates import infer_publication_interval
+from thawbook.publication_date import infer_publication_interval
 from thawbook.tables import load_tables
 
 

@@ -1,4 +1,5 @@
-"""Hand-checked behaviour of thawbook.dates: intervals, publication inference, resolver, extractor.
+"""Hand-checked behaviour of thawbook.dates (intervals, resolver, extractor) and of
+thawbook.publication_date (publication inference, the article's own dates).
 
 Calendar used in the hand checks (2023): Mon 22 May .. Sun 28 May is the week of the
 ambassador's arrival (Tue 23 May) and of the jet intercept (Fri 26 May); Mon 29 May ..
@@ -11,17 +12,15 @@ import pandas as pd
 import pytest
 
 from thawbook.dates import (
-    Constraint,
     Interval,
     find_temporal_expressions,
-    infer_publication_interval,
     iso,
     precision_of,
     resolve,
-    resolve_in_article,
     resolve_on,
     week_of,
 )
+from thawbook.publication_date import Constraint, infer_publication_interval, resolve_in_article
 from thawbook.seed import EvidenceError, locate, read_seed
 
 D = date

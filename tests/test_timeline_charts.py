@@ -9,7 +9,7 @@ import pytest
 
 from thawbook import timeline as tl
 from thawbook import timeline_charts
-from thawbook.dates import infer_publication_interval
+from thawbook.publication_date import infer_publication_interval
 from thawbook.tables import load_tables
 
 T = pd.Timestamp

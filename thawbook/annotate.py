@@ -178,7 +178,7 @@ def grounded_rows(data: dict[str, pd.DataFrame], *, dating: bool = True) -> pd.D
             )
         )
     if dating:
-        from thawbook.dates import infer_publication_interval
+        from thawbook.publication_date import infer_publication_interval
 
         _, steps = infer_publication_interval()
         records = []

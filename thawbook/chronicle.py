@@ -3,7 +3,7 @@
 Two questions are answered here, both from evidence inside the article:
 
 * :func:`derivation_table` lays out the steps of
-  :func:`thawbook.dates.infer_publication_interval`, the publication date the article's
+  :func:`thawbook.publication_date.infer_publication_interval`, the publication date the article's
   words allow (it has no dateline).
 * :func:`account_for_temporal_expressions` takes every temporal expression that
   :func:`thawbook.dates.find_temporal_expressions` finds and says what accounts for it: the
@@ -21,15 +21,9 @@ import re
 
 import pandas as pd
 
-from thawbook.dates import (
-    Constraint,
-    Interval,
-    TemporalMention,
-    find_temporal_expressions,
-    iso,
-    resolve_in_article,
-)
+from thawbook.dates import Interval, TemporalMention, find_temporal_expressions, iso
 from thawbook.display import SPAN_SEPARATOR
+from thawbook.publication_date import Constraint, resolve_in_article
 
 _LEADING = re.compile(r"^(?:on|in|since)\s+", re.IGNORECASE)
 
@@ -123,13 +117,13 @@ def account_for_temporal_expressions(
     ``accounted_by == "unaccounted"``. ``matches`` counts every row that fits (1 is clean).
 
     For event mentions the stored ``date_start``/``date_end`` are given, and
-    :func:`thawbook.dates.resolve_in_article` is run independently on the expression, against
+    :func:`thawbook.publication_date.resolve_in_article` is run independently on the expression, against
     the publication interval the article's own words allow (future tense for
     forthcoming events, past otherwise); ``agreement`` is "agrees", "differs", or "not
     resolvable" when the resolver does not support the expression. Exclusions get the
     resolver's reading where it has one, and agreement "no event date". With ``week_start``
     None the resolver takes the hull over both week conventions
-    (:func:`thawbook.dates.resolve_in_article`); otherwise it uses that one.
+    (:func:`thawbook.publication_date.resolve_in_article`); otherwise it uses that one.
     """
     mentions = find_temporal_expressions() if mentions is None else mentions
     by_event = events.set_index("event_id")

@@ -1,22 +1,22 @@
-"""Dates in and of the seed article: when it was published, and what its time words mean.
+"""Dates in the seed article: intervals of days, one formatter, and what its time words mean.
 
-The article carries no dateline, so this module does three things, each checkable:
+The article carries no dateline; its publication date is derived in
+:mod:`thawbook.publication_date`. This module holds what that derivation and the rest of the
+package build on, each checkable:
 
-1. :func:`infer_publication_interval` derives the publication date from evidence *inside*
-   the article. Each step is a :class:`Constraint` holding the verbatim seed spans that
-   ground it (every span must occur exactly once, see :func:`thawbook.seed.locate`), the
-   set of publication dates it allows, and the reasoning in words. The publication
-   interval is the intersection of the constraints.
+1. :class:`Interval`, a closed range of days, and the calendar units around a day
+   (:func:`week_of`, :func:`month_of`, :func:`year_of`); :func:`precision_of` names an
+   interval's precision by its width, and :func:`iso` is the package's one date formatter.
 2. :func:`resolve` turns one of the article's temporal expressions ("last week", "On
    Tuesday", "in October", ...) into an :class:`Interval`, resolved against *both* ends of
-   the publication interval and returning the hull, so that uncertainty about the
+   a publication interval and returning the hull, so that uncertainty about the
    publication date is carried into every resolved date instead of being hidden.
 3. :func:`find_temporal_expressions` lists every temporal expression in a text (by default
    the seed) with its offsets, so the report can show that each one is accounted for.
 
 Conventions. The article never says whether its weeks start on Monday (ISO 8601) or on
-Sunday (the US calendar), so both are allowed: :data:`WEEK_STARTS`. :func:`resolve` and
-:func:`infer_publication_interval` take the hull over both conventions unless one is asked
+Sunday (the US calendar), so both are allowed: :data:`WEEK_STARTS`. The article's own dates
+(:mod:`thawbook.publication_date`) take the hull over both conventions unless one is asked
 for, so the stored intervals carry this uncertainty too. "last week" is the previous calendar
 week, "last Friday" the Friday of the previous calendar week (news style, not "yesterday"
 when the reference is a Saturday), a bare weekday told in the past is the most recent such
@@ -54,12 +54,11 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
 
 import pandas as pd
 from dateparser.date import DateDataParser
 
-from thawbook.seed import locate, paragraph_of, read_seed
+from thawbook.seed import paragraph_of, read_seed
 
 PRECISIONS = ("day", "week", "month", "year")  # finest to coarsest
 WEEK_STARTS = ("monday", "sunday")  # the calendar conventions the article allows
@@ -173,172 +172,6 @@ def year_of(day: date) -> Interval:
     return Interval(date(day.year, 1, 1), date(day.year, 12, 31), "year")
 
 
-# ------------------------------------------------------------- publication inference
-
-
-@dataclass(frozen=True)
-class Constraint:
-    """One step of the publication-date derivation.
-
-    ``evidence`` holds verbatim spans of the seed, each occurring exactly once;
-    ``interval`` is the range of publication dates this step allows; ``needs_context``
-    marks steps that lean on knowledge from outside the article.
-    """
-
-    name: str
-    evidence: tuple[str, ...]
-    interval: Interval
-    reasoning: str
-    needs_context: bool = False
-
-    def __post_init__(self) -> None:
-        for span in self.evidence:
-            locate(span)  # raises EvidenceError unless it occurs exactly once
-
-
-# The only explicit calendar date in the article, and the year inferred for it.
-ANCHOR_MONTH_DAY = (5, 23)  # "Xie Feng's arrival in Washington on May 23"
-COVID_ZERO_BEGAN = 2020  # outside knowledge: China's zero-Covid policy started in 2020
-INFERRED_YEAR = COVID_ZERO_BEGAN + 3  # "this year, after three years of strict “Covid zero” ..."
-
-
-def publication_constraints(week_start: str | None = None) -> list[Constraint]:
-    """The derivation of the publication date, one :class:`Constraint` per step, in order.
-
-    With ``week_start`` None, each step allows the hull of what it allows under every
-    convention in :data:`WEEK_STARTS`; otherwise only what it allows under that one.
-    """
-    if week_start is None:
-        per_convention = [publication_constraints(ws) for ws in WEEK_STARTS]
-        steps = []
-        for parts in zip(*per_convention):
-            interval = parts[0].interval
-            for part in parts[1:]:
-                interval = interval.hull(part.interval)
-            reasoning = (
-                parts[0].reasoning
-                if len({p.interval for p in parts}) == 1
-                else " ".join(
-                    f"With weeks from {ws.capitalize()}: {p.reasoning}" for ws, p in zip(WEEK_STARTS, parts)
-                )
-            )
-            steps.append(
-                Constraint(parts[0].name, parts[0].evidence, interval, reasoning, parts[0].needs_context)
-            )
-        return steps
-
-    year = Constraint(
-        name="year",
-        evidence=(
-            "this year, after three years of strict “Covid zero” restrictions",
-            "has been subject to US sanctions since 2018",
-        ),
-        interval=year_of(date(INFERRED_YEAR, 1, 1)),
-        reasoning=(
-            f"“Covid zero” began in {COVID_ZERO_BEGAN} (outside knowledge); three years of it "
-            f"put “this year” in {INFERRED_YEAR}. Consistent with sanctions running "
-            "“since 2018”, a past year."
-        ),
-        needs_context=True,
-    )
-
-    arrival = date(INFERRED_YEAR, *ANCHOR_MONTH_DAY)
-    publication_week = week_of(week_of(arrival, week_start).end + timedelta(days=1), week_start)
-    first, last = (
-        calendar.day_name[publication_week.start.weekday()],
-        calendar.day_name[publication_week.end.weekday()],
-    )
-    week = Constraint(
-        name="week after the ambassador's arrival",
-        evidence=(
-            "The Chinese ambassador also arrived in Washington last week",
-            "arrival in Washington on May 23",
-        ),
-        interval=publication_week,
-        reasoning=(
-            f"The arrival on {arrival:%a %d %b} happened “last week”, so publication falls "
-            f"in the following {first}-{last} week, {publication_week}."
-        ),
-    )
-
-    friday = publication_week.start + timedelta(
-        days=(WEEKDAYS.index("friday") - publication_week.start.weekday()) % 7
-    )
-    weekend = Constraint(
-        name="from the Friday to the end of that week",
-        evidence=(
-            "at this weekend's security meeting in Singapore",
-            "spoke briefly at the conference's opening dinner Friday",
-        ),
-        interval=Interval(friday, publication_week.end, "day"),
-        reasoning=(
-            "The Singapore meeting is “this weekend's”, so publication is no later than the "
-            f"last day of the publication week ({publication_week.end:%a %d %b}); its opening "
-            "dinner “Friday” is told in the past, "
-            f"so publication is on or after {friday:%a %d %b}."
-        ),
-    )
-
-    # Consistency check: for which days of the window so far does "Last Friday" (the jet
-    # intercept) fall inside "last week" (as in "last week's jet interception")?
-    window = year.interval.intersect(week.interval).intersect(weekend.interval)
-    consistent = [
-        day
-        for day in _each_day(window)
-        if resolve_on("last week", day, week_start=week_start).start
-        <= resolve_on("last friday", day, week_start=week_start).start
-        <= resolve_on("last week", day, week_start=week_start).end
-    ]
-    if consistent != list(_each_day(window)):
-        raise AssertionError("“Last Friday” is not inside “last week” for some candidate day")
-    intercept = resolve("last friday", window, week_start=week_start)
-    jet = Constraint(
-        name="jet intercept last Friday (check)",
-        evidence=("Last Friday, a Chinese jet buzzed", "last week's jet interception"),
-        interval=Interval(consistent[0], consistent[-1], "day"),
-        reasoning=(
-            f"“Last Friday” resolves to {intercept} for every candidate day, and that Friday "
-            "lies in “last week”: consistent, but it does not narrow the interval."
-        ),
-    )
-    return [year, week, weekend, jet]
-
-
-@cache
-def _publication(week_start: str | None) -> tuple[Interval, tuple[Constraint, ...]]:
-    interval, steps = _infer_publication_interval(week_start)
-    return interval, tuple(steps)
-
-
-def infer_publication_interval(week_start: str | None = None) -> tuple[Interval, list[Constraint]]:
-    """The publication interval and the derivation steps (computed once per convention).
-
-    Under one convention the interval is the intersection of its steps; with ``week_start``
-    None it is the hull of the conventions' intervals (see :func:`publication_constraints`).
-    """
-    interval, steps = _publication(week_start)
-    return interval, list(steps)
-
-
-def _infer_publication_interval(week_start: str | None = None) -> tuple[Interval, list[Constraint]]:
-    if week_start is None:
-        hull = None
-        for ws in WEEK_STARTS:
-            interval, _ = infer_publication_interval(ws)
-            hull = interval if hull is None else hull.hull(interval)
-        return hull, publication_constraints()
-    steps = publication_constraints(week_start)
-    result = steps[0].interval
-    for step in steps[1:]:
-        result = result.intersect(step.interval)
-    return result, steps
-
-
-def _each_day(interval: Interval):
-    for offset in range(interval.days):
-        yield interval.start + timedelta(days=offset)
-
-
 # --------------------------------------------------------------------------- resolver
 
 _LEADING = re.compile(r"^(on|in|since)\s+")
@@ -374,28 +207,12 @@ def resolve(
     The expression is resolved against the first and the last possible publication day and
     the hull of the two is returned. ``tense`` ("past" or "future") is the tense of the
     clause; "since ..." is always past. Raises ``ValueError`` naming the expression if it
-    is not one of the supported forms. For the article itself use :func:`resolve_in_article`.
+    is not one of the supported forms. For the article itself use
+    :func:`thawbook.publication_date.resolve_in_article`.
     """
     return resolve_on(expression, published.start, tense=tense, week_start=week_start).hull(
         resolve_on(expression, published.end, tense=tense, week_start=week_start)
     )
-
-
-@cache
-def resolve_in_article(expression: str, *, tense: str = "past", week_start: str | None = None) -> Interval:
-    """The dates an expression of the seed article can refer to.
-
-    Under one week convention, the expression is resolved against that convention's own
-    publication interval (:func:`infer_publication_interval`); with ``week_start`` None, the
-    hull over every convention in :data:`WEEK_STARTS` is returned, which is what the report
-    stores.
-    """
-    conventions = WEEK_STARTS if week_start is None else (week_start,)
-    hull = None
-    for ws in conventions:
-        found = resolve(expression, infer_publication_interval(ws)[0], tense=tense, week_start=ws)
-        hull = found if hull is None else hull.hull(found)
-    return hull
 
 
 def resolve_on(

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from thawbook.dates import WEEK_STARTS, infer_publication_interval, precision_of, resolve_in_article
+from thawbook.dates import WEEK_STARTS, precision_of
+from thawbook.publication_date import infer_publication_interval, resolve_in_article
 
 PLACEMENTS = ("spread", "start", "end")
 ATTRIBUTIONS = ("attributed", "own-words")

@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from thawbook.coding import QUAD_CLASSES, coded_events
-from thawbook.dates import infer_publication_interval, iso, week_of
+from thawbook.dates import iso, week_of
+from thawbook.publication_date import infer_publication_interval
 from thawbook.tables import load_tables
 
 WINDOW_START = date(2023, 1, 2)  # Monday of ISO week 2023-W01

@@ -6,8 +6,8 @@ import pandas as pd
 
 from thawbook import telling_order, timeline
 from thawbook.date_agreement import event_context_pairs
-from thawbook.dates import infer_publication_interval
 from thawbook.findings.core import Finding, finding
+from thawbook.publication_date import infer_publication_interval
 from thawbook.readings import Reading
 
 CHAPTER = "chapters/04_chronology"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from thawbook.chronicle import account_for_temporal_expressions, coverage
-from thawbook.dates import infer_publication_interval
 from thawbook.findings.core import Finding, finding
+from thawbook.publication_date import infer_publication_interval
 from thawbook.readings import Reading
 
 CHAPTER = "chapters/03_dating"

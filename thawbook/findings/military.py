@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from thawbook import contacts, military_contacts
-from thawbook.dates import infer_publication_interval
 from thawbook.findings.core import Finding, finding
+from thawbook.publication_date import infer_publication_interval
 from thawbook.readings import Reading
 
 CHAPTER = "chapters/07_military_contact"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from thawbook import coding, plover_index, thaw_index
-from thawbook.dates import infer_publication_interval, iso
+from thawbook.dates import iso
 from thawbook.findings.core import Finding, finding
+from thawbook.publication_date import infer_publication_interval
 from thawbook.readings import Reading
 
 CHAPTER = "chapters/10_thaw_index"

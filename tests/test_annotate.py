@@ -17,7 +17,7 @@ import pytest
 from thawbook import annotate
 from thawbook.paths import CHAPTERS, DATA, ROOT
 from thawbook.seed import paragraph_bounds, read_seed, sentences
-from thawbook.tables import DataError
+from thawbook.table_checks import DataError
 
 TEXT = read_seed()
 TIP = re.compile(

@@ -3,7 +3,8 @@
 import csv
 
 from thawbook import dictionary
-from thawbook.tables import RULES, data_dir, descriptor, load_tables
+from thawbook.table_checks import RULES
+from thawbook.tables import data_dir, descriptor, load_tables
 
 RESOURCE = {
     "name": "things",

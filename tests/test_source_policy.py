@@ -5,7 +5,8 @@ from __future__ import annotations
 from test_tables import expect, rows, set_cell
 
 from thawbook import source_policy
-from thawbook.tables import RULES, load_table
+from thawbook.table_checks import RULES
+from thawbook.tables import load_table
 
 CONTEXT = "data/context.csv"
 

@@ -13,7 +13,8 @@ import re
 import pytest
 
 from thawbook.paths import ROOT
-from thawbook.tables import RULES, DataError, load_table, load_tables
+from thawbook.table_checks import RULES, DataError
+from thawbook.tables import load_table, load_tables
 
 
 def rows(path):
@@ -313,7 +314,7 @@ def test_source_url_the_schema_already_rejects_is_named_too(tmp_data):
 def test_frictionless_error_without_a_note_still_states_a_problem():
     from types import SimpleNamespace
 
-    from thawbook.tables import _problem
+    from thawbook.table_checks import _problem
 
     error = SimpleNamespace(
         cell=None, note="", description="A row has fewer cells than the header.", title="Missing Cell"

@@ -2,7 +2,7 @@
 
 :func:`resource_summary` and :func:`fields_table` turn one resource descriptor into a
 summary and a table of fields; :func:`rules_table` lists the report's own validation rules
-(:data:`thawbook.tables.RULES`). The appendix page calls these for every resource, so the
+(:data:`thawbook.table_checks.RULES`). The appendix page calls these for every resource, so the
 page changes whenever the package does.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from thawbook.display import code_md, escape_markdown
-from thawbook.tables import RULES
+from thawbook.table_checks import RULES
 
 
 def _key_text(key) -> str:

@@ -1,9 +1,10 @@
 """The source policy for outside facts (``data/context.csv``), checked when the table loads.
 
 Each rule looks at one row and returns a problem or nothing; :func:`violations` runs them
-all. :mod:`thawbook.tables` turns the first violation into a :class:`~thawbook.tables.DataError`
-naming the file, the row, the column and the rule, so a row that breaks the policy stops
-the build. The rules (also listed in the data dictionary through :data:`RULES`):
+all. When :mod:`thawbook.tables` loads the table, :mod:`thawbook.table_checks` turns the first
+violation into a :class:`~thawbook.table_checks.DataError` naming the file, the row, the column
+and the rule, so a row that breaks the policy stops the build. The rules (also listed in the
+data dictionary through :data:`RULES`):
 
 - ``no_reference_works``: an encyclopedia or other reference work (``source_type``
   ``reference``, or any Wikipedia address) is not a source for a fact;

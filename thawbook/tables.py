@@ -37,7 +37,7 @@ import pandas as pd
 
 from thawbook import paths, source_policy
 from thawbook.dates import precision_of
-from thawbook.paths import record_read
+from thawbook.paths import read_recorded, record_read
 from thawbook.seed import EvidenceError, locate, read_seed
 
 DATA_ENV = "THAWBOOK_DATA"
@@ -196,8 +196,7 @@ def _check_bytes(path: Path) -> str:
     shown = _display(path)
     if not path.exists():
         raise DataError(shown, None, None, "file not found", "file_exists")
-    raw = path.read_bytes()
-    record_read(path)
+    raw = read_recorded(path)
     if raw.startswith(codecs.BOM_UTF8):
         raise DataError(shown, 1, None, BOM_PROBLEM, "no_bom")
     if not raw.strip():

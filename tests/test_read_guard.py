@@ -12,10 +12,10 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from thawbook.execute import ExecutionFailure, Job, run_jobs
+from thawbook.execute import ExecutionFailure, Job, kernel_setup_line, run_jobs
 from thawbook.notebooks import RefreshError
 from thawbook.notebooks import execute as refresh_execute
-from thawbook.paths import DATA, SEED
+from thawbook.paths import CHAPTERS, DATA, SEED
 
 RULE = "[rule: recorded_reads]"
 PLAIN_OPEN = f"text = open({str(DATA / 'events.csv')!r}, encoding='utf-8').read()"
@@ -95,3 +95,9 @@ def test_the_guard_lets_through_recorded_files_and_files_outside_data_and_seeds(
     assert refused[0].startswith("probe.ipynb opened data/quotes.csv without recording it")
     assert refused[1].startswith(f"probe.ipynb opened seeds/{SEED.name} without recording it")
     assert len(refused) == 2 and all(line.endswith(RULE) for line in refused)
+
+
+def test_the_build_kernel_records_imports_and_guards_reads_naming_the_notebook_from_the_repository():
+    line = kernel_setup_line(CHAPTERS / "05_sanctions.ipynb")
+    assert "paths.record_imports()" in line
+    assert line.endswith("paths.guard_reads('chapters/05_sanctions.ipynb')")

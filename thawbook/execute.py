@@ -1,8 +1,9 @@
 """Execute the book's stale notebooks concurrently, before Sphinx reads them.
 
 myst-nb, in ``cache`` mode, executes a notebook that has no execution-cache record while Sphinx
-reads it, one notebook after another. :func:`execute_stale` runs first instead (called by
-``thawbook.sphinxext`` on ``env-before-read-docs``): every notebook about to be read that has
+reads it, one notebook after another. :func:`run_jobs` runs first instead (called by
+:func:`thawbook.build_execution_cache.execute_stale_notebooks` on ``env-before-read-docs``,
+hooked in by ``thawbook.sphinxext``): every notebook about to be read that has
 no cache record executes in its own worker process, :func:`jobs` at a time (one kernel per
 core), and the parent stores each result in the execution cache. Sphinx then only reads
 cached results.

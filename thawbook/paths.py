@@ -101,7 +101,7 @@ def record_imports() -> None:
     """Record the ``thawbook`` modules this process has imported and will import, transitively,
     so that an edit to a module re-executes only the notebooks that use it. Importing this
     module does not do it: the build's kernels call it at start-up
-    (:data:`thawbook.execute.RECORDING_LINE`), and nothing else does."""
+    (:func:`thawbook.execute.kernel_setup_line`), and nothing else does."""
     if _ImportRecorder not in sys.meta_path:
         sys.meta_path.insert(0, _ImportRecorder)
     for name, module in list(sys.modules.items()):

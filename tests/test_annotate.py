@@ -1,4 +1,5 @@
-"""thawbook.annotate: the article with every grounded span highlighted, and its coverage.
+"""thawbook.annotate, annotate_html and annotate_charts: the article with every grounded span
+highlighted, and its coverage.
 
 The checks of anchors, popups and coverage compare the rendered page with figures computed
 here a different way: straight from the CSV files and the seed, with string search and
@@ -14,7 +15,7 @@ import re
 
 import pytest
 
-from thawbook import annotate
+from thawbook import annotate, annotate_charts, annotate_html
 from thawbook.paths import CHAPTERS, DATA, ROOT
 from thawbook.seed import paragraph_bounds, read_seed, sentences
 from thawbook.table_checks import DataError
@@ -39,7 +40,7 @@ def rows():
 
 @pytest.fixture(scope="module")
 def page(rows):
-    return annotate.render(rows)
+    return annotate_html.render(rows)
 
 
 def csv_evidence() -> dict[str, list[tuple[str, str]]]:
@@ -145,7 +146,7 @@ def test_every_row_is_listed_in_some_popup_and_is_a_link_target(rows, page):
     tips = " ".join(tip_text(m.group(5)) for m in TIP.finditer(page))
     missing = [r.row_id for r in rows.itertuples() if f"</b> {r.row_id}:" not in tips]
     assert not missing
-    table = annotate.rows_table(rows).data
+    table = annotate_html.rows_table(rows).data
     targets = {m.group(2) for m in TIP.finditer(page)}
     assert all(f'<tr id="{t}">' in table for t in targets)
     assert table.count("<tr id=") == len(rows)
@@ -154,7 +155,7 @@ def test_every_row_is_listed_in_some_popup_and_is_a_link_target(rows, page):
 def test_each_row_in_a_popup_links_to_its_own_row_of_the_rows_table(rows, page):
     """Each row link names its row id and points at the table row of that id: the popup is the
     way to every row a highlight supports, not only to the one its own link goes to."""
-    table = annotate.rows_table(rows).data
+    table = annotate_html.rows_table(rows).data
     links = [link for m in TIP.finditer(page) for link in ROW_LINK.findall(m.group(5))]
     assert len(links) >= len(rows)
     for target, row_id in links:
@@ -261,7 +262,7 @@ def highlight_colours(css: str, scope: str) -> tuple[str, list[str]]:
 
 
 def test_highlight_and_popup_text_meet_wcag_aa_contrast():
-    css = annotate.STYLESHEET.read_text(encoding="utf-8")
+    css = annotate_charts.STYLESHEET.read_text(encoding="utf-8")
     for scope in ("", 'html[data-theme="dark"] '):
         text, depths = highlight_colours(css, scope)
         for background in depths:
@@ -276,7 +277,7 @@ def test_highlight_and_popup_text_meet_wcag_aa_contrast():
 
 
 def test_more_rows_on_the_words_means_a_stronger_highlight_in_light_and_dark_mode():
-    css = annotate.STYLESHEET.read_text(encoding="utf-8")
+    css = annotate_charts.STYLESHEET.read_text(encoding="utf-8")
     for scope, page in (("", "#FFFFFF"), ('html[data-theme="dark"] ', "#121212")):
         _, depths = highlight_colours(css, scope)
         strength = [contrast(page, background) for background in depths]
@@ -285,14 +286,14 @@ def test_more_rows_on_the_words_means_a_stronger_highlight_in_light_and_dark_mod
 
 
 def test_palette_gives_every_kind_a_colour_and_the_chart_uses_it(rows):
-    colours = annotate.palette()
+    colours = annotate_charts.palette()
     assert set(colours) == set(annotate.KINDS)
-    spec = annotate.density_chart(annotate.density(rows)).to_dict()
+    spec = annotate_charts.density_chart(annotate.density(rows)).to_dict()
     scale = spec["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"])) == {
         annotate.KINDS[k][1]: colours[k] for k in annotate.KINDS if k in set(rows["kind"])
     }
-    css = annotate.STYLESHEET.read_text(encoding="utf-8")
+    css = annotate_charts.STYLESHEET.read_text(encoding="utf-8")
     for code, _, _ in annotate.KINDS.values():
         assert all(f".{layer}-{code}{{" in css for layer in "abcd"), code
 
@@ -301,3 +302,17 @@ def test_density_counts_every_row_once(rows):
     per_paragraph = annotate.density(rows)
     assert per_paragraph["rows"].sum() == len(rows)
     assert set(per_paragraph["paragraph"]) <= set(range(len(paragraph_bounds(TEXT))))
+
+
+def test_the_annotated_source_shapes_frames_without_altair_and_draws_only_in_its_charts_module():
+    import ast
+
+    def imported(module) -> set[str]:
+        tree = ast.parse((ROOT / "thawbook" / f"{module}.py").read_text(encoding="utf-8"))
+        found = {
+            alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+        }
+        return found | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+
+    assert "altair" not in imported("annotate") and "altair" not in imported("annotate_html")
+    assert "altair" in imported("annotate_charts")

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from thawbook.sphinxext import data_archive_bytes
+from thawbook.build_downloads import data_archive_bytes
 
 FOLDER = "thaw-data-package/"
 

@@ -30,8 +30,8 @@ from hostile import PAYLOADS, inject
 from test_build import FLAGS, JUPYTER_BOOK, make_book
 
 from conftest import PROBE_SLOW, PROBE_TITLES, SLOW_ENV, book_pages, seed_execution_state, small_book
+from thawbook.build_chart_assets import has_chart
 from thawbook.checkout import copy_checkout
-from thawbook.sphinxext import has_chart
 
 PROBE_PAGE = Path(f"_build/html/{PROBE_TITLES}.html")
 TITLE = "Ambassador Xie Feng arrives in Washington"

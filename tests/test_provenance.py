@@ -11,8 +11,8 @@ import types
 import zipfile
 
 from thawbook import provenance
+from thawbook.build_downloads import FINDINGS_NAME, data_archive_bytes
 from thawbook.paths import DATAPACKAGE, ROOT, SEED
-from thawbook.sphinxext import FINDINGS_NAME, data_archive_bytes
 
 
 def test_cite_text_and_bibtex_come_from_citation_cff():

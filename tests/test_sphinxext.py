@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
-from thawbook import sphinxext
+from thawbook import build_chart_assets, build_execution_cache, build_freshness, build_stale_pages
 
 
 def fake_app(tmp_path: Path, docs: set[str]) -> SimpleNamespace:
@@ -45,23 +45,25 @@ def test_published_sources_and_pages_of_removed_documents_are_removed(tmp_path):
     for name in kept + gone:
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text("x")
-    sphinxext.remove_pages_of_removed_documents(app, None)
+    build_stale_pages.remove_pages_of_removed_documents(app, None)
     assert all((out / name).exists() for name in kept)
     assert not any((out / name).exists() for name in gone)
 
 
 def test_a_fingerprint_is_committed_only_for_a_page_the_build_wrote(tmp_path):
     app = fake_app(tmp_path, {"chapters/a", "chapters/b"})
-    pending = sphinxext._pending_dir(app)
+    pending = build_freshness.pending_dir(app)
     for name in ("chapters__a", "chapters__b"):
-        sphinxext._write_atomically(pending / f"{name}.json", json.dumps({"reads": [], "fingerprint": name}))
-    sphinxext.note_page_written(app, "chapters/a", None, {}, None)
-    sphinxext.commit_fingerprints(app, RuntimeError("the build failed"))
-    assert not sphinxext._record_path(app, "chapters/a").exists()  # a failed build commits nothing
-    sphinxext.commit_fingerprints(app, None)
-    assert sphinxext._record_path(app, "chapters/a").exists()
-    assert not sphinxext._record_path(app, "chapters/b").exists()  # its page was never written
-    sphinxext.clear_pending(app)  # what the next build does first
+        build_freshness.write_atomically(
+            pending / f"{name}.json", json.dumps({"reads": [], "fingerprint": name})
+        )
+    build_freshness.note_page_written(app, "chapters/a", None, {}, None)
+    build_freshness.commit_fingerprints(app, RuntimeError("the build failed"))
+    assert not build_freshness.record_path(app, "chapters/a").exists()  # a failed build commits nothing
+    build_freshness.commit_fingerprints(app, None)
+    assert build_freshness.record_path(app, "chapters/a").exists()
+    assert not build_freshness.record_path(app, "chapters/b").exists()  # its page was never written
+    build_freshness.clear_pending(app)  # what the next build does first
     assert not pending.exists()
 
 
@@ -82,7 +84,7 @@ def test_a_damaged_execution_cache_is_repaired_not_fatal(tmp_path, capsys):
     (executed / records[0].hashkey / "base.ipynb").unlink()
     (executed / records[1].hashkey / "base.ipynb").write_text('{"cells": [', encoding="utf-8")  # cut short
     (executed / ("f" * 32)).mkdir()
-    repairs = sphinxext.repair_execution_cache(app)
+    repairs = build_execution_cache.repair_execution_cache(app)
     err = capsys.readouterr().err
     print(err)
     assert len(repairs) == 3 and err.count("thawbook: repaired the execution cache:") == 3
@@ -90,13 +92,13 @@ def test_a_damaged_execution_cache_is_repaired_not_fatal(tmp_path, capsys):
     assert [r.pk for r in cache.list_cache_records()] == [records[2].pk]
     cache.get_cache_bundle(records[2].pk)  # the sound record still loads
     assert sorted(p.name for p in executed.iterdir()) == [records[2].hashkey]
-    assert sphinxext.repair_execution_cache(app) == []
+    assert build_execution_cache.repair_execution_cache(app) == []
     nbformat.validate(cache.get_cache_bundle(records[2].pk).nb)
 
 
 def test_chart_pages_are_found_by_the_div_ids_the_theme_gives_charts():
-    assert sphinxext.has_chart('<p>x</p><div id="altair-viz-ce5405c56a534390dd814681"></div>')
-    assert not sphinxext.has_chart("<p>window.VEGA_DEBUG is mentioned in prose, altair-viz too</p>")
+    assert build_chart_assets.has_chart('<p>x</p><div id="altair-viz-ce5405c56a534390dd814681"></div>')
+    assert not build_chart_assets.has_chart("<p>window.VEGA_DEBUG is mentioned in prose, altair-viz too</p>")
 
 
 def test_importing_the_package_records_nothing_even_when_the_build_log_is_set(tmp_path):
@@ -114,3 +116,24 @@ def test_importing_the_package_records_nothing_even_when_the_build_log_is_set(tm
         env={"THAWBOOK_READS_LOG": str(log), "PATH": "/usr/bin:/bin"},
     )
     assert result.stdout.strip() == "False" and log.read_text() == ""
+
+
+def test_the_extension_connects_every_build_hook_of_its_modules():
+    from thawbook import sphinxext
+
+    connected = []
+    app = SimpleNamespace(
+        connect=lambda event, hook, priority=500: connected.append((event, hook.__module__))
+    )
+    assert sphinxext.setup(app)["parallel_read_safe"] is False
+    modules = {module for _, module in connected}
+    assert modules == {
+        "thawbook.sphinxext",
+        "thawbook.build_chart_assets",
+        "thawbook.build_downloads",
+        "thawbook.build_execution_cache",
+        "thawbook.build_failures",
+        "thawbook.build_freshness",
+        "thawbook.build_stale_pages",
+    }
+    assert len(connected) == 11 and connected[0] == ("builder-inited", "thawbook.sphinxext")

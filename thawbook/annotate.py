@@ -1,48 +1,35 @@
-"""The annotated source: the article itself, every grounded span highlighted and linked.
+"""The annotated source: the article itself, every grounded span laid over it, and its coverage.
 
 Every table of the data package that has an ``evidence`` column grounds its rows in a
-verbatim span of the seed. This module lays those spans over the article:
+verbatim span of the seed. This module shapes those spans into frames; the page's markup is
+:mod:`thawbook.annotate_html`, its charts :mod:`thawbook.annotate_charts`.
 
 1. :func:`grounded_rows` gathers one row per grounded thing (its *kind* is its table, plus
    the clues of the publication-date derivation in :mod:`thawbook.dates`, whose spans other
    chapters link to as well), with a one-line summary for the popup;
 2. :func:`segment` cuts a paragraph at every span boundary, so each piece of text knows
    the set of rows covering it (overlaps stay readable: a piece covered by an event and a
-   quote is one piece, drawn with both styles);
-3. :func:`render` writes the article as HTML, paragraph by paragraph (the headline is
-   paragraph 0): an empty ``<span id="span-S-E">`` at the start of each distinct span (the
-   target of :func:`thawbook.seed.anchor` links from every table of the book), each covered
-   piece as a focusable link described by a popup (``role="tooltip"``) that lists the rows
-   it supports, each linking to its row in the table at the end of the page
-   (:func:`rows_table`), as does the highlight itself; the popup shows on hover and focus
-   with CSS only, and ``_static/thawbook-annotate.js`` makes a tap, click, Enter or Space
-   open it without following the link (Escape closes it); and after each garbled span its likely
-   reading with the correction's id (``data/corrections.csv``);
-4. :func:`sentence_coverage` says which sentences ground no row, so a reader can judge
-   whether anything was lost.
+   quote is one piece, drawn with both styles); :func:`thawbook.annotate_html.render` writes
+   the article as HTML from those pieces;
+3. :func:`sentence_coverage` says which sentences ground no row, so a reader can judge
+   whether anything was lost, and :func:`density` how many rows each paragraph grounds.
 
-The style of each kind (a coloured underline, stacked when kinds overlap) is defined once,
-in ``_static/thawbook-annotate.css``; :func:`palette` reads the colours from there for the
-charts. Bad evidence is not handled here: :func:`thawbook.tables.load_tables` raises
-:class:`thawbook.tables.DataError` and the page is not rendered at all.
+Each kind has a CSS code, a label and a meaning (:data:`KINDS`); its style (a coloured
+underline, stacked when kinds overlap) is defined once, in ``_static/thawbook-annotate.css``.
+Bad evidence is not handled here: :func:`thawbook.tables.load_tables` raises
+:class:`thawbook.table_checks.DataError` and the page is not rendered at all.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-import altair as alt
 import pandas as pd
-from IPython.display import HTML
 
 from thawbook import display, tables, theme
-from thawbook.paths import ROOT, record_read
 from thawbook.seed import locate, paragraph_bounds, read_seed, sentences
 
-STYLESHEET = ROOT / "_static" / "thawbook-annotate.css"
 DATING = "dating"  # the publication-date clues of thawbook.dates, shown as a kind of their own
-MAX_LAYERS = 4  # underlines stacked under one piece of text; the popup lists every row
 
 # kind: (CSS code, label, what a highlight of this kind means). The order is the order of
 # the stacked underlines, the legend and the charts. Each table with an `evidence` column
@@ -99,7 +86,8 @@ def annotation_tables() -> dict[str, pd.DataFrame]:
     return tables.load_tables(*evidence_tables(), "cameo_codebook")
 
 
-def _short(text, limit: int) -> str:
+def shorten(text, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis if it is longer."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -119,7 +107,7 @@ def _summaries(name: str, frame: pd.DataFrame, data: dict[str, pd.DataFrame]) ->
     for row in frame.to_dict("records"):
         if name == "events":
             dates = f"{_day(row['date_start'])} to {_day(row['date_end'])}"
-            text = f"{_short(row['title'], 48)}; {dates}; {theme.label(row['theme'])}"
+            text = f"{shorten(row['title'], 48)}; {dates}; {theme.label(row['theme'])}"
         elif name == "quotes":
             text = f"said by {who(row['actor_id'])} ({theme.label(row['kind'])})"
         elif name == "actors":
@@ -134,13 +122,13 @@ def _summaries(name: str, frame: pd.DataFrame, data: dict[str, pd.DataFrame]) ->
         elif name in ("event_coding", "coding_alternatives"):
             labels = data["cameo_codebook"].set_index("cameo_code")["label"].to_dict()
             prefix = "alternative " if name == "coding_alternatives" else ""
-            text = f"{prefix}CAMEO {row['cameo_code']} {_short(labels.get(row['cameo_code'], ''), 40)}"
+            text = f"{prefix}CAMEO {row['cameo_code']} {shorten(labels.get(row['cameo_code'], ''), 40)}"
         elif name == "theme_alternatives":
             text = f"alternative theme: {theme.label(row['theme'])}"
         elif name == "corrections":
-            text = f"likely reading: {_short(row['likely_reading'], 80)} ({row['confidence']} confidence)"
+            text = f"likely reading: {shorten(row['likely_reading'], 80)} ({row['confidence']} confidence)"
         elif name == "context":
-            text = f"{_short(row['claim'], 48)} ({_short(row['source_publisher'], 30)})"
+            text = f"{shorten(row['claim'], 48)} ({shorten(row['source_publisher'], 30)})"
         elif name == "temporal_exclusions":
             text = f"{row['reason'].split(':')[0]}"
         else:
@@ -246,124 +234,6 @@ def paragraph_segments(rows: pd.DataFrame, text: str | None = None) -> list[list
     return out
 
 
-# ------------------------------------------------------------------ HTML
-def palette() -> dict[str, str]:
-    """kind -> colour, read from the stylesheet (``--hl-<code>: #RRGGBB``), where it is defined once."""
-    record_read(STYLESHEET)
-    record_read(STYLESHEET)
-    css = STYLESHEET.read_text(encoding="utf-8")
-    found = dict(re.findall(r"--hl-([a-z]+):\s*(#[0-9A-Fa-f]{6})", css))
-    return {kind: found[code] for kind, (code, _, _) in KINDS.items()}
-
-
-def row_target(kind: str, row_id: str) -> str:
-    """The HTML id of a row in the rows table at the end of the page: ``row-<code>-<row id>``."""
-    return f"row-{KINDS[kind][0]}-{row_id}"
-
-
-def _classes(kinds: list[str], count: int) -> str:
-    layers = [KINDS[kind][0] for kind in sorted(set(kinds), key=list(KINDS).index)][:MAX_LAYERS]
-    depth = min(count, 3)
-    return " ".join(["hl", f"k{depth}"] + [f"{'abcd'[i]}-{code}" for i, code in enumerate(layers)])
-
-
-def _popup(rows: pd.DataFrame, covering) -> str:
-    chosen = rows.loc[sorted(covering)].sort_values(["kind_rank", "row_id"])
-    return "<br>".join(
-        f"<b>{display.escape_html(KINDS[r.kind][1])}</b> "
-        f'<a href="#{display.escape_html(row_target(r.kind, r.row_id))}">{display.escape_html(r.row_id)}</a>: '
-        f"{display.escape_html(r.summary)}"
-        for r in chosen.itertuples()
-    )
-
-
-def render(rows: pd.DataFrame, text: str | None = None) -> str:
-    """The whole article as HTML with every span of ``rows`` highlighted (see the module docstring)."""
-    text = read_seed() if text is None else text
-    starts: dict[int, list[tuple[int, int]]] = {}
-    for s, e in sorted(set(zip(rows["start"], rows["end"])), key=lambda se: (se[0], -se[1])):
-        starts.setdefault(s, []).append((s, e))
-    notes: dict[int, list[str]] = {}
-    for r in rows[rows["likely"].astype(bool)].itertuples():
-        notes.setdefault(r.end, []).append(
-            f'<span class="likely">[likely: {display.escape_html(r.likely)} '
-            f'<span class="cid">{display.escape_html(r.row_id)}</span>]</span>'
-        )
-    tip = 0
-    out = ['<div class="annotated-source">']
-    for number, ((a, b), pieces) in enumerate(zip(paragraph_bounds(text), paragraph_segments(rows, text))):
-        kind = "headline" if number == 0 else "body"
-        parts = [f'<p class="src-para {kind}" id="src-para-{number}"><span class="pno">¶{number}</span> ']
-        for piece in pieces:
-            parts += notes.get(piece.start, []) if piece.start != a else []
-            parts += [f'<span id="span-{s}-{e}"></span>' for s, e in starts.get(piece.start, [])]
-            words = display.escape_html(text[piece.start : piece.end])
-            if not piece.covering:
-                parts.append(words)
-                continue
-            covering = rows.loc[sorted(piece.covering)]
-            classes = _classes(list(covering["kind"]), len(covering))
-            if not re.search(r"\w", text[piece.start : piece.end]):
-                parts.append(f'<span class="{classes}">{words}</span>')  # no name to give a link
-                continue
-            tip += 1
-            inner = (
-                covering.assign(length=covering["end"] - covering["start"])
-                .sort_values(["length", "kind_rank"])
-                .iloc[0]
-            )
-            parts.append(
-                f'<span class="s"><a class="{classes}" href="#{row_target(inner["kind"], inner["row_id"])}" '
-                f'aria-describedby="t{tip}">{words}</a><span role="tooltip" id="t{tip}">'
-                f"{_popup(rows, piece.covering)}</span></span>"
-            )
-        parts += notes.get(b, [])
-        parts.append("</p>")
-        out.append("".join(parts))
-    out.append("</div>")
-    return "\n".join(out)
-
-
-def legend(rows: pd.DataFrame) -> str:
-    """A key to the styles: a sample of each kind's underline, its meaning and its row count."""
-    counts = rows["kind"].value_counts()
-    items = "".join(
-        f'<li><span class="{_classes([kind], 1)}">{display.escape_html(label)}</span> '
-        f"{display.escape_html(meaning)} ({int(counts.get(kind, 0))} rows)</li>"
-        for kind, (_, label, meaning) in KINDS.items()
-    )
-    return (
-        f'<div class="annotated-source"><ul class="legend">{items}</ul>'
-        '<p class="legend-note">A deeper background means more rows rest on the same words; '
-        "stacked underlines show which kinds. Hover over, tap or tab to a highlight to list its rows.</p></div>"
-    )
-
-
-def page(rows: pd.DataFrame, text: str | None = None) -> HTML:
-    """The legend and the annotated article, for output by a notebook cell."""
-    return HTML(legend(rows) + render(rows, text))
-
-
-def rows_table(rows: pd.DataFrame) -> HTML:
-    """Every grounded row as a sortable table (kind, id, dates, evidence); each ``<tr>``
-    carries the id :func:`row_target` that the highlights link to."""
-    frame = rows.assign(kind=rows["kind"].map(lambda k: KINDS[k][1]))[
-        ["kind", "row_id", "date_start", "date_end", "evidence"]
-    ]
-    out = display.table(
-        frame,
-        "Every grounded row, in reading order: its kind, id, resolved dates and evidence",
-        download="grounded-rows.csv",
-    ).data
-    head, body = out.split("<tbody>", 1)
-    pieces = body.split("<tr>")
-    ids = [row_target(k, r) for k, r in zip(rows["kind"], rows["row_id"])]
-    if len(pieces) - 1 != len(ids):
-        raise ValueError("rows table has an unexpected shape")
-    body = pieces[0] + "".join(f'<tr id="{display.escape_html(i)}">{p}' for i, p in zip(ids, pieces[1:]))
-    return HTML('<div class="annotated-source">' + head + "<tbody>" + body + "</div>")
-
-
 # ------------------------------------------------------------------ coverage
 def package_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows that come from the data package (without the dating clues)."""
@@ -456,11 +326,6 @@ def ungrounded_sentences(coverage: pd.DataFrame) -> pd.DataFrame:
     return coverage.loc[~coverage["grounded"], ["sentence", "paragraph", "text"]].reset_index(drop=True)
 
 
-# ------------------------------------------------------------------ charts
-def _openings(text: str) -> dict[int, str]:
-    return {n: _short(text[a:b], 60) for n, (a, b) in enumerate(paragraph_bounds(text))}
-
-
 def density(rows: pd.DataFrame) -> pd.DataFrame:
     """Rows grounded per paragraph and kind: ``paragraph, kind, kind_label, rows``, sorted by
     paragraph and kind order."""
@@ -468,85 +333,3 @@ def density(rows: pd.DataFrame) -> pd.DataFrame:
     grouped["kind_label"] = grouped["kind"].map(lambda k: KINDS[k][1])
     grouped = grouped.sort_values(["paragraph", "kind_rank"]).reset_index(drop=True)
     return grouped[["paragraph", "kind", "kind_label", "rows"]]
-
-
-def density_chart(per_paragraph: pd.DataFrame, text: str | None = None) -> alt.Chart:
-    """Rows grounded in each paragraph (from :func:`density`), stacked by kind in the page's
-    colours; the tooltip gives the paragraph's opening words (looked up, to keep the page small)."""
-    text = read_seed() if text is None else text
-    colours = palette()
-    kinds = [kind for kind in KINDS if kind in set(per_paragraph["kind"])]
-    labels = [KINDS[k][1] for k in kinds]
-    openings = pd.DataFrame(sorted(_openings(text).items()), columns=["paragraph", "opening"])
-    return (
-        alt.Chart(
-            per_paragraph[["paragraph", "kind_label", "rows"]],
-            title=alt.Title(
-                "Where the data rests on the article",
-                subtitle="Rows grounded in each paragraph, by kind of row",
-            ),
-        )
-        .transform_lookup(lookup="paragraph", from_=alt.LookupData(openings, "paragraph", ["opening"]))
-        .mark_bar(stroke="white", strokeWidth=0.6)
-        .encode(
-            x=alt.X("paragraph:O", title="Paragraph (0 is the headline)", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("rows:Q", title="Rows grounded", stack="zero"),
-            color=alt.Color(
-                "kind_label:N",
-                title="Kind of row",
-                sort=labels,
-                scale=alt.Scale(domain=labels, range=[colours[k] for k in kinds]),
-            ),
-            tooltip=[
-                alt.Tooltip("paragraph:O", title="Paragraph"),
-                alt.Tooltip("opening:N", title="Opens with"),
-                alt.Tooltip("kind_label:N", title="Kind"),
-                alt.Tooltip("rows:Q", title="Rows"),
-            ],
-        )
-        .properties(width=560, height=260)
-    )
-
-
-SENTENCE_BANDS = (
-    ("none", 0, 0, "#FFFFFF"),
-    ("1 to 2", 1, 2, "#C6DBEF"),
-    ("3 to 5", 3, 5, "#6BAED6"),
-    ("6 or more", 6, 10**6, "#08519C"),
-)
-
-
-def sentence_chart(coverage: pd.DataFrame) -> alt.Chart:
-    """Each sentence as a cell in reading order (row = paragraph), shaded by the rows it grounds;
-    sentences that ground none are white."""
-    band = {n: label for label, lo, hi, _ in SENTENCE_BANDS for n in range(lo, min(hi, 200) + 1)}
-    data = coverage.assign(
-        band=coverage["rows"].map(lambda n: band.get(n, SENTENCE_BANDS[-1][0])),
-        words=coverage["text"].map(lambda v: _short(v, 72)),
-    )[["sentence", "paragraph", "position", "rows", "band", "words"]]
-    return (
-        alt.Chart(
-            data,
-            title=alt.Title(
-                "Which sentences ground a row",
-                subtitle="One cell per sentence in reading order; white cells ground none",
-            ),
-        )
-        .mark_rect(stroke="#1A1A1A", strokeWidth=0.8)
-        .encode(
-            x=alt.X("position:O", title="Sentence within the paragraph", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("paragraph:O", title="Paragraph (0 is the headline)"),
-            color=alt.Color(
-                "band:N",
-                title="Rows grounded",
-                scale=alt.Scale(domain=[b[0] for b in SENTENCE_BANDS], range=[b[3] for b in SENTENCE_BANDS]),
-            ),
-            tooltip=[
-                alt.Tooltip("sentence:Q", title="Sentence"),
-                alt.Tooltip("paragraph:O", title="Paragraph"),
-                alt.Tooltip("rows:Q", title="Rows grounded"),
-                alt.Tooltip("words:N", title="Sentence text"),
-            ],
-        )
-        .properties(width=alt.Step(34), height=alt.Step(16))
-    )

@@ -1,16 +1,19 @@
 """Execute the book's stale notebooks concurrently, before Sphinx reads them.
 
 myst-nb, in ``cache`` mode, executes a notebook that has no execution-cache record while Sphinx
-reads it, one notebook after another. :func:`execute_stale` runs first instead (called by
-``thawbook.sphinxext`` on ``env-before-read-docs``): every notebook about to be read that has
+reads it, one notebook after another. :func:`run_jobs` runs first instead (called by
+:func:`thawbook.build_execution_cache.execute_stale_notebooks` on ``env-before-read-docs``,
+hooked in by ``thawbook.sphinxext``): every notebook about to be read that has
 no cache record executes in its own worker process, :func:`jobs` at a time (one kernel per
 core), and the parent stores each result in the execution cache. Sphinx then only reads
 cached results.
 
 Each worker, and so the kernel it starts, has ``THAWBOOK_READS_LOG`` set to the notebook's own
-log, and the kernel is started with :data:`RECORDING_LINE`, which turns on the recording of
-imported ``thawbook`` modules (:func:`thawbook.paths.record_imports`). Separate processes,
-separate logs: the record of what one notebook read stays that notebook's under concurrency.
+log, and the kernel is started with :func:`kernel_setup_line`, which turns on the recording of
+imported ``thawbook`` modules (:func:`thawbook.paths.record_imports`) and guards reads: opening
+a file under ``data/`` or ``seeds/`` that the recording loader did not record fails the cell
+(:func:`thawbook.paths.guard_reads`). Separate processes, separate logs: the record of what one
+notebook read stays that notebook's under concurrency.
 
 A cell that raises stops the build with an :class:`ExecutionFailure` naming the notebook and
 the cell, followed by the cell's traceback; the other workers are stopped, and nothing of the
@@ -27,11 +30,29 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thawbook.paths import READS_LOG_ENV
+from thawbook.paths import READS_LOG_ENV, ROOT
 
 JOBS_ENV = "THAWBOOK_JOBS"
 # Run by the kernel at start-up, before the first cell: record every thawbook module imported.
 RECORDING_LINE = "__import__('thawbook.paths').paths.record_imports()"
+
+
+def notebook_name(notebook_path: Path) -> str:
+    """How failures name a notebook: relative to the repository when it lies inside it."""
+    resolved = Path(notebook_path).resolve()
+    return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(notebook_path)
+
+
+def guard_line(notebook_path: Path) -> str:
+    """The statement a kernel runs before the first cell to guard its reads
+    (:func:`thawbook.paths.guard_reads`): opening a file under data/ or seeds/ that was not
+    recorded fails the cell, naming this notebook."""
+    return f"__import__('thawbook.paths').paths.guard_reads({notebook_name(notebook_path)!r})"
+
+
+def kernel_setup_line(notebook_path: Path) -> str:
+    """What the build's kernel runs at start-up: record imported modules, and guard reads."""
+    return f"{RECORDING_LINE}; {guard_line(notebook_path)}"
 
 
 class ExecutionFailure(RuntimeError):
@@ -71,7 +92,7 @@ def run_worker(notebook_path: Path, out: Path, timeout: int, allow_errors: bool)
         timeout=timeout,
         allow_errors=allow_errors,
         meta_override=True,
-        extra_arguments=[f"--IPKernelApp.exec_lines={RECORDING_LINE}"],
+        extra_arguments=[f"--IPKernelApp.exec_lines={kernel_setup_line(notebook_path)}"],
     )
     if result.err is not None:
         error = result.err

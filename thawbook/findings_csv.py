@@ -1,7 +1,7 @@
 """The findings register as CSV, written to a cache file (``python -m thawbook.findings_csv PATH``).
 
 The book build starts this in the background while notebooks execute
-(:func:`thawbook.sphinxext.start_findings_register`), and reads the file when it writes the
+(:func:`thawbook.build_downloads.start_findings_register`), and reads the file when it writes the
 download; the register re-evaluates every finding under every reading, which takes a while.
 """
 

@@ -1,7 +1,9 @@
 """Re-execute chapter notebooks so their stored outputs are current (``make refresh``).
 
 Each notebook runs in its own folder, as nbval and the book build run it, with no timing
-metadata, so that an unchanged notebook re-executes to identical JSON.
+metadata, so that an unchanged notebook re-executes to identical JSON. As in the book build,
+opening a file under ``data/`` or ``seeds/`` that the recording loader did not record fails
+the notebook (:func:`thawbook.execute.guard_line`).
 
 All or nothing: every notebook executes into a copy in memory first. Only when all of them
 succeeded are the stored notebooks replaced (each atomically, through a temporary file
@@ -21,7 +23,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from thawbook.execute import describe_cell
+from thawbook.execute import describe_cell, guard_line
 
 
 class RefreshError(RuntimeError):
@@ -51,6 +53,7 @@ def execute(path: Path, timeout: int = 300) -> Executed:
         kernel_name="python3",
         record_timing=False,
         resources={"metadata": {"path": str(path.parent.resolve())}},
+        extra_arguments=[f"--IPKernelApp.exec_lines={guard_line(path)}"],
     )
     try:
         client.execute()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from thawbook.paths import ROOT, SEED, SEEDS, record_read
+from thawbook.paths import ROOT, SEED, SEEDS, read_recorded, record_read
 
 SEED_SHA256 = "06dd7ff0ab21ae4a7ffc8b326b7317383e0aa53afb549bf6286ba0b57b866f63"
 SEED_README = SEEDS / "README.md"
@@ -44,7 +44,7 @@ def _shown(path: Path) -> str:
 def documented_sha256(readme: Path = SEED_README) -> str:
     """The SHA-256 that ``seeds/README.md`` records for the seed."""
     found = (
-        re.search(r"SHA-256: `([0-9a-f]{64})`", readme.read_text(encoding="utf-8"))
+        re.search(r"SHA-256: `([0-9a-f]{64})`", read_recorded(readme).decode("utf-8"))
         if readme.exists()
         else None
     )
@@ -76,12 +76,12 @@ def read_seed(path: Path = SEED) -> str:
     record_read(path)
     if Path(path) == SEED:
         check_seed(path)
-    return path.read_bytes().decode("utf-8")
+    return read_recorded(path).decode("utf-8")
 
 
 def seed_sha256(path: Path = SEED) -> str:
     """The SHA-256 hex digest of the seed file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return hashlib.sha256(read_recorded(Path(path))).hexdigest()
 
 
 @cache

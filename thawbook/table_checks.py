@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from thawbook import paths, source_policy
-from thawbook.paths import record_read
+from thawbook.paths import read_recorded
 from thawbook.seed import EvidenceError, locate, read_seed
 
 
@@ -147,13 +147,12 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def check_bytes(path: Path) -> str:
     """The text of a table's file, once it is found to exist, be non-empty and be UTF-8 without a BOM.
 
-    Records the read (:func:`thawbook.paths.record_read`).
+    Records the read (:func:`thawbook.paths.read_recorded`).
     """
     shown = shown_path(path)
     if not path.exists():
         raise DataError(shown, None, None, "file not found", "file_exists")
-    raw = path.read_bytes()
-    record_read(path)
+    raw = read_recorded(path)
     if raw.startswith(codecs.BOM_UTF8):
         raise DataError(shown, 1, None, BOM_PROBLEM, "no_bom")
     if not raw.strip():

@@ -1,0 +1,103 @@
+"""The read guard (thawbook.paths.guard_reads): while a notebook executes for the book build or
+``make refresh``, opening a file under data/ or seeds/ that the recording loader did not record
+fails the notebook, naming it, the file and the rule; reads through the loader pass."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from thawbook.execute import ExecutionFailure, Job, kernel_setup_line, run_jobs
+from thawbook.notebooks import RefreshError
+from thawbook.notebooks import execute as refresh_execute
+from thawbook.paths import CHAPTERS, DATA, SEED
+
+RULE = "[rule: recorded_reads]"
+PLAIN_OPEN = f"text = open({str(DATA / 'events.csv')!r}, encoding='utf-8').read()"
+PANDAS = f"import pandas as pd\nframe = pd.read_csv({str(DATA / 'events.csv')!r})"
+LOADER = (
+    "from thawbook.paths import DATA, read_recorded\n"
+    "data = read_recorded(DATA / 'events.csv')\n"
+    "again = open(DATA / 'events.csv', 'rb').read()  # recorded now, so opening it again is allowed\n"
+    "print(data == again and len(data) > 0)"
+)
+
+
+def notebook(path: Path, *sources: str) -> Path:
+    nb = new_notebook(cells=[new_code_cell(source) for source in sources])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+def job(folder: Path, name: str, *sources: str) -> Job:
+    path = notebook(folder / f"{name}.ipynb", *sources)
+    return Job(name, path, folder / f"{name}.reads", folder / f"{name}.json")
+
+
+def build_execution(job: Job) -> dict:
+    """Execute one notebook as the book build does; return its report, or raise."""
+    stored = {}
+    run_jobs([job], lambda j, report: stored.update(report), timeout=120, allow_errors=False, say=print)
+    return stored
+
+
+def test_a_notebook_opening_data_without_the_loader_fails_in_the_build_naming_notebook_file_and_rule(
+    tmp_path,
+):
+    bad = job(tmp_path, "sneaky", "x = 1", PLAIN_OPEN)
+    with pytest.raises(ExecutionFailure) as failure:
+        build_execution(bad)
+    message = str(failure.value)
+    print(message)
+    first = message.splitlines()[0]
+    assert first.startswith(f"{bad.path}: cell 1 ")
+    assert f"UnrecordedReadError: {bad.path} opened data/events.csv without recording it" in first
+    assert RULE in first
+
+
+def test_a_notebook_reading_data_through_the_loader_executes_and_records_the_file(tmp_path):
+    good = job(tmp_path, "honest", LOADER)
+    report = build_execution(good)
+    executed = nbformat.reads(report["notebook"], as_version=4)
+    assert executed.cells[0].outputs[0].text == "True\n"
+    assert str(DATA / "events.csv") in good.log.read_text().splitlines()
+
+
+def test_make_refresh_stops_on_a_pandas_read_of_data_that_skips_the_loader(tmp_path):
+    path = notebook(tmp_path / "refreshed.ipynb", PANDAS)
+    with pytest.raises(RefreshError) as failure:
+        refresh_execute(path)
+    message = str(failure.value)
+    print(message)
+    assert message.startswith(f"{path}: cell 0 ")
+    assert f"{path} opened data/events.csv without recording it" in message and RULE in message
+
+
+def test_the_guard_lets_through_recorded_files_and_files_outside_data_and_seeds(tmp_path):
+    outside = tmp_path / "notes.txt"
+    outside.write_text("free to read")
+    code = (
+        "from thawbook.paths import DATA, SEED, guard_reads, read_recorded\n"
+        "guard_reads('probe.ipynb')\n"
+        f"open({str(outside)!r}).read()\n"
+        "read_recorded(DATA / 'actors.csv'); open(DATA / 'actors.csv').read()\n"
+        "for path in (DATA / 'quotes.csv', SEED):\n"
+        "    try:\n        open(path, 'rb')\n    except RuntimeError as error:\n        print(error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    refused = result.stdout.splitlines()
+    assert refused[0].startswith("probe.ipynb opened data/quotes.csv without recording it")
+    assert refused[1].startswith(f"probe.ipynb opened seeds/{SEED.name} without recording it")
+    assert len(refused) == 2 and all(line.endswith(RULE) for line in refused)
+
+
+def test_the_build_kernel_records_imports_and_guards_reads_naming_the_notebook_from_the_repository():
+    line = kernel_setup_line(CHAPTERS / "05_sanctions.ipynb")
+    assert "paths.record_imports()" in line
+    assert line.endswith("paths.guard_reads('chapters/05_sanctions.ipynb')")

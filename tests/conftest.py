@@ -140,6 +140,16 @@ def _probe(path: Path, title: str, code: str) -> None:
     nbformat.write(notebook, path)
 
 
+def without_downloads(config: Path) -> None:
+    """Set ``thawbook_downloads: false`` in a test book's ``_config.yml``: the book links no data
+    zip, so its build neither computes the findings register nor writes the zip."""
+    import yaml
+
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings.setdefault("sphinx", {}).setdefault("config", {})["thawbook_downloads"] = False
+    config.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+
+
 def small_book(checkout: Path) -> Path:
     """Trim a copied checkout to a small book that a data change re-executes cheaply: a one-line
     landing page, the real chapter *About the source* (which reads no table) and two probe notebooks that read
@@ -157,6 +167,7 @@ def small_book(checkout: Path) -> Path:
         "import os, time\nfrom thawbook.tables import load_table\n\n"
         f"events = load_table('events')\ntime.sleep(float(os.environ.get('{SLOW_ENV}', '0')))",
     )
+    without_downloads(checkout / "_config.yml")
     (checkout / "index.ipynb").unlink()  # the landing page evaluates every finding: too slow here
     (checkout / "index.md").write_text("# A small book\n", encoding="utf-8")
     (checkout / "_toc.yml").write_text(

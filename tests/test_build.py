@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from conftest import PROBE_TITLES, seed_execution_state, small_book
+from conftest import PROBE_TITLES, seed_execution_state, small_book, without_downloads
 from thawbook.checkout import copy_checkout
 from thawbook.paths import ROOT
 
@@ -32,6 +32,8 @@ def mini_book(folder: Path, code: str) -> Path:
     """A one-chapter book that uses the project's configuration and runs ``code``."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "_config.yml", folder / "_config.yml")
+    shutil.copy(ROOT / "references.bib", folder / "references.bib")  # the configuration names it
+    without_downloads(folder / "_config.yml")
     (folder / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: chapter\n")
     (folder / "index.md").write_text("# Test book\n")
     notebook = new_notebook(cells=[new_markdown_cell("# Chapter"), new_code_cell(code)])
@@ -49,6 +51,13 @@ def build(folder: Path, **env) -> subprocess.CompletedProcess:
         env={**os.environ, **env},
         timeout=600,
     )
+
+
+def test_a_mini_book_with_a_sound_cell_builds_cleanly_so_the_failures_below_are_its_cells_own(tmp_path):
+    result = build(mini_book(tmp_path / "book", "print(1 + 1)"))
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "2" in (tmp_path / "book" / "_build" / "html" / "chapter.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "book" / "_build" / "html" / "findings.csv").exists()  # no downloads
 
 
 def test_build_fails_when_a_cell_raises(tmp_path):

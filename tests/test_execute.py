@@ -9,7 +9,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from conftest import csv_rows
 from thawbook.execute import ExecutionFailure, Job, run_jobs
+from thawbook.paths import ROOT
 
 
 def notebook(path: Path, *sources: str) -> Path:
@@ -34,14 +36,14 @@ def test_notebooks_executing_at_once_keep_separate_records_of_reads_and_imports(
         tmp_path,
         "a",
         "import time\nfrom pathlib import Path\nfrom thawbook.paths import record_read\n"
-        "record_read(Path('a.txt'))\ntime.sleep(1)",
+        f"record_read(Path({str(tmp_path / 'a.txt')!r}))\ntime.sleep(1)",
         "import thawbook.source_policy\nprint('a done')",
     )
     b = job(
         tmp_path,
         "b",
         "import time\nfrom pathlib import Path\nfrom thawbook.paths import record_read\n"
-        "record_read(Path('b.txt'))\ntime.sleep(1)",
+        f"record_read(Path({str(tmp_path / 'b.txt')!r}))\ntime.sleep(1)",
         "import thawbook.seed\nprint('b done')",
     )
     stored = {}
@@ -88,3 +90,33 @@ def test_a_raising_cell_names_the_notebook_and_the_cell_and_stores_nothing_of_it
     )
     assert "Traceback" in message or "ValueError" in message.splitlines()[-1]
     assert "bad" not in stored
+
+
+WHERE = "import os\nprint(os.getcwd())\nprint(sorted(os.listdir('.')))"
+THROUGH_THE_PACKAGE = "from thawbook.tables import load_table\nprint(len(load_table('events')))"
+
+
+def test_a_notebook_executes_in_an_empty_folder_outside_the_book_and_finds_its_data_all_the_same(tmp_path):
+    # nbval runs every notebook in its own folder; the build runs it elsewhere, in an empty
+    # folder, so a notebook that found its data through the working directory fails one of them.
+    stored = {}
+    run_jobs(
+        [job(tmp_path, "found", WHERE, THROUGH_THE_PACKAGE)],
+        lambda job, report: stored.update(report),
+        timeout=120,
+        allow_errors=False,
+        say=print,
+        width=1,
+    )
+    executed = nbformat.reads(stored["notebook"], as_version=4)
+    folder, listing = executed.cells[0].outputs[0].text.splitlines()
+    print("executed in", folder, listing)
+    assert listing == "[]"
+    assert not Path(folder).resolve().is_relative_to(ROOT.resolve())
+    assert not Path(folder).resolve().is_relative_to(tmp_path.resolve())
+    assert int(executed.cells[1].outputs[0].text) == len(csv_rows("events"))
+
+    relative = job(tmp_path, "relative", WHERE, "open('../data/events.csv')")
+    with pytest.raises(ExecutionFailure) as failure:
+        run_jobs([relative], lambda job, report: None, timeout=120, allow_errors=False, say=print, width=1)
+    assert "cell 1 (\"open('../data/events.csv')\") failed: FileNotFoundError" in str(failure.value)

@@ -53,6 +53,13 @@ def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | 
 FINDINGS_NAME = "findings.csv"
 
 
+def offers_downloads(app: Sphinx) -> bool:
+    """Whether this build writes the data package zip and ``findings.csv``: an HTML build whose
+    configuration does not set ``thawbook_downloads`` to false. The build tests' small books,
+    which link neither, set it false, so that they do not compute the findings register."""
+    return app.builder.format == "html" and bool(app.config.thawbook_downloads)
+
+
 def findings_cache_file(app: Sphinx) -> Path:
     """Where the register of the current data, seed and package is kept."""
     inputs = [relative_to_root(p) for p in sorted((ROOT / "data").iterdir()) if p.is_file()]
@@ -63,7 +70,7 @@ def findings_cache_file(app: Sphinx) -> Path:
 def start_findings_register(app: Sphinx) -> None:
     """If the register must be computed, start computing it in the background now, while the
     notebooks execute, instead of after every page is written (:mod:`thawbook.findings_csv`)."""
-    if app.builder.format != "html" or findings_cache_file(app).exists():
+    if not offers_downloads(app) or findings_cache_file(app).exists():
         return
     import subprocess
 
@@ -106,7 +113,7 @@ def write_data_archive(app: Sphinx, exception: Exception | None) -> None:
     """Write ``findings.csv`` beside the pages, and the data package zip with it inside."""
     if exception is not None:
         stop_findings_register(app)  # the build failed: nothing will need the register
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not offers_downloads(app):
         return
     findings = findings_csv_bytes(app)
     (Path(app.outdir) / FINDINGS_NAME).write_bytes(findings)

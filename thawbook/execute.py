@@ -26,6 +26,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,20 +81,27 @@ def describe_cell(notebook) -> str:
 
 # ---------------------------------------------------------------- the worker (one notebook)
 def run_worker(notebook_path: Path, out: Path, timeout: int, allow_errors: bool) -> int:
-    """Execute one notebook in its own folder; write the executed notebook, or the failure, to
-    ``out`` as JSON. The parent sets ``THAWBOOK_READS_LOG`` in this process's environment."""
+    """Execute one notebook in a fresh, empty temporary folder; write the executed notebook, or
+    the failure, to ``out`` as JSON. The parent sets ``THAWBOOK_READS_LOG`` in this process's
+    environment.
+
+    The kernel starts outside the book on purpose: nbval runs each notebook in its own folder,
+    so between them the two prove that a notebook resolves its data from
+    :mod:`thawbook.paths` and never from the working directory, without executing it a third
+    time."""
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
     notebook = nbformat.read(notebook_path, as_version=4)
-    result = single_nb_execution(
-        notebook,
-        cwd=str(notebook_path.parent),
-        timeout=timeout,
-        allow_errors=allow_errors,
-        meta_override=True,
-        extra_arguments=[f"--IPKernelApp.exec_lines={kernel_setup_line(notebook_path)}"],
-    )
+    with tempfile.TemporaryDirectory(prefix="thawbook-kernel-") as folder:
+        result = single_nb_execution(
+            notebook,
+            cwd=folder,
+            timeout=timeout,
+            allow_errors=allow_errors,
+            meta_override=True,
+            extra_arguments=[f"--IPKernelApp.exec_lines={kernel_setup_line(notebook_path)}"],
+        )
     if result.err is not None:
         error = result.err
         name = f"{error.ename}: {error.evalue}" if getattr(error, "ename", None) else type(error).__name__

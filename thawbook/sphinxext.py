@@ -55,6 +55,7 @@ def check_inputs(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     """Register the book's build hooks with Sphinx."""
+    app.add_config_value("thawbook_downloads", True, "html", [bool])
     app.connect("builder-inited", check_inputs, priority=100)
     app.connect("env-get-outdated", outdated_by_dependencies)
     app.connect("env-before-read-docs", execute_stale_notebooks)

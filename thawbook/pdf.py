@@ -68,12 +68,15 @@ def local_links_script() -> str:
     ``02_annotated_source.html#span-849-889``. In the single-page build those files do not exist,
     and Chromium would print each as a ``file://`` address of the build machine. A link whose
     target is in the page becomes ``#target`` (an internal link of the PDF); one whose target is
-    not (a download) loses its address and prints as its text. Returns the two counts.
+    not (a download) loses its address and prints as its text. An outside link whose text is
+    already its address gets the class ``thawbook-address-shown``, so the print stylesheet does
+    not print the address twice. Returns the two counts.
     """
     return """() => {
       let local = 0, dropped = 0;
       for (const a of document.querySelectorAll('a[href]')) {
         const href = a.getAttribute('href');
+        if (/^https?:/i.test(href) && a.textContent.trim() === href) a.classList.add('thawbook-address-shown');
         if (/^(https?:|mailto:|#)/i.test(href)) continue;
         const hash = href.includes('#') ? decodeURIComponent(href.slice(href.indexOf('#') + 1)) : '';
         const page = href.split('#')[0].replace(/^(\\.\\/)+/, '').replace(/\\.html$/, '');

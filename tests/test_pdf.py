@@ -390,3 +390,8 @@ def test_every_outside_link_prints_its_address_and_no_link_points_at_a_local_fil
     assert not local, f"links to files of the build machine: {local[:5]}"
     assert not unprinted, f"outside links printed without their address: {unprinted[:5]}"
     assert "<#" not in text and ".html#" not in text, "an internal link prints an address"
+
+
+def test_the_charts_keyboard_controls_are_not_printed(reader):
+    text = "".join(squash(reader.page_text(page)).replace(" ", "") for page in reader.pages())
+    assert "Range:earlierlaterwidernarrowerreset" not in text, "a chart's brush buttons are printed"

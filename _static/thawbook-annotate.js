@@ -1,14 +1,18 @@
 /* The annotated source (chapter 02; thawbook.annotate): tap, click and keyboard for the popups.
    Without JavaScript each highlight (a.hl) is a plain link to its row in the table at the end of
    the page, and its popup ([role=tooltip], the element its aria-describedby names) shows on hover
-   and focus with CSS only. Here a highlight becomes a disclosure as well:
-   - a tap, click, Enter or Space on a highlight opens its popup and does not follow the link;
-     a second tap, click or Enter on it follows the link, as does a row link inside the popup;
-   - the popup's row links join the Tab order only while it is open (Tab from the highlight
-     moves into them);
-   - Escape closes the open popup (or hides the one shown by hover or focus) and puts focus back
-     on its highlight; a tap or click elsewhere, or focus leaving it, closes it too.
-   aria-expanded on the highlight says whether its popup is open; aria-controls names it. */
+   and focus with CSS only. Here a highlight becomes a disclosure as well, and its popup, which
+   holds links, a non-modal dialog (role=dialog, named after the highlighted words, with a Close
+   button):
+   - a tap, click, Enter or Space on a highlight opens its popup, moves focus into it, and does
+     not follow the link; a second tap, click or Enter on the highlight follows the link, as does
+     a row link inside the popup;
+   - the popup's row links and Close button join the Tab order only while it is open;
+   - Escape or Close closes the open popup (Escape also hides the one shown by hover or focus)
+     and puts focus back on its highlight; a tap or click elsewhere, or focus leaving it, closes
+     it too.
+   aria-expanded on the highlight says whether its popup is open; aria-controls names it, and
+   aria-haspopup says it is a dialog. */
 document.addEventListener("DOMContentLoaded", function () {
   var roots = document.querySelectorAll(".annotated-source");
   if (!roots.length) return;
@@ -23,10 +27,39 @@ document.addEventListener("DOMContentLoaded", function () {
     var p = parts(holder);
     holder.classList.toggle("open", open);
     p.trigger.setAttribute("aria-expanded", open ? "true" : "false");
-    p.popup.querySelectorAll("a").forEach(function (link) {
+    p.popup.querySelectorAll("a, button").forEach(function (link) {
       if (open) link.removeAttribute("tabindex");
       else link.setAttribute("tabindex", "-1");
     });
+  }
+
+  function open(holder) {
+    var p = parts(holder);
+    closeAll(holder);
+    holder.classList.remove("quiet");
+    setOpen(holder, true);
+    p.popup.focus(); // into the dialog: its name is read, and Tab goes on to its links
+  }
+
+  function close(holder) {
+    setOpen(holder, false);
+    holder.classList.add("quiet"); // hide it even while hovered or focused (WCAG 1.4.13)
+    parts(holder).trigger.focus();
+  }
+
+  function asDialog(trigger, popup) {
+    popup.setAttribute("role", "dialog");
+    popup.setAttribute("aria-label", "Rows on \u201c" + trigger.textContent.trim() + "\u201d");
+    popup.setAttribute("tabindex", "-1");
+    trigger.setAttribute("aria-haspopup", "dialog");
+    trigger.setAttribute("aria-controls", popup.id);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "thawbook-popup-close";
+    button.setAttribute("aria-label", "Close");
+    button.innerHTML = '<span aria-hidden="true">\u00d7</span>';
+    popup.appendChild(button); // after the row links: Tab reaches them first
+    return button;
   }
 
   function closeAll(except) {
@@ -39,7 +72,7 @@ document.addEventListener("DOMContentLoaded", function () {
     root.querySelectorAll(".s").forEach(function (holder) {
       var p = parts(holder);
       if (!p.trigger || !p.popup) return;
-      p.trigger.setAttribute("aria-controls", p.popup.id);
+      var closeButton = asDialog(p.trigger, p.popup);
       setOpen(holder, false);
 
       p.trigger.addEventListener("click", function (event) {
@@ -48,17 +81,17 @@ document.addEventListener("DOMContentLoaded", function () {
           return;
         }
         event.preventDefault();
-        closeAll(holder);
-        holder.classList.remove("quiet");
-        setOpen(holder, true);
+        open(holder);
       });
       p.trigger.addEventListener("keydown", function (event) {
         if (event.key !== " " && event.key !== "Spacebar") return;
         event.preventDefault(); // a link ignores Space; do not scroll the page either
-        var open = !holder.classList.contains("open");
-        closeAll(holder);
-        holder.classList.remove("quiet");
-        setOpen(holder, open);
+        if (holder.classList.contains("open")) close(holder);
+        else open(holder);
+      });
+      closeButton.addEventListener("click", function (event) {
+        event.preventDefault();
+        close(holder);
       });
       p.popup.addEventListener("click", function (event) {
         if (event.target.closest("a")) setOpen(holder, false); // a row link: go to the row
@@ -69,7 +102,8 @@ document.addEventListener("DOMContentLoaded", function () {
         if (event.relatedTarget && holder.classList.contains("open")) setOpen(holder, false);
       });
       holder.addEventListener("mouseleave", function () {
-        holder.classList.remove("quiet");
+        // still focused (focus went back to the highlight on close): stay hidden until focus leaves
+        if (!holder.contains(document.activeElement)) holder.classList.remove("quiet");
       });
     });
     root.classList.add("popups-enhanced");
@@ -82,11 +116,8 @@ document.addEventListener("DOMContentLoaded", function () {
       (active && active.closest && active.closest(".annotated-source .s")) ||
       document.querySelector(".annotated-source .s.open");
     if (!holder) return;
-    var p = parts(holder);
-    if (!p.trigger) return;
-    setOpen(holder, false);
-    holder.classList.add("quiet"); // hide it even while hovered or focused (WCAG 1.4.13)
-    p.trigger.focus();
+    if (!parts(holder).trigger) return;
+    close(holder);
   });
 
   document.addEventListener("click", function (event) {

@@ -260,10 +260,25 @@
   // Escape clears. A legend bound to a selection gets a row of buttons that set the selection;
   // a chart with an interval brush gets buttons that move it and put it back.
 
+  // The readout says what vega's mouse tooltip (vega-tooltip) shows for the same mark: its
+  // "title" first, on a line of its own; then "field: value" for every other field but "image",
+  // leaving out fields with no value; a nested value (object or list) as JSON. A list as the
+  // whole tooltip reads "[a, b]". (tests/test_browser_readout.py compares the two.)
+  function tipJson(value) { return JSON.stringify(value); }
+
   function tipText(value) {
     if (value == null) return "";
+    if (Array.isArray(value)) {
+      return "[" + value.map(function (v) { return typeof v === "string" ? v : tipJson(v); }).join(", ") + "]";
+    }
     if (typeof value !== "object") return String(value);
-    return Object.keys(value).map(function (key) { return key + ": " + value[key]; }).join("\n");
+    var lines = value.title ? [String(value.title)] : [];
+    Object.keys(value).forEach(function (key) {
+      var v = value[key];
+      if (key === "title" || key === "image" || v === undefined) return;
+      lines.push(key + ": " + (v !== null && typeof v === "object" ? tipJson(v) : String(v)));
+    });
+    return lines.join("\n");
   }
 
   function tipItems(view) {

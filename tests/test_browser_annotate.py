@@ -3,7 +3,8 @@ landing of evidence links from the other chapters.
 
 Without JavaScript each highlight is a link and its popup shows on hover and focus (CSS only);
 ``_static/thawbook-annotate.js`` makes the first tap, click, Enter or Space open the popup
-instead of following the link, and Escape close it. These tests drive the built book.
+instead of following the link, as a named non-modal dialog that takes focus, and Escape or its
+Close button close it and give focus back to the highlight. These tests drive the built book.
 """
 
 from __future__ import annotations
@@ -140,10 +141,11 @@ def test_enter_or_space_opens_the_popup_tab_enters_it_and_escape_returns_focus(b
     assert page.url == before, f"{key!r} followed the link"
     assert highlight.get_attribute("aria-expanded") == "true"
     assert popup.is_visible()
+    assert page.evaluate("document.activeElement.id") == popup.get_attribute("id"), "focus stayed outside"
 
     page.keyboard.press("Tab")
     focused = page.evaluate(
-        "[document.activeElement.closest('[role=tooltip]')?.id, document.activeElement.href]"
+        "[document.activeElement.closest('[role=dialog]')?.id, document.activeElement.href]"
     )
     assert focused[0] == popup.get_attribute("id"), f"Tab went to {focused}, not into the popup"
     assert "#row-" in focused[1]
@@ -154,6 +156,49 @@ def test_enter_or_space_opens_the_popup_tab_enters_it_and_escape_returns_focus(b
     assert page.evaluate(
         "(id) => document.activeElement.getAttribute('aria-describedby') === id", popup.get_attribute("id")
     )
+    assert not errors, errors
+    page.context.close()
+
+
+@pytest.mark.parametrize("how", ["click", "Enter"])
+def test_the_open_popup_is_a_named_dialog_that_takes_focus_and_close_gives_it_back(
+    browser, local_server, how
+):
+    page, errors = open_annotated(browser, f"{local_server}/{PAGE}")
+    enhanced(page)
+    highlight = page.locator(".annotated-source a.hl").nth(7)
+    popup = popup_of(page, highlight)
+    words = " ".join(highlight.inner_text().split())
+    assert highlight.get_attribute("aria-haspopup") == "dialog"
+    if how == "click":
+        highlight.click()
+    else:
+        highlight.focus()
+        page.keyboard.press("Enter")
+    popup.wait_for(state="visible", timeout=3000)
+
+    # a non-modal dialog, named after the highlighted words, as Chromium's accessibility tree has it
+    assert popup.get_attribute("role") == "dialog"
+    assert popup.get_attribute("aria-modal") != "true"
+    named = page.get_by_role("dialog", name=f"Rows on “{words}”", exact=True)
+    assert named.count() == 1 and named.get_attribute("id") == popup.get_attribute("id")
+    assert page.evaluate("document.activeElement.id") == popup.get_attribute("id"), (
+        "focus did not move into it"
+    )
+
+    # Tab goes through its row links to its Close button; Close closes it and focus goes back
+    links = popup.locator("a").count()
+    for _ in range(links + 1):
+        page.keyboard.press("Tab")
+    close = popup.get_by_role("button", name="Close", exact=True)
+    assert page.evaluate("document.activeElement.className") == "thawbook-popup-close"
+    close.press("Enter") if how == "Enter" else close.click()
+    popup.wait_for(state="hidden", timeout=3000)
+    assert highlight.get_attribute("aria-expanded") == "false"
+    assert page.evaluate(
+        "(id) => document.activeElement.getAttribute('aria-describedby') === id", popup.get_attribute("id")
+    ), "focus did not go back to the highlight"
+    print(f"{how}: dialog {popup.get_attribute('aria-label')!r} with {links} row link(s) and Close")
     assert not errors, errors
     page.context.close()
 
@@ -248,7 +293,7 @@ AFTER_ANCHOR = """(id) => {
   while (walker.nextNode() && out.length < 600) {
     const node = walker.currentNode;
     if (!(start.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
-    if (node.parentElement.closest('[role="tooltip"], .likely')) continue;
+    if (node.parentElement.closest('[role="tooltip"], [role="dialog"], .likely')) continue;
     out += node.textContent;
   }
   return out;

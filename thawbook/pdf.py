@@ -60,6 +60,35 @@ def charts_drawn_script() -> str:
     )
 
 
+def local_links_script() -> str:
+    """JavaScript that points the single page's links to other pages of the book at itself.
+
+    Links written as raw HTML by the book's extensions (evidence spans, context and correction
+    ids, citations, glossary terms) name a page of the multi-page book, such as
+    ``02_annotated_source.html#span-849-889``. In the single-page build those files do not exist,
+    and Chromium would print each as a ``file://`` address of the build machine. A link whose
+    target is in the page becomes ``#target`` (an internal link of the PDF); one whose target is
+    not (a download) loses its address and prints as its text. An outside link whose text is
+    already its address gets the class ``thawbook-address-shown``, so the print stylesheet does
+    not print the address twice. Returns the two counts.
+    """
+    return """() => {
+      let local = 0, dropped = 0;
+      for (const a of document.querySelectorAll('a[href]')) {
+        const href = a.getAttribute('href');
+        if (/^https?:/i.test(href) && a.textContent.trim() === href) a.classList.add('thawbook-address-shown');
+        if (/^(https?:|mailto:|#)/i.test(href)) continue;
+        const hash = href.includes('#') ? decodeURIComponent(href.slice(href.indexOf('#') + 1)) : '';
+        const page = href.split('#')[0].replace(/^(\\.\\/)+/, '').replace(/\\.html$/, '');
+        const target = [hash, `document-${page}`, `document-chapters/${page}`]
+          .find(id => id && document.getElementById(id));
+        if (target) { a.setAttribute('href', `#${target}`); local += 1; }
+        else { a.removeAttribute('href'); dropped += 1; }
+      }
+      return [local, dropped];
+    }"""
+
+
 def print_pdf(page: Path, target: Path = PDF, timeout_ms: int = 120_000) -> Path:
     """Print ``page`` with Chromium's print media into ``target`` (A4, outline, page numbers)."""
     from playwright.sync_api import sync_playwright
@@ -73,6 +102,7 @@ def print_pdf(page: Path, target: Path = PDF, timeout_ms: int = 120_000) -> Path
             tab.route("http*://**", lambda route: route.abort())  # offline: nothing leaves the machine
             tab.goto(page.resolve().as_uri(), wait_until="load", timeout=timeout_ms)
             tab.wait_for_function(charts_drawn_script(), timeout=timeout_ms)
+            tab.evaluate(local_links_script())
             tab.emulate_media(media="print")
             tab.wait_for_timeout(500)
             tab.pdf(

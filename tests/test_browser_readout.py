@@ -1,0 +1,149 @@
+"""A chart's keyboard readout says what its mouse tooltip says (``_static/thawbook-charts.js``).
+
+The arrow keys step through a focused chart's marks and its readout shows the focused mark's
+tooltip as "field: value" lines; a mouse reader hovers the same mark and vega's tooltip
+(vega-tooltip, ``#vg-tooltip-element``) shows it as a heading (its ``title``) and a table of
+fields. For the same mark both must carry the same fields with the same values: once for the
+marks of a chart of the book, and once for a chart made here whose tooltips hold what vega's
+tooltip treats specially (a title, a field with no value, nested and listed values).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHART = "#altair-viz-55cd665c720d92f02dcc4e3b"  # the landing page's overview: every dated event
+
+#: The fields of the tooltip on screen, as [field, value] pairs; a title counts as the field "".
+TOOLTIP = """() => {
+  const tip = document.getElementById('vg-tooltip-element');
+  if (!tip || !tip.classList.contains('visible')) return null;
+  const out = [];
+  const title = tip.querySelector('h2');
+  if (title) out.push(['', title.textContent]);
+  tip.querySelectorAll('tr').forEach(row => out.push(
+    [row.querySelector('.key').textContent, row.querySelector('.value').textContent]));
+  if (!title && !out.length) out.push(['', tip.textContent]);
+  return out;
+}"""
+
+#: The topmost element at the centre of the ring around the focused mark, and whether its box is
+#: the ring's (the ring is 3 px larger each side): only then does a hover there reach that mark.
+CENTRE = """(chart) => {
+  const ring = document.querySelector(chart + ' .thawbook-mark-ring').getBoundingClientRect();
+  const x = ring.left + ring.width / 2, y = ring.top + ring.height / 2;
+  const hit = document.elementFromPoint(x, y);
+  const box = hit && hit.getBoundingClientRect();
+  const same = box && ['left', 'top', 'right', 'bottom'].every(
+    side => Math.abs(box[side] - ring[side] + (side === 'left' || side === 'top' ? -3 : 3)) <= 1.5);
+  return {x, y, same: !!same};
+}"""
+
+
+def readout_fields(text: str) -> list[list[str]]:
+    """The readout's "Mark i of n. field: value" lines as [field, value] pairs (a title: "")."""
+    body = re.sub(r"^Mark \d+ of \d+\.\s*", "", text.strip())
+    out = []
+    for line in body.split("\n"):
+        match = re.match(r"^(.*?):(?: (.*))?$", line)
+        out.append([match.group(1), match.group(2) or ""] if match else ["", line])
+    return out
+
+
+def test_the_readout_parser_splits_fields_and_keeps_a_title_and_an_empty_value():
+    assert readout_fields("Mark 2 of 9. Talks\nWhen: May\nWords:\nNote: a: b") == [
+        ["", "Talks"],
+        ["When", "May"],
+        ["Words", ""],
+        ["Note", "a: b"],
+    ]
+
+
+def open_book_page(browser, url: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.route(
+        "**/*",
+        lambda route: (
+            route.abort() if not route.request.url.startswith("http://127.0.0.1") else route.continue_()
+        ),
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url, wait_until="load", timeout=60000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.vega-embed')].every(c => c.querySelector('svg g'))",
+        timeout=60000,
+    )
+    return page, errors
+
+
+def read_and_hover(page, chart: str, marks: int) -> list[tuple[list, list]]:
+    """For each of the first ``marks`` marks that a hover can reach: (readout fields, tooltip fields)."""
+    pairs = []
+    page.locator(chart).focus()
+    for _ in range(marks):
+        page.locator(chart).press("ArrowRight")
+        readout = page.locator(f"#thawbook-readout-{chart[1:]}").inner_text()
+        ring = page.locator(f"{chart} .thawbook-mark-ring")
+        ring.scroll_into_view_if_needed()
+        centre = page.evaluate(CENTRE, chart)
+        if not centre["same"]:
+            continue  # another mark lies over this one: a hover would read that one
+        page.mouse.move(centre["x"] - 4, centre["y"] - 4)
+        page.mouse.move(centre["x"], centre["y"], steps=2)
+        page.wait_for_function(f"({TOOLTIP})() !== null", timeout=3000)
+        pairs.append((readout_fields(readout), page.evaluate(TOOLTIP)))
+        page.mouse.move(0, 0)
+        page.locator(chart).focus()
+    return pairs
+
+
+def test_a_charts_keyboard_readout_carries_the_fields_and_values_of_its_tooltip(browser, local_server):
+    page, errors = open_book_page(browser, f"{local_server}/index.html")
+    pairs = read_and_hover(page, CHART, 8)
+    page.context.close()
+    print(f"{len(pairs)} marks read and hovered; the first: {pairs[0] if pairs else None}")
+    assert len(pairs) >= 5, "too few marks could be hovered alone"
+    for keys, mouse in pairs:
+        assert keys == mouse, f"the readout says {keys}, the tooltip {mouse}"
+    assert not errors, errors
+
+
+#: A chart made on the page with the book's own vegaEmbed (wrapped by thawbook-charts.js): its one
+#: bar's tooltip has a title, a field with no value, a nested value, a list and a number.
+SPECIAL = """() => {
+  const div = document.createElement('div');
+  div.id = 'thawbook-test-readout';
+  document.querySelector('article, main, body').prepend(div);
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    data: {values: [{who: 'Kerry', n: 3}]},
+    mark: {type: 'bar', tooltip: {expr:
+      "{'title': datum.who + ' visits', 'Count': datum.n, 'Missing': datum.nothing, " +
+      "'Nested': {'who': datum.who, 'n': datum.n}, 'Listed': [datum.who, datum.n]}"}},
+    encoding: {x: {field: 'who', type: 'nominal'}, y: {field: 'n', type: 'quantitative'}},
+    width: 200, height: 200,
+  };
+  return vegaEmbed(div, spec, {renderer: 'svg', actions: false, mode: 'vega-lite'}).then(() => true);
+}"""
+
+
+def test_the_readout_shows_a_tooltips_title_and_its_special_values_as_the_tooltip_does(browser, local_server):
+    page, errors = open_book_page(browser, f"{local_server}/index.html")
+    page.evaluate(SPECIAL)
+    chart = "#thawbook-test-readout"
+    page.wait_for_selector(f"{chart} svg g path", state="attached", timeout=10000)
+    page.locator(chart).scroll_into_view_if_needed()
+    pairs = read_and_hover(page, chart, 1)
+    page.context.close()
+    assert pairs, "the test chart's bar could not be hovered"
+    keys, mouse = pairs[0]
+    print(f"readout {keys}\ntooltip {mouse}")
+    assert ["", "Kerry visits"] in mouse and not any(field == "Missing" for field, _ in mouse)
+    assert keys == mouse, f"the readout says {keys}, the tooltip {mouse}"
+    assert not errors, errors

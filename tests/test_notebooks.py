@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from thawbook.notebooks import main
+from thawbook.notebooks import main, refresh
 from thawbook.paths import ROOT
 
 
@@ -54,6 +54,28 @@ def test_refresh_stores_outputs_and_reports_which_notebooks_changed(tmp_path, ca
     print(out)
     assert f"1 of 2 notebooks changed: {stale}" in out and f"unchanged: {current}" in out
     assert nbformat.read(stale, as_version=4).cells[0].outputs[0].text == "new\n"
+
+
+def test_refresh_executes_notebooks_at_the_same_time(tmp_path, capsys):
+    # Each notebook announces itself, then waits for the other's announcement: run one after
+    # the other, the first would wait in vain and fail; run together, both finish at once.
+    def waiting_for(other: str, me: str) -> str:
+        return (
+            "import time\nfrom pathlib import Path\n"
+            f"Path({str(tmp_path / me)!r}).touch()\n"
+            "for _ in range(600):\n"
+            f"    if Path({str(tmp_path / other)!r}).exists():\n"
+            "        break\n"
+            "    time.sleep(0.1)\n"
+            "else:\n"
+            f"    raise TimeoutError('{other} never started while {me} ran')\n"
+            "print('met')"
+        )
+
+    first = notebook(tmp_path / "first.ipynb", waiting_for("second.started", "first.started"))
+    second = notebook(tmp_path / "second.ipynb", waiting_for("first.started", "second.started"))
+    assert refresh([first, second], width=2) == [first, second]
+    assert all(nbformat.read(p, as_version=4).cells[0].outputs[0].text == "met\n" for p in (first, second))
 
 
 def test_nbval_mismatch_tells_the_reader_to_run_make_refresh(tmp_path):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -67,8 +68,13 @@ def edtf_for(start, end, basis: str = "explicit") -> str:
     return f"{ends[0]}{mark}/{ends[1]}{mark}"
 
 
+@lru_cache(maxsize=4096)
 def bounds(value: str) -> tuple[date, date]:
-    """First and last day that an EDTF value covers, as parsed by the ``edtf`` package."""
+    """First and last day that an EDTF value covers, as parsed by the ``edtf`` package.
+
+    Kept per value: the findings register checks the same few dozen values under each of its
+    readings, and one parse by the ``edtf`` grammar costs about as much as a whole chapter's
+    arithmetic."""
     parsed = parse_edtf(value)
     low, high = parsed.lower_strict(), parsed.upper_strict()
     return date(low.tm_year, low.tm_mon, low.tm_mday), date(high.tm_year, high.tm_mon, high.tm_mday)

@@ -1,11 +1,12 @@
 """Re-execute chapter notebooks so their stored outputs are current (``make refresh``).
 
-Each notebook runs in its own folder, as nbval and the book build run it, with no timing
+Each notebook runs in its own folder, as nbval runs it, with no timing
 metadata, so that an unchanged notebook re-executes to identical JSON. As in the book build,
 opening a file under ``data/`` or ``seeds/`` that the recording loader did not record fails
 the notebook (:func:`thawbook.execute.guard_line`).
 
-All or nothing: every notebook executes into a copy in memory first. Only when all of them
+The notebooks execute concurrently, one kernel per core (``THAWBOOK_JOBS`` to change it), as
+in the book build. All or nothing: every notebook executes into a copy in memory first. Only when all of them
 succeeded are the stored notebooks replaced (each atomically, through a temporary file
 beside it); if one fails, the command names the notebook and the cell, and leaves every
 stored notebook as it was. It ends by listing which notebooks changed.
@@ -23,7 +24,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from thawbook.execute import describe_cell, guard_line
+from thawbook.execute import describe_cell, guard_line, jobs
 
 
 class RefreshError(RuntimeError):
@@ -93,15 +94,33 @@ def execute_in_place(path: Path, timeout: int = 300) -> bool:
     return changed
 
 
-def refresh(paths: list[Path], timeout: int = 300) -> list[Path]:
+def refresh(paths: list[Path], timeout: int = 300, width: int | None = None) -> list[Path]:
     """Execute every notebook, then store them all; return those whose stored JSON changed.
 
-    Raises :class:`RefreshError` (and stores nothing) if any notebook fails.
+    The notebooks execute ``width`` at a time (default :func:`thawbook.execute.jobs`, one per
+    core), each in a worker process of its own with its own kernel. Raises
+    :class:`RefreshError` (and stores nothing) if any notebook fails: the first failure in the
+    order of ``paths`` is the one named, and notebooks not yet started are not started.
     """
-    executed = []
-    for path in paths:
-        print(f"executing {path}", flush=True)
-        executed.append(execute(Path(path), timeout))
+    from concurrent.futures import ProcessPoolExecutor
+
+    paths = [Path(path) for path in paths]
+    width = max(1, min(width or jobs(), len(paths) or 1))
+    with ProcessPoolExecutor(max_workers=width) as pool:
+        futures = [pool.submit(execute, path, timeout) for path in paths]
+        print(f"executing {len(paths)} notebooks, {width} at a time", flush=True)
+        executed, failures = [], []
+        for path, future in zip(paths, futures):
+            try:
+                executed.append(future.result())
+                print(f"executed {path}", flush=True)
+            except RefreshError as error:
+                failures.append(error)
+                for pending in futures:
+                    pending.cancel()
+                break
+    if failures:
+        raise failures[0]
     changed = [item.path for item in executed if item.changed]
     for item in executed:
         if item.changed:

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from thawbook import measures as M
+from thawbook import measures_charts as MC
 from thawbook.paths import ROOT
 from thawbook.seed import read_seed
 from thawbook.tables import load_tables
@@ -207,7 +208,7 @@ def test_time_panels_break_the_axis_at_long_gaps_and_cover_whole_months():
 def test_timeline_keeps_undated_measures_in_their_own_panel_and_says_how_many():
     frame = M.timeline_frame(M.measure_table(CHAIN, ACTORS, EVENTS))
     assert set(frame.loc[frame["start"].isna(), "panel"]) == {M.UNDATED}
-    spec = M.measures_timeline_chart(frame).to_dict()
+    spec = MC.measures_timeline_chart(frame).to_dict()
     assert "2 of 4 measures have no date" in json.dumps(spec)
     undated_panel = spec["hconcat"][-1]
     rows = spec["datasets"][undated_panel["data"]["name"]]
@@ -216,7 +217,10 @@ def test_timeline_keeps_undated_measures_in_their_own_panel_and_says_how_many():
 
 def test_charts_colour_sides_with_the_book_palette_and_tooltip_the_evidence():
     table = M.measure_table(CHAIN, ACTORS, EVENTS)
-    for chart in (M.chain_chart(*M.chain_layout(table)), M.measures_timeline_chart(M.timeline_frame(table))):
+    for chart in (
+        MC.chain_chart(*M.chain_layout(table)),
+        MC.measures_timeline_chart(M.timeline_frame(table)),
+    ):
         text = json.dumps(chart.to_dict())
         assert '"title": "Evidence"' in text
         assert "#0072B2" in text and "#D55E00" in text and "#009E73" in text

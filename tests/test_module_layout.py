@@ -22,9 +22,17 @@ SHAPING = [
     "military_contacts",
     "timeline",
     "telling_order",
+    "measures",
     "exports",
 ]
-CHARTS = ["thaw_index_charts", "voices_charts", "contacts_charts", "contrast_charts", "timeline_charts"]
+CHARTS = [
+    "thaw_index_charts",
+    "voices_charts",
+    "contacts_charts",
+    "contrast_charts",
+    "timeline_charts",
+    "measures_charts",
+]
 
 
 def _imports(module: str) -> set[str]:

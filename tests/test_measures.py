@@ -210,8 +210,9 @@ def test_timeline_keeps_undated_measures_in_their_own_panel_and_says_how_many():
     assert set(frame.loc[frame["start"].isna(), "panel"]) == {M.UNDATED}
     spec = MC.measures_timeline_chart(frame).to_dict()
     assert "2 of 4 measures have no date" in json.dumps(spec)
-    undated_panel = spec["hconcat"][-1]
-    rows = spec["datasets"][undated_panel["data"]["name"]]
+    undated_panel = spec["vconcat"][-1]  # the panels are stacked, the undated one last
+    data = undated_panel.get("data") or undated_panel["layer"][0]["data"]
+    rows = spec["datasets"][data["name"]]
     assert sorted(r["measure_id"] for r in rows) == ["me-b", "me-z"]
 
 

@@ -14,6 +14,8 @@ import html
 import json
 import math
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -714,3 +716,85 @@ def test_a_chart_too_wide_for_a_phone_or_with_piled_labels_is_caught():
         on_a_phone.cache_clear()
     assert any("wide in a" in p for p in problems), problems
     assert any("overlapping" in p for p in problems), problems
+
+
+# The page's script itself, run in node with a stand-in page whose chart column is 342 px
+# wide and whose drawings have the widths vl-convert measured: it must end with the same spec
+# as the steps above, or they have drifted apart.
+STAND_IN_PAGE = """
+const fs = require("fs"), vm = require("vm");
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+function element() {
+  return { setAttribute() {}, appendChild() {}, addEventListener() {}, insertAdjacentElement() {},
+           insertBefore() {}, removeChild() {}, classList: { add() {} }, style: {}, dataset: {} };
+}
+const page = {
+  window: { addEventListener() {} },
+  document: { documentElement: { clientWidth: input.viewport, getAttribute: () => null },
+              createElement: element, querySelector: () => null },
+  MutationObserver: class { observe() {} },
+  getComputedStyle: () => ({ position: "static" }),
+  setTimeout, clearTimeout,
+};
+vm.createContext(page);
+vm.runInContext(input.config, page);
+vm.runInContext(input.script, page);
+let drawn = [], seen = [];
+const view = { scenegraph: () => ({ root: { items: [] } }), data: () => ({ runAsync() {} }) };
+page.window.vegaEmbed = function (el, spec) {
+  seen.push(JSON.parse(JSON.stringify(spec)));
+  return Promise.resolve({ view: view, finalize() {} });
+};
+(async () => {
+  const out = [];
+  for (const chart of input.charts) {
+    drawn = chart.drawn; seen = [];
+    const el = element();
+    el.id = "chart";
+    el.parentElement = { getBoundingClientRect: () => ({ width: input.column, left: 24 }) };
+    el.querySelector = (what) => what === "svg"
+      ? { getAttribute: () => String(drawn[seen.length - 1] || 0), getBoundingClientRect: () => ({ width: 0 }) }
+      : null;
+    await page.window.vegaEmbed(el, chart.spec, {});
+    out.push(seen);
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+"""
+
+
+def run_page_script(charts: list[dict]) -> list[list[dict]]:
+    """The specs the page's script draws, round by round, for each of ``charts`` (``spec`` and
+    the ``drawn`` width of each round) in a 390 px window with a 342 px column."""
+    static = ROOT / "_static"
+    payload = {
+        "config": (static / theme.CHARTS_CONFIG_FILE).read_text(encoding="utf-8"),
+        "script": (static / "thawbook-charts.js").read_text(encoding="utf-8"),
+        "viewport": 390,
+        "column": PHONE_COLUMN_PX,
+        "charts": charts,
+    }
+    done = subprocess.run(
+        ["node", "-e", STAND_IN_PAGE], input=json.dumps(payload), capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.skipif(
+    shutil.which("node") is None, reason="node is not installed (make test installs it with npm)"
+)
+def test_the_phone_layout_here_is_the_one_the_page_script_applies():
+    names = sorted(SPECS)
+    charts = []
+    for name in names:
+        spec = copy.deepcopy(SPECS[name])
+        spec.setdefault("config", {})["font"] = PHONE_FONT
+        charts.append({"spec": spec, "drawn": list(on_a_phone(name)[1])})
+    drawn_by_script = run_page_script(charts)
+    differ = [
+        name
+        for name, rounds in zip(names, drawn_by_script)
+        if len(rounds) != len(on_a_phone(name)[1]) or rounds[-1] != on_a_phone(name)[0]
+    ]
+    assert not differ, f"the page's script lays these charts out otherwise on a phone: {differ}"

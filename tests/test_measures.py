@@ -228,6 +228,40 @@ def test_charts_colour_sides_with_the_book_palette_and_tooltip_the_evidence():
         assert '"business"' not in text  # only imposing sides present appear in the legend
 
 
+def test_two_answers_with_the_same_words_are_drawn_as_two_lines_in_the_chain_chart():
+    table = M.measure_table(CHAIN, ACTORS, EVENTS)
+    spec = MC.chain_chart(*M.chain_layout(table)).to_dict()
+    lines = spec["layer"][0]
+    assert lines["encoding"]["detail"]["field"] == "edge_id"
+    rows = spec["datasets"][lines["data"]["name"]]
+    assert len({r["edge_id"] for r in rows}) == len(rows) // 3  # three points per line
+
+
+def test_chain_labels_are_broken_into_lines_that_fit_a_phone():
+    long_name = ACTORS.assign(name=["A government with a very long name indeed", *ACTORS["name"][1:]])
+    nodes, edges = M.chain_layout(M.measure_table(CHAIN, long_name, EVENTS))
+    spec = MC.chain_chart(nodes, edges).to_dict()
+    texts = [
+        line
+        for rows in spec["datasets"].values()
+        for row in rows
+        for key in ("who_text", "what_text")
+        if key in row
+        for line in row[key].split("\n")
+    ]
+    assert texts and max(map(len, texts)) <= max(MC.CHAIN_WHO_CHARS, MC.CHAIN_WHAT_CHARS)
+    assert any("\n" in row.get("who_text", "") for rows in spec["datasets"].values() for row in rows)
+
+
+def test_timeline_panels_are_stacked_and_every_panel_labels_its_own_rows():
+    frame = M.timeline_frame(M.measure_table(CHAIN, ACTORS, EVENTS))
+    spec = MC.measures_timeline_chart(frame).to_dict()
+    assert "hconcat" not in spec and len(spec["vconcat"]) == 3  # two stretches of time, then undated
+    for panel in spec["vconcat"]:
+        marks = [layer["mark"] for layer in panel["layer"]]
+        assert any(m["type"] == "text" for m in marks)  # the labels above the bars
+
+
 # ------------------------------------------------------------------------- real data
 
 

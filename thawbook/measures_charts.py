@@ -173,7 +173,7 @@ def _timeline_rows(frame: pd.DataFrame) -> pd.DataFrame:
 # each with its own rows; a measure's label is written above its bar across the panel's width,
 # so that no column of axis labels competes with the bars for a phone's width.
 TIMELINE_ROW_PX = 32
-TIMELINE_WIDTH = 480
+TIMELINE_WIDTH = 440  # shrunk by the page to 342 px on a phone, with its fixed margins
 
 
 def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
@@ -243,7 +243,7 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
     panels.append(
         alt.layer(
             alt.Chart(undated)
-            .mark_point(shape="diamond", filled=True, size=90, yOffset=7)
+            .mark_point(shape="diamond", filled=True, size=90, opacity=1, yOffset=7)
             .encode(x=alt.value(6), y=rows(undated), color=color, tooltip=tooltip),
             labels(undated),
         ).properties(

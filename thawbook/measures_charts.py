@@ -154,8 +154,9 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
         title=alt.Title(
             "Which measures the article presents as responses",
             subtitle=[
-                "Each line runs from a measure to one presented as answering",
-                "or extending it, which is indented beneath it",
+                # each line short enough to stay whole in a phone's column
+                "Each line joins a measure to one presented as",
+                "answering or extending it, indented beneath it",
             ],
         ),
     )

@@ -175,9 +175,7 @@ MEASURE = """(charts) => {
 # Charts whose drawn text (labels beside marks, rows of long titles) cannot yet narrow to a
 # 390 px column: they scroll sideways inside their own box (never the page) and keep their text
 # at full size. A count per page, so that a new wide chart fails; to be brought to zero.
-KNOWN_WIDE_ON_A_PHONE = {
-    "chapters/05_sanctions.html": 1,  # the response chain: two stacked labels beside the right column
-}
+KNOWN_WIDE_ON_A_PHONE = {}
 
 
 def luminance(css_colour: str) -> float:

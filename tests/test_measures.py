@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from thawbook import measures as M
+from thawbook import measures_charts as MC
 from thawbook.paths import ROOT
 from thawbook.seed import read_seed
 from thawbook.tables import load_tables
@@ -207,20 +208,58 @@ def test_time_panels_break_the_axis_at_long_gaps_and_cover_whole_months():
 def test_timeline_keeps_undated_measures_in_their_own_panel_and_says_how_many():
     frame = M.timeline_frame(M.measure_table(CHAIN, ACTORS, EVENTS))
     assert set(frame.loc[frame["start"].isna(), "panel"]) == {M.UNDATED}
-    spec = M.measures_timeline_chart(frame).to_dict()
+    spec = MC.measures_timeline_chart(frame).to_dict()
     assert "2 of 4 measures have no date" in json.dumps(spec)
-    undated_panel = spec["hconcat"][-1]
-    rows = spec["datasets"][undated_panel["data"]["name"]]
+    undated_panel = spec["vconcat"][-1]  # the panels are stacked, the undated one last
+    data = undated_panel.get("data") or undated_panel["layer"][0]["data"]
+    rows = spec["datasets"][data["name"]]
     assert sorted(r["measure_id"] for r in rows) == ["me-b", "me-z"]
 
 
 def test_charts_colour_sides_with_the_book_palette_and_tooltip_the_evidence():
     table = M.measure_table(CHAIN, ACTORS, EVENTS)
-    for chart in (M.chain_chart(*M.chain_layout(table)), M.measures_timeline_chart(M.timeline_frame(table))):
+    for chart in (
+        MC.chain_chart(*M.chain_layout(table)),
+        MC.measures_timeline_chart(M.timeline_frame(table)),
+    ):
         text = json.dumps(chart.to_dict())
         assert '"title": "Evidence"' in text
         assert "#0072B2" in text and "#D55E00" in text and "#009E73" in text
         assert '"business"' not in text  # only imposing sides present appear in the legend
+
+
+def test_two_answers_with_the_same_words_are_drawn_as_two_lines_in_the_chain_chart():
+    table = M.measure_table(CHAIN, ACTORS, EVENTS)
+    spec = MC.chain_chart(*M.chain_layout(table)).to_dict()
+    lines = spec["layer"][0]
+    assert lines["encoding"]["detail"]["field"] == "edge_id"
+    rows = spec["datasets"][lines["data"]["name"]]
+    assert len({r["edge_id"] for r in rows}) == len(rows) // 3  # three points per line
+
+
+def test_chain_labels_are_broken_into_lines_that_fit_a_phone():
+    long_name = ACTORS.assign(name=["A government with a very long name indeed", *ACTORS["name"][1:]])
+    nodes, edges = M.chain_layout(M.measure_table(CHAIN, long_name, EVENTS))
+    spec = MC.chain_chart(nodes, edges).to_dict()
+    texts = [
+        line
+        for rows in spec["datasets"].values()
+        for row in rows
+        for key in ("who_text", "what_text")
+        if key in row
+        for line in row[key].split("\n")
+    ]
+    assert texts and max(map(len, texts)) <= max(MC.CHAIN_WHO_CHARS, MC.CHAIN_WHAT_CHARS)
+    assert any("\n" in row.get("who_text", "") for rows in spec["datasets"].values() for row in rows)
+
+
+def test_timeline_panels_are_stacked_and_every_panel_labels_its_own_rows():
+    frame = M.timeline_frame(M.measure_table(CHAIN, ACTORS, EVENTS))
+    spec = MC.measures_timeline_chart(frame).to_dict()
+    assert "hconcat" not in spec and len(spec["vconcat"]) == 3  # two stretches of time, then undated
+    for panel in spec["vconcat"]:
+        marks = [layer["mark"] for layer in panel["layer"]]
+        assert any(m["type"] == "text" for m in marks)  # the labels above the bars
 
 
 # ------------------------------------------------------------------------- real data

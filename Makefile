@@ -65,6 +65,8 @@ test: $(STAMP) lint browser book
 	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider --durations=15 $(TEST_FLAGS)
 
 # The quick loop: unit and data tests only (markers applied in conftest.py). Needs no book.
+# Its tests are independent of one another, so xdist hands them out one by one to two workers.
+UNIT_FLAGS ?= -n 2
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m "unit or data" -p no:cacheprovider $(UNIT_FLAGS)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-BUILD_FILES = {"test_build.py", "test_faults.py"}
+BUILD_FILES = {"test_build.py", "test_faults.py", "test_hostile.py"}
 BROWSER_FILES = {"test_browser.py", "test_book.py", "test_findings_register.py"}
 BROWSER_FIXTURES = {"built_book", "browser", "local_server"}
 UNIT_FILES = {

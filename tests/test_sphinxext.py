@@ -121,11 +121,13 @@ def test_importing_the_package_records_nothing_even_when_the_build_log_is_set(tm
 def test_the_extension_connects_every_build_hook_of_its_modules():
     from thawbook import sphinxext
 
-    connected = []
+    connected, settings = [], []
     app = SimpleNamespace(
-        connect=lambda event, hook, priority=500: connected.append((event, hook.__module__))
+        connect=lambda event, hook, priority=500: connected.append((event, hook.__module__)),
+        add_config_value=lambda name, default, rebuild, types: settings.append((name, default)),
     )
     assert sphinxext.setup(app)["parallel_read_safe"] is False
+    assert settings == [("thawbook_downloads", True)]  # the book offers its downloads unless told not to
     modules = {module for _, module in connected}
     assert modules == {
         "thawbook.sphinxext",

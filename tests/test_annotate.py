@@ -20,6 +20,8 @@ from thawbook.paths import CHAPTERS, DATA, ROOT
 from thawbook.seed import paragraph_bounds, read_seed, sentences
 from thawbook.table_checks import DataError
 
+STYLESHEET = ROOT / "_static" / "thawbook-annotate.css"
+
 TEXT = read_seed()
 TIP = re.compile(
     r'<a class="(hl[^"]*)" href="#([^"]+)" aria-describedby="(t\d+)">(.*?)</a>'
@@ -262,7 +264,7 @@ def highlight_colours(css: str, scope: str) -> tuple[str, list[str]]:
 
 
 def test_highlight_and_popup_text_meet_wcag_aa_contrast():
-    css = annotate_charts.STYLESHEET.read_text(encoding="utf-8")
+    css = STYLESHEET.read_text(encoding="utf-8")
     for scope in ("", 'html[data-theme="dark"] '):
         text, depths = highlight_colours(css, scope)
         for background in depths:
@@ -277,7 +279,7 @@ def test_highlight_and_popup_text_meet_wcag_aa_contrast():
 
 
 def test_more_rows_on_the_words_means_a_stronger_highlight_in_light_and_dark_mode():
-    css = annotate_charts.STYLESHEET.read_text(encoding="utf-8")
+    css = STYLESHEET.read_text(encoding="utf-8")
     for scope, page in (("", "#FFFFFF"), ('html[data-theme="dark"] ', "#121212")):
         _, depths = highlight_colours(css, scope)
         strength = [contrast(page, background) for background in depths]
@@ -293,9 +295,20 @@ def test_palette_gives_every_kind_a_colour_and_the_chart_uses_it(rows):
     assert dict(zip(scale["domain"], scale["range"])) == {
         annotate.KINDS[k][1]: colours[k] for k in annotate.KINDS if k in set(rows["kind"])
     }
-    css = annotate_charts.STYLESHEET.read_text(encoding="utf-8")
+    css = STYLESHEET.read_text(encoding="utf-8")
     for code, _, _ in annotate.KINDS.values():
         assert all(f".{layer}-{code}{{" in css for layer in "abcd"), code
+
+
+def test_the_committed_palette_stylesheet_is_the_one_generated_from_the_colours():
+    committed = (ROOT / "_static" / annotate_html.PALETTE_STYLESHEET).read_text(encoding="utf-8")
+    assert committed == annotate_html.palette_stylesheet(), (
+        "run thawbook.annotate_html.write_palette_stylesheet()"
+    )
+    declared = dict(re.findall(r"--hl-([a-z]+): (#[0-9A-F]{6});", committed.split("html[")[0]))
+    assert declared == {code: light for code, (light, _) in annotate.COLOURS.items()}
+    assert {code for code, _, _ in annotate.KINDS.values()} == set(annotate.COLOURS)
+    assert "--hl-" not in STYLESHEET.read_text(encoding="utf-8").split("*/", 1)[1].replace("var(--hl-", "")
 
 
 def test_density_counts_every_row_once(rows):

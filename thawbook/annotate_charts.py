@@ -1,29 +1,21 @@
 """The charts of the annotated source: where the data rests on the article, sentence by sentence.
 
-The colours of the kinds of row are the page's own: :func:`palette` reads them from
-``_static/thawbook-annotate.css``, where they are defined once for the highlights.
+The colours of the kinds of row are the page's own: :func:`palette` takes them from
+:data:`thawbook.annotate.COLOURS`, from which the highlights' stylesheet is generated.
 """
 
 from __future__ import annotations
 
-import re
-
 import altair as alt
 import pandas as pd
 
-from thawbook.annotate import KINDS, shorten
-from thawbook.paths import ROOT, record_read
+from thawbook.annotate import COLOURS, KINDS, shorten
 from thawbook.seed import paragraph_bounds, read_seed
-
-STYLESHEET = ROOT / "_static" / "thawbook-annotate.css"
 
 
 def palette() -> dict[str, str]:
-    """kind -> colour, read from the stylesheet (``--hl-<code>: #RRGGBB``), where it is defined once."""
-    record_read(STYLESHEET)
-    css = STYLESHEET.read_text(encoding="utf-8")
-    found = dict(re.findall(r"--hl-([a-z]+):\s*(#[0-9A-Fa-f]{6})", css))
-    return {kind: found[code] for kind, (code, _, _) in KINDS.items()}
+    """kind -> its light-mode colour (:data:`thawbook.annotate.COLOURS`), as the highlights show it."""
+    return {kind: COLOURS[code][0] for kind, (code, _, _) in KINDS.items()}
 
 
 def _openings(text: str) -> dict[int, str]:

@@ -149,10 +149,12 @@ def chart_page_ids():
     return [p for p in page_ids() if 'id="altair-viz-' in (HTML / p).read_text(encoding="utf-8")]
 
 
-# Reads every drawn chart text: its font size as rendered (the SVG's scale included), and
-# whether the chart's picture is wider than its column or the page is wider than the window.
+# Reads every drawn chart text: its font size as rendered (the SVG's scale included), whether
+# two visible texts of one chart overlap by more than a pixel each way (as drawn, so axis labels
+# count), and whether the chart's picture is wider than its column or the page than the window.
 MEASURE = """(charts) => {
-  const out = {small: [], wide: [], overflow: document.documentElement.scrollWidth - window.innerWidth, inks: []};
+  const out = {small: [], wide: [], overflow: document.documentElement.scrollWidth - window.innerWidth, inks: [],
+               overlaps: []};
   for (const chart of document.querySelectorAll(charts)) {
     const svg = chart.querySelector('svg');
     const box = svg.getBoundingClientRect();
@@ -165,6 +167,19 @@ MEASURE = """(charts) => {
       const size = parseFloat(getComputedStyle(text).fontSize) * scale;
       if (size < 10 - 0.01) out.small.push([text.textContent.slice(0, 30), Math.round(size * 10) / 10]);
     }
+    const boxes = [];
+    for (const text of svg.querySelectorAll('text')) {
+      if (!text.textContent.trim() || getComputedStyle(text).opacity === '0') continue;
+      if (text.closest('[opacity="0"]')) continue;
+      const r = text.getBoundingClientRect();
+      if (r.width >= 1 && r.height >= 1) boxes.push([text.textContent.slice(0, 30), r]);
+    }
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, p] = boxes[i], [b, q] = boxes[j];
+      const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+      const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+      if (w > 1 && h > 1) out.overlaps.push([chart.id, a, b]);
+    }
     const label = svg.querySelector('.role-axis-label text, .role-legend-label text, .role-title-text text');
     if (label) out.inks.push(getComputedStyle(label).fill);
   }
@@ -176,6 +191,16 @@ MEASURE = """(charts) => {
 # 390 px column: they scroll sideways inside their own box (never the page) and keep their text
 # at full size. A count per page, so that a new wide chart fails; to be brought to zero.
 KNOWN_WIDE_ON_A_PHONE = {}
+# Charts whose texts still collide at 390 px, as Chromium draws them (pairs per page); the same
+# charts are listed in tests/test_chart_geometry.py. Exact counts: a fix must remove its entry.
+KNOWN_OVERLAPS_ON_A_PHONE = {
+    "chapters/01_about_the_source.html": 17,  # paragraph numbers on the x axis
+    "chapters/02_annotated_source.html": 17,  # the same axis
+    "chapters/04_chronology.html": 23,  # wrapped event titles, order of telling
+    "chapters/06_trade_and_business.html": 6,  # names in the economic-domain network
+    "chapters/08_source_criticism.html": 17,  # paragraph numbers on the x axis
+    "chapters/09_voices.html": 1,  # the two government columns
+}
 
 
 def luminance(css_colour: str) -> float:
@@ -195,10 +220,15 @@ def test_charts_fit_the_column_with_readable_text_in_both_modes(
     page.context.close()
     print(
         f"{page_path} at {WIDTHS[screen]} px, {mode}: {charts} chart(s), {len(measured['small'])} text(s) under 10 px, "
-        f"{len(measured['wide'])} too wide, page overflow {measured['overflow']} px"
+        f"{len(measured['wide'])} too wide, {len(measured['overlaps'])} overlapping text pair(s), "
+        f"page overflow {measured['overflow']} px"
     )
     assert theme == mode
     assert not measured["small"], f"chart text under 10 px: {measured['small'][:5]}"
+    expected = KNOWN_OVERLAPS_ON_A_PHONE.get(page_path, 0) if screen == "phone" else 0
+    assert len(measured["overlaps"]) == expected, (
+        f"chart texts drawn over one another: {measured['overlaps'][:5]}"
+    )
     allowed = KNOWN_WIDE_ON_A_PHONE.get(page_path, 0) if screen == "phone" else 0
     assert len(measured["wide"]) <= allowed, f"charts wider than their column: {measured['wide']}"
     assert measured["overflow"] <= 0, f"the page scrolls sideways by {measured['overflow']} px"

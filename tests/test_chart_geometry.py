@@ -613,7 +613,6 @@ PHONE_FONT = "DejaVu Sans"
 # an entry that names no chart of the book fails too, so the list cannot go stale.
 KNOWN_PHONE_FAILURES: dict[tuple[str, str], str] = {
     # the paragraph numbers 10-26 under the bars run into each other
-    ("01_about_the_source", "Words per paragraph, in reading order"): "x-axis labels overlap",
     ("02_annotated_source", "Where the data rests on the article"): "x-axis labels overlap",
     ("08_source_criticism", "Where in the article the corrections fall"): "x-axis labels overlap",
     # the event titles of the right-hand column, wrapped, run into each other

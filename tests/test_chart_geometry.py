@@ -612,8 +612,6 @@ PHONE_FONT = "DejaVu Sans"
 # chapter and then removed: a chart listed here that passes fails its test (strict xfail), and
 # an entry that names no chart of the book fails too, so the list cannot go stale.
 KNOWN_PHONE_FAILURES: dict[tuple[str, str], str] = {
-    # the paragraph numbers 10-26 under the bars run into each other
-    ("08_source_criticism", "Where in the article the corrections fall"): "x-axis labels overlap",
     # the event titles of the right-hand column, wrapped, run into each other
     ("04_chronology", "Order of telling vs order of events"): "event titles overlap",
     # the actor's and the counterpart's names are drawn on top of each other, past the view

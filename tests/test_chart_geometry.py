@@ -616,8 +616,6 @@ KNOWN_PHONE_FAILURES: dict[tuple[str, str], str] = {
     ("04_chronology", "Order of telling vs order of events"): "event titles overlap",
     # the actor's and the counterpart's names are drawn on top of each other, past the view
     ("06_trade_and_business", "Who reaches out, and to whom, in the economic domain"): "names overlap",
-    # the two column labels "us government" and "china government" above the axis collide
-    ("09_voices", "Positions by issue and side"): "column labels overlap",
 }
 
 

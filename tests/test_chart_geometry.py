@@ -614,8 +614,6 @@ PHONE_FONT = "DejaVu Sans"
 KNOWN_PHONE_FAILURES: dict[tuple[str, str], str] = {
     # the event titles of the right-hand column, wrapped, run into each other
     ("04_chronology", "Order of telling vs order of events"): "event titles overlap",
-    # the actor's and the counterpart's names are drawn on top of each other, past the view
-    ("06_trade_and_business", "Who reaches out, and to whom, in the economic domain"): "names overlap",
 }
 
 

@@ -54,6 +54,22 @@ def test_military_timeline_shows_only_the_fortnight_window(tables):
     assert "declined meeting" not in shape_scale["domain"], "only kinds drawn as points get a legend shape"
 
 
+def test_participants_chart_writes_each_event_title_above_its_names_in_lines_a_phone_holds(tables):
+    economic = trade_contacts.economic_events(tables["events"], tables["actors"], contacts_only=True)
+    people = trade_contacts.participants(economic)
+    spec = _spec(contacts_charts.participants_chart(people))
+    headings, dots, names = spec["layer"]
+    assert headings["mark"]["lineBreak"] == names["mark"]["lineBreak"] == "\n"
+    assert headings["encoding"]["y"]["bandPosition"] == 0 < dots["encoding"]["y"]["bandPosition"]
+    assert dots["encoding"]["y"]["axis"] is None, "the titles are written in the view, not as axis labels"
+    rows = _datasets(spec)
+    assert {row["heading"].replace("\n", " ") for row in rows} == set(people["title"])
+    lines = [line for row in rows for line in row["heading"].split("\n")]
+    assert max(map(len, lines)) <= contacts_charts.PARTICIPANT_TITLE_CHARS
+    most = max(row["heading"].count("\n") + 1 for row in rows)
+    assert most * contacts_charts.PARTICIPANT_LINE_PX + 14 <= contacts_charts.PARTICIPANT_ROW_PX
+
+
 def test_every_chart_carries_the_evidence_in_its_tooltip(tables):
     events, actors, quotes, encounters = (tables[n] for n in ("events", "actors", "quotes", "encounters"))
     economic = trade_contacts.economic_events(events, actors, contacts_only=True)

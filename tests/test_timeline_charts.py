@@ -110,3 +110,23 @@ def test_theme_colours_come_from_the_book_palette(events):
         n["color"] for n in _walk(spec) if isinstance(n.get("color"), dict) and "scale" in n["color"]
     )
     assert colour["scale"]["range"] == list(theme.THEME_COLORS.values())
+
+
+def test_telling_chart_breaks_titles_into_lines_a_phone_holds_each_row_as_tall_as_its_title(events):
+    spec = timeline_charts.telling_chart(events).to_dict()
+    rows = [row for rows in spec["datasets"].values() for row in rows]
+    timed = sorted((r for r in rows if r["order"] == "In time"), key=lambda r: r["rank"])
+    told = {r["rank"]: r for r in rows if r["order"] == "In the text"}
+    assert [r["rank"] for r in timed] == list(range(1, len(events) + 1))
+    lines = [line for r in timed for line in r["label"].split("\n")]
+    assert max(map(len, lines)) <= timeline_charts.TELLING_TITLE_CHARS
+    for above, below in zip(timed, timed[1:]):
+        # the next row starts below the last line of this one's title
+        drawn = (above["label"].count("\n") + 1) * timeline_charts.TELLING_LINE_PX
+        assert below["top"] >= above["top"] + drawn
+        # the rank in the text of the same number sits on the same row
+        assert told[below["rank"]]["y"] == below["y"]
+    last = (timed[-1]["label"].count("\n") + 1) * timeline_charts.TELLING_LINE_PX
+    assert spec["height"] >= timed[-1]["top"] + last
+    texts = [layer["mark"] for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+    assert all(mark["lineBreak"] == "\n" for mark in texts), "the page's script must leave them be"

@@ -41,7 +41,11 @@ def density_chart(per_paragraph: pd.DataFrame, text: str | None = None) -> alt.C
         .transform_lookup(lookup="paragraph", from_=alt.LookupData(openings, "paragraph", ["opening"]))
         .mark_bar(stroke="white", strokeWidth=0.6)
         .encode(
-            x=alt.X("paragraph:O", title="Paragraph (0 is the headline)", axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "paragraph:O",
+                title="Paragraph (0 is the headline)",
+                axis=alt.Axis(labelAngle=0, labelOverlap="parity"),
+            ),
             y=alt.Y("rows:Q", title="Rows grounded", stack="zero"),
             color=alt.Color(
                 "kind_label:N",

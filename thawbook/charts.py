@@ -20,7 +20,11 @@ def paragraph_lengths(table: pd.DataFrame) -> alt.Chart:
         )
         .mark_bar()
         .encode(
-            x=alt.X("paragraph:O", title="Paragraph (reading order)", axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "paragraph:O",
+                title="Paragraph (reading order)",
+                axis=alt.Axis(labelAngle=0, labelOverlap="parity"),
+            ),
             y=alt.Y("words:Q", title="Words"),
             color=alt.Color(
                 "kind:N",

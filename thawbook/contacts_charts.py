@@ -172,9 +172,20 @@ def military_timeline_chart(frame: pd.DataFrame) -> alt.LayerChart:
     )
 
 
+# The participants chart reads the same in a phone's column as on a desktop: each event's title
+# is written across the top of its row (broken into lines here), and its two names sit under it,
+# one per column, so that no column of axis labels takes half of a phone's width.
+PARTICIPANT_TITLE_CHARS = 40
+PARTICIPANT_LINE_PX = 15
+PARTICIPANT_ROW_PX = 2 * PARTICIPANT_LINE_PX + 28
+
+
 def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
-    """Who acts and who is met in each economic event, each actor coloured by side."""
-    data = people[["title", "start", "role", "name", "side_label", "evidence"]]
+    """Who acts and who is met in each economic event, each actor coloured by side; the event's
+    title is written above its two names."""
+    data = people[["title", "start", "role", "name", "side_label", "evidence"]].assign(
+        heading=people["title"].map(lambda t: theme.wrap_text(t, PARTICIPANT_TITLE_CHARS))
+    )
     scale = theme.side_scale(data["side_label"])
     order = list(people.sort_values(["start", "event_id"], kind="mergesort")["title"].drop_duplicates())
     tooltip = [
@@ -191,25 +202,48 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
             subtitle="Each event's main actor (left) and counterpart (right), coloured by the side they act for",
         ),
     )
-    encode = dict(
-        # Each dot sits near the left of its column, so that the name beside it stays in the column.
-        x=alt.X(
-            "role:N",
-            title=None,
-            sort=["acts", "is met / addressed"],
-            bandPosition=0.08,
-            scale=alt.Scale(type="band"),
-            axis=alt.Axis(labelAngle=0, orient="top", labelAlign="left", bandPosition=0.08),
-        ),
-        y=alt.Y("title:N", title=None, sort=order, axis=theme.wrapped_axis(40)),
+    # Each dot sits near the left of its column, so that the name beside it stays in the column,
+    # and near the foot of its row, under the event's title.
+    x = alt.X(
+        "role:N",
+        title=None,
+        sort=["acts", "is met / addressed"],
+        bandPosition=0.04,
+        scale=alt.Scale(type="band"),
+        axis=alt.Axis(labelAngle=0, orient="top", labelAlign="left", bandPosition=0.04),
     )
+    foot = 1 - 14 / PARTICIPANT_ROW_PX
+    y = alt.Y("title:N", title=None, sort=order, axis=None, bandPosition=foot, scale=alt.Scale(type="band"))
     dots = base.mark_circle(size=180, opacity=1).encode(
-        color=alt.Color("side_label:N", title="Side", scale=scale), tooltip=tooltip, **encode
+        x=x, y=y, color=alt.Color("side_label:N", title="Side", scale=scale), tooltip=tooltip
     )
-    names = base.mark_text(align="left", dx=12, fontSize=12).encode(text="name:N", tooltip=tooltip, **encode)
+    # The names are short and the titles broken into lines here (lineBreak): the page's script
+    # leaves both as they are.
+    names = base.mark_text(align="left", dx=12, fontSize=12, lineBreak="\n").encode(
+        x=x, y=y, text="name:N", tooltip=tooltip
+    )
+    headings = (
+        base.transform_filter(alt.datum.role == "acts")
+        .mark_text(
+            align="left",
+            baseline="top",
+            dy=4,
+            fontSize=12,
+            fontWeight="bold",
+            lineBreak="\n",
+            lineHeight=PARTICIPANT_LINE_PX,
+            color=theme.INK,
+        )
+        .encode(
+            x=alt.value(0),
+            y=alt.Y("title:N", sort=order, axis=None, bandPosition=0, scale=alt.Scale(type="band")),
+            text="heading:N",
+            tooltip=tooltip,
+        )
+    )
     return (
-        alt.layer(dots, names)
-        .properties(width=alt.Step(190), height=alt.Step(34))
+        alt.layer(headings, dots, names)
+        .properties(width=400, height=alt.Step(PARTICIPANT_ROW_PX))
         .configure_legend(orient="bottom")
     )
 

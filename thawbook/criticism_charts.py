@@ -109,7 +109,7 @@ def position_chart(corrections: pd.DataFrame, text: str | None = None) -> alt.La
     x = alt.X(
         "paragraph:O",
         title="Paragraph (0 is the headline)",
-        axis=alt.Axis(labelAngle=0),
+        axis=alt.Axis(labelAngle=0, labelOverlap="parity"),
         scale=alt.Scale(domain=list(per_paragraph["paragraph"])),
     )
     background = (

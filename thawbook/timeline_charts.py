@@ -211,36 +211,40 @@ def chronology_timeline_chart(
     )
 
 
+# The slope chart of telling against time reads the same in a phone's column as on a desktop:
+# the column of the text sits TELLING_LEFT_PX in, the column of time TELLING_GAP_PX right of it at
+# the least, and each event's title is broken into lines that fit the TELLING_TITLE_PX left of the
+# view's right edge, each row as tall as its title (the rank in the text sits on the row of the
+# same number).
+TELLING_LEFT_PX = 24
+TELLING_GAP_PX = 100
+TELLING_TITLE_CHARS = 32
+TELLING_TITLE_PX = 205
+TELLING_LINE_PX = 13
+
+
 def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
     """Order of telling against order of events: a slope chart linking each event's two ranks.
 
-    Left column: rank in the text (1 = told first). Right column: rank in time (1 = earliest).
-    A line that slopes is an event told out of its time order.
+    Left column: rank in the text (1 = told first). Right column: rank in time (1 = earliest),
+    with the event's title. A line that slopes is an event told out of its time order.
     """
-    rows = timeline_rows(events)
-    long = (
-        pd.concat(
-            [
-                rows.assign(order="In the text", rank=rows["text_rank"]),
-                rows.assign(order="In time", rank=rows["time_rank"]),
-            ]
-        )[
-            [
-                "event_id",
-                "title",
-                "said",
-                "interval",
-                "evidence",
-                "theme_label",
-                "order",
-                "rank",
-                "text_rank",
-                "time_rank",
-            ]
+    rows = timeline_rows(events).sort_values("time_rank")
+    rows["label"] = [
+        theme.wrap_text(f"{n}. {t}", TELLING_TITLE_CHARS) for n, t in zip(rows["time_rank"], rows["title"])
+    ]
+    heights = rows["label"].str.count("\n").add(1).mul(TELLING_LINE_PX).add(5)
+    top = dict(zip(rows["time_rank"], heights.cumsum() - heights))  # a row's top, by its number
+    columns = ["event_id", "title", "said", "interval", "evidence", "theme_label", "text_rank", "time_rank"]
+    long = pd.concat(
+        [
+            rows[columns].assign(order="In the text", rank=rows["text_rank"], label=""),
+            rows[columns + ["label"]].assign(order="In time", rank=rows["time_rank"]),
         ]
-        .sort_values(["order", "rank"])
-        .reset_index(drop=True)
-    )
+    ).reset_index(drop=True)
+    long["top"] = long["rank"].map(top)
+    long["y"] = long["top"] + TELLING_LINE_PX / 2
+    long["told"] = long["text_rank"].astype(str)  # lineBreak needs a string
     tooltip = [
         alt.Tooltip("title:N", title="Event"),
         alt.Tooltip("text_rank:Q", title="Rank in the text"),
@@ -249,10 +253,12 @@ def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("interval:N", title="Resolved date"),
         alt.Tooltip("evidence:N", title="Evidence"),
     ]
+    right_edge = f"max({TELLING_LEFT_PX + TELLING_GAP_PX}, width - {TELLING_TITLE_PX + 8})"
     x = alt.X(
         "order:N",
         sort=["In the text", "In time"],
         title=None,
+        scale=alt.Scale(range=[TELLING_LEFT_PX, alt.ExprRef(right_edge)], padding=0),
         axis=alt.Axis(
             orient="top",
             labelAngle=0,
@@ -260,37 +266,34 @@ def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
             labelFontWeight="bold",
             domain=False,
             ticks=False,
-            labelAlign=alt.ExprRef(expr="datum.value == 'In time' ? 'left' : 'right'"),
+            labelAlign="left",  # both headings start over their column
         ),
     )
-    y = alt.Y("rank:O", title=None, axis=None)
+    y = alt.Y("y:Q", scale=None, axis=None)
     colour = alt.Color(
         "theme_label:N",
         title="Theme",
         legend=alt.Legend(orient="bottom", columns=3),
         scale=theme.scale_present(theme.THEME_COLORS, long["theme_label"]),
     )
-    # The two columns sit at the left of the view, so that every label is inside it: the rank in
-    # the text left of the first column, the rank in time and the event's title right of the second
-    # (as shares of the width, so that on a phone the titles keep the same room).
-    x.scale = alt.Scale(range=[alt.ExprRef("width * 0.05"), alt.ExprRef("width * 0.25")], padding=0)
     base = alt.Chart(long).encode(x=x, y=y, color=colour, tooltip=tooltip)
     lines = base.mark_line(strokeWidth=1.8, opacity=0.8).encode(detail="event_id:N")
     dots = base.mark_circle(size=40, opacity=1)
+    # The labels are broken into lines here (lineBreak), so the page's script leaves them be.
+    text = {"fontSize": 11, "color": theme.INK, "lineBreak": "\n", "lineHeight": TELLING_LINE_PX}
     left = (
         base.transform_filter(alt.datum.order == "In the text")
-        .mark_text(align="right", dx=-8, fontSize=11, color=theme.INK)
-        .encode(text=alt.Text("text_rank:N"))
+        .mark_text(align="right", dx=-8, **text)
+        .encode(text=alt.Text("told:N"))
     )
     right = (
         base.transform_filter(alt.datum.order == "In time")
-        .mark_text(align="left", dx=8, fontSize=11, color=theme.INK)
-        .encode(text=alt.Text("label:N"))
-        .transform_calculate(label="datum.time_rank + '. ' + datum.title")
+        .mark_text(align="left", baseline="top", dx=8, **text)
+        .encode(y=alt.Y("top:Q", scale=None, axis=None), text=alt.Text("label:N"))
     )
     return alt.layer(lines, dots, left, right).properties(
         width=700,
-        height=alt.Step(16),
+        height=int(heights.sum()),
         title=alt.Title(
             "Order of telling vs order of events",
             subtitle=[

@@ -134,7 +134,11 @@ def positions_chart(pos: pd.DataFrame) -> alt.Chart:
                 "side_label:N",
                 title=None,
                 sort=["us government", "china government"],
-                axis=alt.Axis(labelAngle=0, orient="top"),
+                # "us government" and "china government", each on two lines and a point smaller
+                # than the theme's labels, so that the two column labels stay apart in a phone's
+                # column as on a desktop (the second line is written below the first:
+                # labelPadding lifts both clear of the axis)
+                axis=theme.wrapped_axis(10, labelAngle=0, orient="top", labelPadding=15, labelFontSize=11),
             ),
             xOffset=alt.XOffset("slot:O"),
             y=alt.Y("issue_label:N", title="Issue", sort=issues),

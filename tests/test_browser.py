@@ -235,6 +235,23 @@ def test_charts_fit_the_column_with_readable_text_in_both_modes(
     assert not dark_ink, f"chart text colours that do not suit the {mode} mode: {dark_ink[:3]}"
 
 
+def test_in_dark_mode_no_output_of_any_page_sits_on_a_light_panel(browser, local_server):
+    # The theme paints HTML outputs light in its dark mode (for HTML that assumes a white page);
+    # the book's tables, charts and boxes draw their own dark colours, so no panel may show.
+    light = {}
+    for page_path in page_ids():
+        page, _ = open_page(browser, f"{local_server}/{page_path}", 1400, "dark")
+        colours = page.evaluate(
+            """() => [...document.querySelectorAll('.cell_output .output')]
+                .map(o => getComputedStyle(o).backgroundColor).filter(c => c !== 'rgba(0, 0, 0, 0)')"""
+        )
+        page.context.close()
+        panels = [c for c in colours if luminance(c) > 0.5]
+        if panels:
+            light[page_path] = len(panels)
+    assert not light, f"outputs on a light panel in dark mode, per page: {light}"
+
+
 def test_the_reader_toggling_dark_mode_recolours_the_charts(browser, local_server):
     page, _ = open_page(browser, f"{local_server}/chapters/10_thaw_index.html", 1400, "light")
     before = page.evaluate(MEASURE, CHARTS)["inks"]

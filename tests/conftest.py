@@ -8,6 +8,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -53,6 +54,27 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def is_foreign(url: str) -> bool:
+    """Whether a request for ``url`` would leave the machine."""
+    parsed = urlparse(url)
+    return parsed.scheme in {"http", "https", "ws", "wss"} and parsed.hostname not in LOCAL_HOSTS
+
+
+def reader_context(browser, width: int, mode: str, **options):
+    """A browser context as a reader's: ``width`` CSS px, the ``light`` or ``dark`` colour mode
+    (also where pydata-sphinx-theme keeps the reader's choice, localStorage), and every request
+    that would leave the machine aborted. ``options`` go to ``new_context`` (``has_touch``)."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=mode, **options)
+    context.add_init_script(
+        f"try {{ localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}"
+    )
+    context.route("**/*", lambda route: route.abort() if is_foreign(route.request.url) else route.continue_())
+    return context
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -6,13 +6,10 @@ hover, and the console stays free of errors.
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 
-from conftest import HTML, ROOT, book_pages
+from conftest import HTML, ROOT, book_pages, is_foreign, reader_context
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 CHARTS = 'div[id^="altair-viz-"]'
 MARKS = ", ".join(f'g[class*="role-mark"] > {tag}' for tag in ("path", "line", "text", "g"))
 
@@ -24,21 +21,13 @@ def visit(browser, url: str):
     foreign, errors = [], []
 
     def guard(route):
-        parsed = urlparse(route.request.url)
-        if parsed.scheme in {"http", "https", "ws", "wss"} and parsed.hostname not in LOCAL_HOSTS:
+        if is_foreign(route.request.url):
             foreign.append(route.request.url)
             return route.abort()
         return route.continue_()
 
     context.route("**/*", guard)
-    page.on(
-        "request",
-        lambda r: (
-            foreign.append(r.url)
-            if urlparse(r.url).scheme in {"http", "https"} and urlparse(r.url).hostname not in LOCAL_HOSTS
-            else None
-        ),
-    )
+    page.on("request", lambda r: foreign.append(r.url) if is_foreign(r.url) else None)
     page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     page.goto(url, wait_until="load", timeout=60000)
@@ -118,20 +107,7 @@ WIDTHS = {"phone": 390, "desktop": 1400}
 
 def open_page(browser, url: str, width: int, mode: str):
     """``url`` at ``width`` CSS px in the ``light`` or ``dark`` colour mode, charts drawn."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=mode)
-    # pydata-sphinx-theme keeps the reader's choice of mode in localStorage.
-    context.add_init_script(
-        f"try {{ localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}"
-    )
-    context.route(
-        "**/*",
-        lambda route: (
-            route.abort()
-            if urlparse(route.request.url).scheme in {"http", "https"}
-            and urlparse(route.request.url).hostname not in LOCAL_HOSTS
-            else route.continue_()
-        ),
-    )
+    context = reader_context(browser, width, mode)
     page = context.new_page()
     page.goto(url, wait_until="load", timeout=60000)
     charts = wait_for_charts(page)

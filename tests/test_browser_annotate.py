@@ -11,36 +11,21 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
+from conftest import reader_context
 from thawbook import annotate
 from thawbook.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
 PAGE = "chapters/02_annotated_source.html"
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
 def open_annotated(browser, url: str, *, width: int = 1280, mode: str = "light", touch: bool = False):
     """``url`` at ``width`` CSS px in a colour mode, offline; the page and its console errors."""
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, has_touch=touch, color_scheme=mode
-    )
-    context.add_init_script(  # pydata-sphinx-theme keeps the reader's choice of mode in localStorage
-        f"try {{ localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}"
-    )
-    context.route(
-        "**/*",
-        lambda route: (
-            route.abort()
-            if urlparse(route.request.url).scheme in {"http", "https"}
-            and urlparse(route.request.url).hostname not in LOCAL_HOSTS
-            else route.continue_()
-        ),
-    )
+    context = reader_context(browser, width, mode, has_touch=touch)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)

@@ -7,23 +7,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
+from notebook_jobs import job
 
 from conftest import csv_rows
-from thawbook.execute import ExecutionFailure, Job, run_jobs
+from thawbook.execute import ExecutionFailure, run_jobs
 from thawbook.paths import ROOT
-
-
-def notebook(path: Path, *sources: str) -> Path:
-    nb = new_notebook(cells=[new_code_cell(source) for source in sources])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, path)
-    return path
-
-
-def job(folder: Path, name: str, *sources: str) -> Job:
-    path = notebook(folder / f"{name}.ipynb", *sources)
-    return Job(name, path, folder / f"{name}.reads", folder / f"{name}.json")
 
 
 def lines(path: Path) -> set[str]:

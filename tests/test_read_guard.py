@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
+from notebook_jobs import job, notebook
 
 from thawbook.execute import ExecutionFailure, Job, kernel_setup_line, run_jobs
 from thawbook.notebooks import RefreshError
@@ -26,18 +25,6 @@ LOADER = (
     "again = open(DATA / 'events.csv', 'rb').read()  # recorded now, so opening it again is allowed\n"
     "print(data == again and len(data) > 0)"
 )
-
-
-def notebook(path: Path, *sources: str) -> Path:
-    nb = new_notebook(cells=[new_code_cell(source) for source in sources])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, path)
-    return path
-
-
-def job(folder: Path, name: str, *sources: str) -> Job:
-    path = notebook(folder / f"{name}.ipynb", *sources)
-    return Job(name, path, folder / f"{name}.reads", folder / f"{name}.json")
 
 
 def build_execution(job: Job) -> dict:

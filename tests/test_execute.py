@@ -3,14 +3,15 @@ read and imported stays its own, and a raising cell stops everything, naming not
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import nbformat
 import pytest
-from notebook_jobs import job
+from notebook_jobs import job, notebook
 
 from conftest import csv_rows
-from thawbook.execute import ExecutionFailure, run_jobs
+from thawbook.execute import ExecutionFailure, run_jobs, run_worker
 from thawbook.paths import ROOT
 
 
@@ -108,3 +109,36 @@ def test_a_notebook_executes_in_an_empty_folder_outside_the_book_and_finds_its_d
     with pytest.raises(ExecutionFailure) as failure:
         run_jobs([relative], lambda job, report: None, timeout=120, allow_errors=False, say=print, width=1)
     assert "cell 1 (\"open('../data/events.csv')\") failed: FileNotFoundError" in str(failure.value)
+
+
+def test_a_kernel_that_dies_before_its_first_reply_is_started_again(tmp_path, monkeypatch, capsys):
+    # Two workers starting kernels at once can race for a TCP port; the loser dies before it
+    # answers. Simulate that once: the worker starts a new kernel, and the notebook executes.
+    from jupyter_cache.executors import utils
+
+    real, calls = utils.single_nb_execution, []
+
+    def dies_first(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(utils, "single_nb_execution", dies_first)
+    path = notebook(tmp_path / "raced.ipynb", "print('ran')")
+    out = tmp_path / "raced.json"
+    assert run_worker(path, out, 120, allow_errors=False) == 0
+    report = json.loads(out.read_text())
+    assert nbformat.reads(report["notebook"], as_version=4).cells[0].outputs[0].text == "ran\n"
+    assert len(calls) == 2 and "starting its kernel again" in capsys.readouterr().err
+
+
+def test_a_kernel_that_keeps_dying_fails_the_worker(tmp_path, monkeypatch):
+    from jupyter_cache.executors import utils
+
+    def always_dies(*args, **kwargs):
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(utils, "single_nb_execution", always_dies)
+    with pytest.raises(RuntimeError, match="Kernel died"):
+        run_worker(notebook(tmp_path / "dead.ipynb", "1"), tmp_path / "dead.json", 120, allow_errors=False)

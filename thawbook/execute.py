@@ -80,6 +80,10 @@ def describe_cell(notebook) -> str:
 
 
 # ---------------------------------------------------------------- the worker (one notebook)
+KERNEL_DIED = "Kernel died before replying to kernel_info"
+KERNEL_STARTS = 3  # a kernel that dies before its first reply is started again, this often in all
+
+
 def run_worker(notebook_path: Path, out: Path, timeout: int, allow_errors: bool) -> int:
     """Execute one notebook in a fresh, empty temporary folder; write the executed notebook, or
     the failure, to ``out`` as JSON. The parent sets ``THAWBOOK_READS_LOG`` in this process's
@@ -90,18 +94,27 @@ def run_worker(notebook_path: Path, out: Path, timeout: int, allow_errors: bool)
     :mod:`thawbook.paths` and never from the working directory, without executing it a third
     time."""
     import nbformat
-    from jupyter_cache.executors.utils import single_nb_execution
+    from jupyter_cache.executors import utils
 
-    notebook = nbformat.read(notebook_path, as_version=4)
-    with tempfile.TemporaryDirectory(prefix="thawbook-kernel-") as folder:
-        result = single_nb_execution(
-            notebook,
-            cwd=folder,
-            timeout=timeout,
-            allow_errors=allow_errors,
-            meta_override=True,
-            extra_arguments=[f"--IPKernelApp.exec_lines={kernel_setup_line(notebook_path)}"],
-        )
+    for attempt in range(1, KERNEL_STARTS + 1):
+        notebook = nbformat.read(notebook_path, as_version=4)
+        try:
+            with tempfile.TemporaryDirectory(prefix="thawbook-kernel-") as folder:
+                result = utils.single_nb_execution(
+                    notebook,
+                    cwd=folder,
+                    timeout=timeout,
+                    allow_errors=allow_errors,
+                    meta_override=True,
+                    extra_arguments=[f"--IPKernelApp.exec_lines={kernel_setup_line(notebook_path)}"],
+                )
+            break
+        except RuntimeError as error:
+            # Kernels started at the same moment by separate processes can pick the same free
+            # TCP port, and one of them dies before it answers; no cell has run, so start again.
+            if KERNEL_DIED not in str(error) or attempt == KERNEL_STARTS:
+                raise
+            print(f"thawbook: {notebook_path.name}: {error}; starting its kernel again", file=sys.stderr)
     if result.err is not None:
         error = result.err
         name = f"{error.ename}: {error.evalue}" if getattr(error, "ename", None) else type(error).__name__

@@ -30,7 +30,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 # Stale notebooks execute first, concurrently, one kernel per core (THAWBOOK_JOBS=n to change it;
-# thawbook.execute), into the execution cache; Sphinx then reads cached results only.
+# thawbook.book.execute), into the execution cache; Sphinx then reads cached results only.
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
 	@test -f $(BOOK)
@@ -60,7 +60,7 @@ $(AXE):
 TEST_FLAGS ?= -n 2 --dist loadfile
 
 # nbval compares every stored output exactly: chart ids are derived from the chart spec
-# (thawbook.theme), so nothing in a notebook's output is random and nothing is sanitized.
+# (thawbook.charts.theme), so nothing in a notebook's output is random and nothing is sanitized.
 test: $(STAMP) lint browser book
 	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider --durations=15 $(TEST_FLAGS)
 
@@ -68,7 +68,7 @@ test: $(STAMP) lint browser book
 # Its tests are independent of one another, so xdist hands them out one by one to two workers.
 UNIT_FLAGS ?= -n 2
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests -m "unit or data" -p no:cacheprovider $(UNIT_FLAGS)
+	$(BIN)/python -m pytest tests -m unit -p no:cacheprovider $(UNIT_FLAGS)
 
 # ruff, pinned in requirements.lock, configured in pyproject.toml.
 LINT_PATHS := thawbook tests conftest.py $(wildcard tools)
@@ -81,10 +81,10 @@ exports: $(STAMP)
 	$(BIN)/python -m thawbook.exports
 
 refresh: $(STAMP)
-	$(BIN)/python -m thawbook.notebooks $(NOTEBOOKS)
+	$(BIN)/python -m thawbook.tasks.refresh $(NOTEBOOKS)
 
 bench: $(STAMP) browser
-	$(BIN)/python -m thawbook.bench
+	$(BIN)/python -m thawbook.tasks.bench
 
 lock:
 	rm -rf /tmp/thawbook-lock && $(PYTHON) -m venv /tmp/thawbook-lock
@@ -95,7 +95,7 @@ lock:
 
 # The PDF edition: the single-page HTML build (strict), printed offline by Debian's chromium.
 pdf: $(STAMP) browser
-	$(BIN)/python -m thawbook.pdf
+	$(BIN)/python -m thawbook.tasks.pdf
 
 # JupyterLab on the book; the notebooks' python3 kernel is the venv's python, since jupyter-lab
 # runs from the venv. jupyterlab is not in the lock (the book does not need it): it is installed

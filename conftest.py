@@ -2,15 +2,13 @@
 tests, which ``tests/conftest.py`` does not reach.
 
 Every test gets exactly one tier marker (registered in pyproject.toml, ``--strict-markers``),
-so the quick loop can run without a build: ``make unit`` runs ``-m "unit or data"``. The rule,
-first match wins:
+and its folder states it, so the quick loop can run without a build (``make unit`` runs ``-m unit``):
 
 - ``notebook``: an nbval item, i.e. a cell of an ``*.ipynb`` file;
-- ``build``: a test in a file of ``BUILD_FILES``, which run real ``jupyter-book`` builds;
-- ``browser``: a test in a file of ``BROWSER_FILES``, or any test that uses the built book or
-  Chromium (the ``built_book``, ``browser`` or ``local_server`` fixtures);
-- ``unit``: a test in a file of ``UNIT_FILES``, which read nothing under ``data/``;
-- ``data``: every other test (they load the tables of ``data/``).
+- ``build``: a test under ``tests/build/``: they run real ``jupyter-book`` builds;
+- ``browser``: a test under ``tests/browser/``: they read the built book or drive Chromium;
+- ``unit``: every other test. Those folders mirror the package (``tests/analysis/`` tests
+  ``thawbook/analysis/``); they build nothing and open no browser.
 
 An nbval failure because a cell's output differs from the stored one usually means the data,
 the seed or the package changed on purpose: the report then says how to store the new outputs.
@@ -22,32 +20,18 @@ from pathlib import Path
 
 import pytest
 
-BUILD_FILES = {"test_build.py", "test_faults.py", "test_hostile.py"}
-BROWSER_FILES = {"test_browser.py", "test_book.py", "test_findings_register.py"}
-BROWSER_FIXTURES = {"built_book", "browser", "local_server"}
-UNIT_FILES = {
-    "test_dates.py",
-    "test_seed.py",
-    "test_theme.py",
-    "test_sphinxext.py",
-    "test_notebooks.py",
-    "test_execute.py",
-}
-TIERS = ("unit", "data", "notebook", "build", "browser")
+TIERS = ("unit", "notebook", "build", "browser")
+#: The folders under tests/ that are tiers of their own; every other test is ``unit``.
+TIER_FOLDERS = ("build", "browser")
 
 
 def tier(item) -> str:
     """The one tier marker of a collected test; see the module docstring for the rule."""
-    name = Path(str(item.fspath)).name
-    if name.endswith(".ipynb"):
+    path = Path(str(item.fspath))
+    if path.suffix == ".ipynb":
         return "notebook"
-    if name in BUILD_FILES:
-        return "build"
-    if name in BROWSER_FILES or BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
-        return "browser"
-    if name in UNIT_FILES:
-        return "unit"
-    return "data"
+    folder = path.parent.name
+    return folder if folder in TIER_FOLDERS and path.parent.parent.name == "tests" else "unit"
 
 
 def pytest_collection_modifyitems(config, items):

@@ -103,7 +103,7 @@ def tmp_data(tmp_path) -> Path:
 # ------------------------------------------------------------------ findings tests
 def csv_rows(name: str) -> list[dict]:
     """The rows of ``data/<name>.csv`` read with the csv module: the independent reading that
-    the findings tests count against, sharing no code with thawbook.tables."""
+    the findings tests count against, sharing no code with thawbook.inputs.tables."""
     import csv
 
     with open(ROOT / "data" / f"{name}.csv", encoding="utf-8", newline="") as handle:
@@ -181,12 +181,12 @@ def small_book(checkout: Path) -> Path:
     _probe(
         checkout / f"{PROBE_TITLES}.ipynb",
         "Events probe",
-        "from thawbook.tables import load_table\n\nprint('\\n'.join(load_table('events')['title']))",
+        "from thawbook.inputs.tables import load_table\n\nprint('\\n'.join(load_table('events')['title']))",
     )
     _probe(
         checkout / f"{PROBE_SLOW}.ipynb",
         "Slow events probe",
-        "import os, time\nfrom thawbook.tables import load_table\n\n"
+        "import os, time\nfrom thawbook.inputs.tables import load_table\n\n"
         f"events = load_table('events')\ntime.sleep(float(os.environ.get('{SLOW_ENV}', '0')))",
     )
     without_downloads(checkout / "_config.yml")

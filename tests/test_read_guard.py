@@ -9,12 +9,12 @@ import sys
 
 import nbformat
 import pytest
-from notebook_jobs import job, notebook
 
-from thawbook.execute import ExecutionFailure, Job, kernel_setup_line, run_jobs
-from thawbook.notebooks import RefreshError
-from thawbook.notebooks import execute as refresh_execute
+from tests.book.notebook_jobs import job, notebook
+from thawbook.book.execute import ExecutionFailure, Job, kernel_setup_line, run_jobs
 from thawbook.paths import CHAPTERS, DATA, SEED
+from thawbook.tasks.refresh import RefreshError
+from thawbook.tasks.refresh import execute as refresh_execute
 
 RULE = "[rule: recorded_reads]"
 PLAIN_OPEN = f"text = open({str(DATA / 'events.csv')!r}, encoding='utf-8').read()"

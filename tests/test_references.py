@@ -9,8 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from thawbook.inputs.tables import load_tables
 from thawbook.paths import ROOT
-from thawbook.tables import load_tables
 
 PAGES = sorted(ROOT.glob("chapters/*.ipynb")) + [ROOT / "index.ipynb"]
 MARKDOWN_PAGES = sorted(ROOT.glob("chapters/*.md"))

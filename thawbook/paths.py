@@ -30,7 +30,7 @@ def record_read(path: Path) -> None:
     """Tell the book build which files a notebook read, so that a change to them re-executes it.
 
     The build sets ``THAWBOOK_READS_LOG`` in the environment of the process that executes a
-    notebook (see ``thawbook.execute``); elsewhere only :func:`guard_reads` learns of it.
+    notebook (see ``thawbook.book.execute``); elsewhere only :func:`guard_reads` learns of it.
     """
     resolved = Path(path).resolve()
     _RECORDED.add(str(resolved))
@@ -64,7 +64,7 @@ def guard_reads(notebook: str) -> None:
     """From now on, in this process, opening a file under ``data/`` or ``seeds/`` that
     :func:`record_read` has not recorded raises :class:`UnrecordedReadError`, naming
     ``notebook``, the file and the rule. The kernels of the book build and of ``make refresh``
-    call it at start-up (:func:`thawbook.execute.kernel_setup_line`); it cannot be undone."""
+    call it at start-up (:func:`thawbook.book.execute.kernel_setup_line`); it cannot be undone."""
 
     def hook(event: str, args: tuple) -> None:
         if event != "open":
@@ -75,7 +75,7 @@ def guard_reads(notebook: str) -> None:
             raise UnrecordedReadError(
                 f"{notebook} opened {shown} without recording it: a notebook reads files under data/ "
                 "and seeds/ only through the recording loader (thawbook.paths.read_recorded, or "
-                "thawbook.tables and thawbook.seed, which use it), so that a change to the file "
+                "thawbook.inputs.tables and thawbook.inputs.seed, which use it), so that a change to the file "
                 "re-executes the notebook [rule: recorded_reads]"
             )
 
@@ -101,7 +101,7 @@ def record_imports() -> None:
     """Record the ``thawbook`` modules this process has imported and will import, transitively,
     so that an edit to a module re-executes only the notebooks that use it. Importing this
     module does not do it: the build's kernels call it at start-up
-    (:func:`thawbook.execute.kernel_setup_line`), and nothing else does."""
+    (:func:`thawbook.book.execute.kernel_setup_line`), and nothing else does."""
     if _ImportRecorder not in sys.meta_path:
         sys.meta_path.insert(0, _ImportRecorder)
     for name, module in list(sys.modules.items()):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import telling_order, timeline
-from thawbook.date_agreement import event_context_pairs
+from thawbook.analysis import chronology, chronology_order
+from thawbook.dates.agreement import event_context_pairs
+from thawbook.dates.publication import infer_publication_interval
 from thawbook.findings.core import Finding, finding
-from thawbook.publication_date import infer_publication_interval
-from thawbook.readings import Reading
+from thawbook.findings.readings import Reading
 
 CHAPTER = "chapters/04_chronology"
 
@@ -28,7 +28,7 @@ def _weeks_md(placed: pd.DataFrame) -> str:
     for week, group in placed.groupby("week", sort=True):
         stances = [
             f"{s} ({', '.join(f'*{t}*' for t in group.loc[group['stance'] == s, 'title'])})"
-            for s in timeline.STANCES
+            for s in chronology.STANCES
             if (group["stance"] == s).any()
         ]
         parts.append(f"in the week of {week:%-d %B}, {' and '.join(stances)}")
@@ -39,22 +39,22 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     """The chronology chapter's findings under ``reading`` (dates, weeks and placement matter)."""
     events, context = tables["events"], tables["context"]
     published, _ = infer_publication_interval(reading.week_start)
-    rows = timeline.timeline_rows(events)
+    rows = chronology.timeline_rows(events)
     exact = rows[~rows["imprecise"]]
     imprecise = rows[rows["imprecise"]]
-    in_may_june = timeline.within(rows, timeline.MAY_JUNE)
+    in_may_june = chronology.within(rows, chronology.MAY_JUNE)
     earliest = rows.iloc[0]
     latest = rows[rows["date_start"] == rows["date_start"].max()].iloc[0]
 
-    told = telling_order.telling_sequence(events)
-    agreement = telling_order.events_order_agreement(events)
-    pairs = telling_order.dated_pairs(events)
+    told = chronology_order.telling_sequence(events)
+    agreement = chronology_order.events_order_agreement(events)
+    pairs = chronology_order.dated_pairs(events)
     by_id = told.set_index("event_id")
     oldest = told.loc[told["date_start"].idxmin()]
     forthcoming = told[told["status"] == "forthcoming"].iloc[0]
 
-    run = timeline.run_up(events)
-    placed = timeline.placed_in_weeks(run, reading.bins, reading.placement)
+    run = chronology.run_up(events)
+    placed = chronology.placed_in_weeks(run, reading.bins, reading.placement)
     placed = placed[placed["stance"] != "setting"]
     week_stances = placed.groupby("week")["stance"].agg(set)
     both = [w for w, s in week_stances.items() if {"engagement", "friction"} <= s]
@@ -76,7 +76,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "chron_n_events": len(rows),
                 "chron_n_may_june": int(in_may_june.sum()),
                 "chron_pct_may_june": round(100 * in_may_june.sum() / len(rows)),
-                "chron_may_june": f"{timeline.MAY_JUNE.start:%B} and {timeline.MAY_JUNE.end:%B %Y}",
+                "chron_may_june": f"{chronology.MAY_JUNE.start:%B} and {chronology.MAY_JUNE.end:%B %Y}",
                 "chron_earliest_year": int(earliest["date_start"].year),
                 "chron_latest_event": f"*{latest['title']}* ({latest['interval']})",
                 "chron_published": f"{published.start:%a %d} to {published.end:%a %d %B %Y}",
@@ -87,8 +87,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             },
             # "reaches back ... and forward": events on both sides of May-June 2023
             lambda v: (
-                v["_first"] < pd.Timestamp(timeline.MAY_JUNE.start)
-                and v["_last"] > pd.Timestamp(timeline.MAY_JUNE.end)
+                v["_first"] < pd.Timestamp(chronology.MAY_JUNE.start)
+                and v["_last"] > pd.Timestamp(chronology.MAY_JUNE.end)
                 and 0 < v["chron_n_may_june"] < v["chron_n_events"]
             ),
         ),
@@ -101,7 +101,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             {
                 "chron_n_exact": len(exact),
                 "chron_n_imprecise": len(imprecise),
-                "chron_imprecise_words": timeline.precision_words(imprecise),
+                "chron_imprecise_words": chronology.precision_words(imprecise),
                 "chron_n_inferred": int((rows["date_basis"] == "inferred").sum()),
                 "chron_n_explicit": int((rows["date_basis"] == "explicit").sum()),
                 "chron_n_relative": int((rows["date_basis"] == "relative").sum()),
@@ -129,7 +129,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "chron_n_overlapping_pairs": pairs.overlapping,
                 "_tau": agreement.tau_b,
                 "chron_tau_text": f"{agreement.tau_b:.3f}",
-                "chron_shuffle_pct": round(100 * telling_order.shuffle_p_value(agreement)),
+                "chron_shuffle_pct": round(100 * chronology_order.shuffle_p_value(agreement)),
                 "chron_n_pairs": agreement.pairs,
                 "chron_n_concordant": agreement.concordant,
                 "chron_n_inversions": agreement.discordant,
@@ -144,7 +144,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "chron_oldest_rank": _ordinal(int(oldest["text_rank"])),
                 "chron_oldest_paragraph": int(oldest["paragraph"]),
                 "chron_first_forthcoming_rank": _ordinal(int(forthcoming["text_rank"])),
-                "_p": telling_order.shuffle_p_value(agreement),
+                "_p": chronology_order.shuffle_p_value(agreement),
                 "_apec": int(by_id.loc["ev-apec-san-francisco", "text_rank"]),
                 "_balloon": int(by_id.loc["ev-balloon-downed", "text_rank"]),
                 "_oldest_id": oldest["event_id"],
@@ -171,10 +171,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "chron_n_weeks_both": len(both),
                 "chron_n_weeks": len(week_stances),
                 "chron_weeks_md": _weeks_md(placed),
-                "chron_engagement_themes": ", ".join(timeline.ENGAGEMENT_THEMES).replace("_", " "),
-                "chron_friction_themes": ", ".join(timeline.FRICTION_THEMES).replace("_", " "),
-                "chron_n_overrides": len(timeline.STANCE_OVERRIDES),
-                "chron_run_up_window": f"{timeline.RUN_UP.start:%-d %B} and {timeline.RUN_UP.end:%-d %B %Y}",
+                "chron_engagement_themes": ", ".join(chronology.ENGAGEMENT_THEMES).replace("_", " "),
+                "chron_friction_themes": ", ".join(chronology.FRICTION_THEMES).replace("_", " "),
+                "chron_n_overrides": len(chronology.STANCE_OVERRIDES),
+                "chron_run_up_window": f"{chronology.RUN_UP.start:%-d %B} and {chronology.RUN_UP.end:%-d %B %Y}",
                 "_first_engagement": engagement_days.min(),
                 "_last_engagement": engagement_days.max(),
                 "_first_friction": friction_days.min(),

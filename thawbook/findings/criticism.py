@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import criticism
+from thawbook.analysis import criticism
 from thawbook.findings.core import Finding, finding
-from thawbook.readings import Reading
+from thawbook.findings.readings import Reading
 
 CHAPTER = "chapters/08_source_criticism"
 

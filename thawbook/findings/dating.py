@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook.chronicle import account_for_temporal_expressions, coverage
+from thawbook.analysis.dating import account_for_temporal_expressions, coverage
+from thawbook.dates.publication import infer_publication_interval
 from thawbook.findings.core import Finding, finding
-from thawbook.publication_date import infer_publication_interval
-from thawbook.readings import Reading
+from thawbook.findings.readings import Reading
 
 CHAPTER = "chapters/03_dating"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import contacts, military_contacts
+from thawbook.analysis import contacts, military
+from thawbook.dates.publication import infer_publication_interval
 from thawbook.findings.core import Finding, finding
-from thawbook.publication_date import infer_publication_interval
-from thawbook.readings import Reading
+from thawbook.findings.readings import Reading
 
 CHAPTER = "chapters/07_military_contact"
 
@@ -43,7 +43,7 @@ def _day(events: pd.DataFrame, event_id: str) -> tuple[pd.Timestamp, pd.Timestam
 def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]:
     """The military chapter's findings under ``reading``."""
     events, actors = tables["events"], tables["actors"]
-    encounters = military_contacts.encounter_rows(tables["encounters"], events, actors)
+    encounters = military.encounter_rows(tables["encounters"], events, actors)
     exact = encounters[(encounters["start"] != "") & (encounters["start"] == encounters["end"])]
     exact = exact.sort_values(["date_start", "encounter_id"], kind="mergesort")
     first, last = exact.iloc[0], exact.iloc[-1]
@@ -55,7 +55,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     published = infer_publication_interval(reading.week_start)[0]
     last_day = pd.Timestamp(published.end)
     fortnight_start = last_day - pd.Timedelta(days=13)
-    timeline = military_contacts.military_timeline(tables["encounters"], events, actors)
+    timeline = military.military_timeline(tables["encounters"], events, actors)
     inside = timeline[(timeline["date_start"] >= fortnight_start) & (timeline["date_end"] <= last_day)]
     appointed, _ = _day(events, "ev-li-appointed")
 
@@ -63,8 +63,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     musk_start, musk_end = _day(events, "ev-musk-visit")
     qin_musk, _ = _day(events, "ev-qin-musk-meeting")
 
-    said = military_contacts.characterizations(tables["encounters"], tables["quotes"], events, actors)
-    ways = military_contacts.direction_counts(said)
+    said = military.characterizations(tables["encounters"], tables["quotes"], events, actors)
+    ways = military.direction_counts(said)
 
     positions = tables["positions"]
     talks = positions[positions["issue"] == "military_communication"]

@@ -2,7 +2,7 @@
 
 :data:`CHAPTERS` names the function that computes each chapter's findings. :func:`evaluate`
 runs one chapter under the book's own reading and stops on a false finding;
-:func:`robustness` re-runs it under every alternative reading (:mod:`thawbook.readings`) and
+:func:`robustness` re-runs it under every alternative reading (:mod:`thawbook.findings.readings`) and
 records, per finding, whether it still holds and, if not, the first reading that breaks it and
 what it becomes. :func:`glue_items` gives a notebook everything to glue, verdicts included,
 and :func:`register` the whole table that the build writes to ``findings.csv``.
@@ -15,10 +15,10 @@ from importlib import import_module
 
 import pandas as pd
 
-from thawbook import readings
-from thawbook.display import md
+from thawbook.findings import readings
 from thawbook.findings.core import Finding, FindingError, check
-from thawbook.tables import load_tables
+from thawbook.inputs.tables import load_tables
+from thawbook.render.display import md
 
 #: chapter document -> module of ``thawbook.findings`` with its ``findings(tables, reading)``
 CHAPTERS = {

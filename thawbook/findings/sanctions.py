@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import measures
+from thawbook.analysis import sanctions
 from thawbook.findings.core import Finding, finding
-from thawbook.readings import Reading
-from thawbook.seed import read_seed
+from thawbook.findings.readings import Reading
+from thawbook.inputs.seed import read_seed
 
 CHAPTER = "chapters/05_sanctions"
 
@@ -38,17 +38,17 @@ def _relation(start: pd.Timestamp, end: pd.Timestamp, day: pd.Timestamp) -> str:
 
 def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]:
     """The sanctions chapter's findings under ``reading`` (only the events' dates can change)."""
-    rows = measures.measure_table(tables["measures"], tables["actors"], tables["events"])
-    nodes, _ = measures.chain_layout(rows)
-    chain = measures.longest_chain(rows)
-    reasons = measures.reasons_by_side(rows).set_index("side")
+    rows = sanctions.measure_table(tables["measures"], tables["actors"], tables["events"])
+    nodes, _ = sanctions.chain_layout(rows)
+    chain = sanctions.longest_chain(rows)
+    reasons = sanctions.reasons_by_side(rows).set_index("side")
     us, china = reasons.loc["us government"], reasons.loc["china government"]
     china_rows = rows[rows["imposer_side"] == "china_government"]
-    counter = china_rows[china_rows["instrument"].isin(measures.COUNTER_MEASURES)]
-    demands = measures.demands_table(rows, tables["quotes"], tables["actors"])
+    counter = china_rows[china_rows["instrument"].isin(sanctions.COUNTER_MEASURES)]
+    demands = sanctions.demands_table(rows, tables["quotes"], tables["actors"])
     demand_rows = rows[rows["instrument"] == "demand_to_lift"]
-    timeline = measures.timeline_frame(rows)
-    panels = measures.time_panels(timeline)
+    timeline = sanctions.timeline_frame(rows)
+    panels = sanctions.time_panels(timeline)
     gaps = [(later[0] - earlier[1]).days for earlier, later in zip(panels, panels[1:])]
     undated = rows.loc[~rows["dated"], "measure_id"]
     corrections = tables["corrections"].set_index("correction_id")
@@ -157,7 +157,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             },
             lambda v: (
                 v["sanc_n_time_panels"] >= 2
-                and v["sanc_longest_gap_days"] > measures.PANEL_GAP_DAYS
+                and v["sanc_longest_gap_days"] > sanctions.PANEL_GAP_DAYS
                 and set(STANDING_CONDITIONS) <= v["_undated"]
             ),
         ),

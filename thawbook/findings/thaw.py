@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import coding, plover_index, thaw_index
-from thawbook.dates import iso
+from thawbook.analysis import coding, thaw, thaw_plover
+from thawbook.dates.intervals import iso
+from thawbook.dates.publication import infer_publication_interval
 from thawbook.findings.core import Finding, finding
-from thawbook.publication_date import infer_publication_interval
-from thawbook.readings import Reading
+from thawbook.findings.readings import Reading
 
 CHAPTER = "chapters/10_thaw_index"
 #: The events the chapter names as making its most conflictual week.
@@ -28,15 +28,15 @@ def _events_of(weekly_daily: pd.DataFrame, week_start) -> set[str]:
 def weekly_for(tables: dict[str, pd.DataFrame], reading: Reading) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The coded events and their weekly curve under ``reading`` (window, weeks and placement)."""
     coded = coding.coded_events(tables)
-    start, end = thaw_index.window(reading.week_start)
-    return coded, thaw_index.weekly_curve(coded, start, end, reading.bins, reading.placement)
+    start, end = thaw.window(reading.week_start)
+    return coded, thaw.weekly_curve(coded, start, end, reading.bins, reading.placement)
 
 
 def week_members(coded: pd.DataFrame, reading: Reading) -> pd.DataFrame:
     """Which scored events put weight in which week under ``reading``: ``event_id``, ``week_start``."""
-    start, end = thaw_index.window(reading.week_start)
+    start, end = thaw.window(reading.week_start)
     scored = coded[coded["fit"] != "placeholder"]
-    daily = thaw_index.spread_weights(scored, start, end, reading.placement)
+    daily = thaw.spread_weights(scored, start, end, reading.placement)
     weekday = daily["day"].dt.day_of_week
     offset = weekday if reading.bins == "monday" else (weekday + 1) % 7
     daily["week_start"] = daily["day"] - pd.to_timedelta(offset, unit="D")
@@ -72,23 +72,23 @@ def _flips(sens: pd.DataFrame) -> str:
 def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]:
     """The thaw chapter's findings under ``reading``."""
     coded, weekly = weekly_for(tables, reading)
-    start, end = thaw_index.window(reading.week_start)
-    summary = thaw_index.window_summary(coded, start, end)
+    start, end = thaw.window(reading.week_start)
+    summary = thaw.window_summary(coded, start, end)
     published, _ = infer_publication_interval(reading.week_start)
     members = week_members(coded, reading)
-    pub = thaw_index.week_row(weekly, published.start)
+    pub = thaw.week_row(weekly, published.start)
     position = weekly.index.get_loc(pub.name)
     earlier = weekly.iloc[[position - k for k in EARLIER]]
-    peak = thaw_index.peak_week(weekly, "conflict")
+    peak = thaw.peak_week(weekly, "conflict")
     low = weekly.sort_values(["goldstein", "week_start"]).iloc[0]
     last_two = weekly.iloc[position - 1 : position + 1]
-    by_domain = thaw_index.domain_totals(
-        thaw_index.domain_weekly(coded, start, end, reading.bins, reading.placement), published.start
+    by_domain = thaw.domain_totals(
+        thaw.domain_weekly(coded, start, end, reading.bins, reading.placement), published.start
     ).set_index("domain")
-    both = plover_index.compare(plover_index.weekly_both(tables, reading.week_start, reading.placement))
+    both = thaw_plover.compare(thaw_plover.weekly_both(tables, reading.week_start, reading.placement))
     plover_low = both.sort_values(["plover", "week_start"]).iloc[0]
     alternatives = tables["coding_alternatives"]
-    sens = thaw_index.sensitivity(coded, alternatives, tables["cameo_codebook"], published.start, start, end)
+    sens = thaw.sensitivity(coded, alternatives, tables["cameo_codebook"], published.start, start, end)
     signs = sens[["week_cooperative", "recent_cooperative", "window_cooperative"]]
     base = sens.iloc[0]
     every = sens.set_index("scenario").loc["all alternatives"]

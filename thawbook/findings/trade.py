@@ -1,6 +1,6 @@
 """Findings of chapter 06, trade and business: the economic domain, its voices, and the military beside it.
 
-The economic and military domains are those of :data:`thawbook.thaw_index.DOMAINS` (economic:
+The economic and military domains are those of :data:`thawbook.analysis.thaw.DOMAINS` (economic:
 trade, business, climate finance; military: military), the definition the thaw-index chapter
 uses. Events themed sanctions or export controls belong to neither, and that choice matters:
 see ``trade-domains-friction`` and ``data/theme_alternatives.csv``.
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import contacts, theme, trade_contacts
+from thawbook.analysis import contacts, trade
+from thawbook.charts import theme
 from thawbook.findings.core import Finding, finding
-from thawbook.readings import Reading
+from thawbook.findings.readings import Reading
 
 CHAPTER = "chapters/06_trade_and_business"
 
@@ -35,29 +36,29 @@ def _names(frame: pd.DataFrame) -> str:
 def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]:
     """The trade chapter's findings under ``reading`` (the themes and the dates matter here)."""
     events, actors = tables["events"], tables["actors"]
-    economic = trade_contacts.economic_events(events, actors, contacts_only=True)
-    background = trade_contacts.economic_events(events, actors)
+    economic = trade.economic_events(events, actors, contacts_only=True)
+    background = trade.economic_events(events, actors)
     exact = economic[economic["date_start"] == economic["date_end"]]
-    people = trade_contacts.participants(economic)
+    people = trade.participants(economic)
     sides = people.drop_duplicates("name")
     with_china = economic[
         (economic["actor1_side"] == "china_government") | (economic["actor2_side"] == "china_government")
     ]
 
-    quoted = trade_contacts.quotes_of(
+    quoted = trade.quotes_of(
         tables["quotes"],
         actors,
         events,
         event_ids=economic["event_id"],
-        extra_ids=trade_contacts.ECONOMIC_QUOTES_WITHOUT_EVENT,
+        extra_ids=trade.ECONOMIC_QUOTES_WITHOUT_EVENT,
     )
     country = actors.set_index("actor_id")["country"]
     quoted["country"] = quoted["actor_id"].map(country).fillna("")
     words = quoted.groupby("speaker")["words"].sum()
     us_words = quoted.loc[quoted["side"] == "us_government", "words"]
 
-    domains = trade_contacts.domain_contacts(events, actors, tables["event_coding"], tables["cameo_codebook"])
-    every = trade_contacts.domain_contacts(
+    domains = trade.domain_contacts(events, actors, tables["event_coding"], tables["cameo_codebook"])
+    every = trade.domain_contacts(
         events, actors, tables["event_coding"], tables["cameo_codebook"], window=None
     )
     econ, mil = domains[domains["domain"] == "economic"], domains[domains["domain"] == "military"]
@@ -143,7 +144,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             "frictions, and {trade_dom_n_military} in the military domain, {trade_dom_n_military_friction} of them "
             "frictions.",
             {
-                "trade_window": contacts.interval_words(*trade_contacts.CONTRAST_WINDOW),
+                "trade_window": contacts.interval_words(*trade.CONTRAST_WINDOW),
                 "trade_dom_n_economic": len(econ),
                 "trade_dom_n_economic_friction": int((econ["act"] == "friction").sum()),
                 "trade_dom_n_economic_meeting": int((econ["act"] == "meeting").sum()),

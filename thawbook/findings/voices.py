@@ -2,7 +2,7 @@
 
 The quotations do not move with any reading; the positions move with the attribution
 reading. As read, a position counts for the side the article attributes it to, whoever
-carries it; under "own-words" (:func:`thawbook.readings.own_voice`) only the positions a
+carries it; under "own-words" (:func:`thawbook.findings.readings.own_voice`) only the positions a
 government states in its own voice remain, so the findings about who speaks for China, about
 its preconditions and about shared goals are recomputed from fewer rows.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook import voices
+from thawbook.analysis import voices
+from thawbook.charts.theme import label
 from thawbook.findings.core import Finding, finding
-from thawbook.readings import Reading, own_voice
-from thawbook.theme import label
+from thawbook.findings.readings import Reading, own_voice
 
 CHAPTER = "chapters/09_voices"
 

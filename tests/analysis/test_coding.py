@@ -1,0 +1,139 @@
+"""CAMEO coding and its GDELT-like export (thawbook.analysis.coding).
+
+Data tests print their figures so the CI log shows the state of the coding.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from thawbook.analysis import coding, thaw
+from thawbook.inputs.tables import data_dir
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return coding.coding_tables()
+
+
+@pytest.fixture(scope="module")
+def coded(tables):
+    return coding.coded_events(tables)
+
+
+@pytest.fixture(scope="module")
+def alternatives():
+    return thaw.load_alternatives()
+
+
+# ------------------------------------------------------------------ the scheme
+@pytest.mark.parametrize(
+    "root, quad",
+    [
+        ("01", 1),
+        ("05", 1),
+        ("06", 2),
+        ("08", 2),
+        ("09", 3),
+        ("13", 3),
+        ("14", 4),
+        ("20", 4),
+        (3, 1),
+        (17, 4),
+    ],
+)
+def test_root_code_maps_to_gdelt_quad_class(root, quad):
+    assert coding.quad_class_for_root(root) == quad
+
+
+@pytest.mark.parametrize("root", ["00", "21", "036", "x1", -1])
+def test_quad_class_for_a_non_root_code_is_refused(root):
+    with pytest.raises(ValueError):
+        coding.quad_class_for_root(root)
+
+
+def test_codebook_quad_class_and_root_follow_the_documented_mapping(tables):
+    book = tables["cameo_codebook"]
+    assert (book["root_code"] == book["cameo_code"].str[:2]).all()
+    assert (book["quad_class"] == book["root_code"].map(coding.quad_class_for_root)).all()
+    assert book["goldstein"].between(-10, 10).all()
+
+
+# ------------------------------------------------------------------ the coding
+def test_every_event_has_exactly_one_coding_row(tables):
+    events, codes = tables["events"]["event_id"], tables["event_coding"]["event_id"]
+    print(f"{len(events)} events, {len(codes)} coding rows")
+    assert sorted(events) == sorted(codes)
+    assert codes.is_unique
+
+
+def test_every_code_used_is_in_the_codebook(tables):
+    used = set(tables["event_coding"]["cameo_code"])
+    book = set(tables["cameo_codebook"]["cameo_code"])
+    print(f"{len(used)} codes used, {len(book)} in the codebook")
+    assert used <= book
+
+
+def test_codebook_lists_only_codes_that_are_used(tables, alternatives):
+    used = set(tables["event_coding"]["cameo_code"]) | set(alternatives["cameo_code"])
+    assert set(tables["cameo_codebook"]["cameo_code"]) == used
+
+
+def test_coded_events_carry_the_codebooks_goldstein_and_quad_class(tables, coded):
+    book = tables["cameo_codebook"].set_index("cameo_code")
+    assert (coded["goldstein"] == coded["cameo_code"].map(book["goldstein"])).all()
+    assert (coded["quad_class"] == coded["cameo_code"].map(book["quad_class"])).all()
+    export = coding.events_cameo(tables).set_index("GLOBALEVENTID")
+    assert (export["GoldsteinScale"] == export["EventCode"].map(book["goldstein"])).all()
+    assert (export["QuadClass"] == export["EventCode"].map(book["quad_class"])).all()
+
+
+def test_coding_evidence_is_the_events_evidence(tables):
+    merged = tables["event_coding"].merge(tables["events"], on="event_id", suffixes=("", "_event"))
+    assert (merged["evidence"] == merged["evidence_event"]).all()
+
+
+def test_placeholder_codings_are_neutral_statements(tables):
+    placeholders = tables["event_coding"][tables["event_coding"]["fit"] == "placeholder"]
+    print(f"{len(placeholders)} placeholder codings: {', '.join(placeholders['event_id'])}")
+    assert set(placeholders["cameo_code"]) <= {"010"}
+
+
+# ------------------------------------------------------------------ the export
+def test_events_cameo_csv_on_disk_equals_a_fresh_export(tables):
+    path = data_dir() / "events_cameo.csv"
+    assert path.read_text(encoding="utf-8") == coding.events_cameo_csv(tables), (
+        "data/events_cameo.csv is stale: run thawbook.analysis.coding.write_events_cameo()"
+    )
+
+
+def test_events_cameo_csv_reads_back_as_the_same_events(tables):
+    dtypes = {
+        "GLOBALEVENTID": str,
+        "SQLDATE": "int64",
+        "DateEnd": "int64",
+        "date_precision": str,
+        "Actor1Code": str,
+        "Actor2Code": str,
+        "EventCode": str,
+        "EventBaseCode": str,
+        "EventRootCode": str,
+        "QuadClass": "int64",
+        "GoldsteinScale": "float64",
+        "evidence": str,
+    }
+    back = pd.read_csv(data_dir() / "events_cameo.csv", dtype=dtypes, keep_default_na=False)
+    fresh = coding.events_cameo(tables)
+    assert list(back.columns) == coding.GDELT_COLUMNS
+    for column in coding.GDELT_COLUMNS:
+        assert back[column].tolist() == fresh[column].tolist(), column
+    assert back["EventCode"].str.len().ge(3).all(), "codes lost their leading zeros"
+
+
+def test_export_has_gdelt_columns_and_yyyymmdd_dates(tables):
+    export = coding.events_cameo(tables)
+    assert list(export.columns) == coding.GDELT_COLUMNS
+    assert export["SQLDATE"].between(19000101, 21001231).all()
+    assert (export["SQLDATE"] <= export["DateEnd"]).all()
+    assert (export["EventRootCode"] == export["EventCode"].str[:2]).all()

@@ -1,0 +1,790 @@
+"""The geometry of every chart the book shows, rendered from the stored notebook outputs.
+
+Each altair output embeds its Vega-Lite spec; vl-convert renders it to a scenegraph (the
+positioned marks and texts) and to SVG (the texts as drawn, after truncation). The tests
+assert what a reader would notice: bars that have no width, labels outside the view or on
+top of each other, words cut mid-word, text too small to read, and colours with no legend.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import html
+import json
+import math
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import vl_convert
+
+from thawbook.charts import theme
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = [ROOT / "index.ipynb", *sorted((ROOT / "chapters").glob("*.ipynb"))]
+CHART_DIV = re.compile(r'<div id="(altair-viz-[0-9a-f]+)"></div>')
+MIN_FONT_PX = 10
+# The share of a font's size an average character of the book's sans-serif takes; an estimate
+# on the low side, so that only real collisions are reported.
+CHAR_WIDTH = 0.5
+
+
+def chart_specs(paths=NOTEBOOKS) -> dict[str, dict]:
+    """Every chart spec stored in the notebooks' outputs (glued ones too), by notebook and div id."""
+    decoder = json.JSONDecoder()
+    found = {}
+    for path in paths:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:
+            for output in cell.get("outputs", []):
+                for mime, value in output.get("data", {}).items():
+                    if "html" not in mime:
+                        continue
+                    html = "".join(value) if isinstance(value, list) else value
+                    for match in CHART_DIV.finditer(html):
+                        start = html.index("})(", match.end()) + 3
+                        spec, _ = decoder.raw_decode(html, start)
+                        found[f"{path.stem}:{match.group(1)[11:19]}"] = spec
+    return found
+
+
+SPECS = chart_specs()
+
+
+# ------------------------------------------------------------------ scenegraph helpers
+def flatten(
+    node: dict,
+    ox: float = 0.0,
+    oy: float = 0.0,
+    role: str | None = None,
+    cell: tuple | None = None,
+    clip: bool = False,
+    out: list | None = None,
+) -> list[dict]:
+    """Every item of a scenegraph with its absolute position, its role (mark, axis-label, ...),
+    and the plot cell (absolute x, y, width, height) of the group it was drawn in."""
+    out = [] if out is None else out
+    marktype, role = node.get("marktype"), node.get("role") or role
+    clip = clip or bool(node.get("clip"))
+    for item in node.get("items", []):
+        x, y = ox + (item.get("x") or 0), oy + (item.get("y") or 0)
+        out.append(
+            {"marktype": marktype, "role": role, "item": item, "x": x, "y": y, "cell": cell, "clip": clip}
+        )
+        if marktype == "group":
+            name = node.get("name") or ""
+            is_cell = role == "frame" or (
+                role == "scope" and (name.endswith("_group") or name.endswith("cell"))
+            )
+            inner = (x, y, item.get("width") or 0, item.get("height") or 0) if is_cell else cell
+            for child in item.get("items", []):
+                flatten(child, x, y, child.get("role") or role, inner, bool(item.get("clip")) or clip, out)
+    return out
+
+
+def text_box(entry: dict) -> tuple[float, float, float, float] | None:
+    """An estimate of a text item's box (x0, y0, x1, y1), or None when it is not drawn."""
+    item = entry["item"]
+    text = item.get("text")
+    if text in (None, "") or item.get("opacity", 1) == 0 or item.get("fillOpacity", 1) == 0:
+        return None
+    lines = text if isinstance(text, list) else str(text).split(item.get("lineBreak") or "\n")
+    size = item.get("fontSize") or 11
+    width = max(len(str(line)) for line in lines) * size * CHAR_WIDTH
+    if item.get("limit"):
+        width = min(width, item["limit"])
+    # Vega places the first line by the baseline and writes the others below it, each
+    # ``lineHeight`` (by default the font size plus 2 px) further down.
+    height = size + (len(lines) - 1) * (item.get("lineHeight") or size + 2)
+    x, y = entry["x"] + (item.get("dx") or 0), entry["y"] + (item.get("dy") or 0)
+    align = item.get("align", "left")
+    x0 = x - {"left": 0, "center": width / 2, "right": width}.get(align, 0)
+    baseline = item.get("baseline", "alphabetic")
+    y0 = y - {"top": 0, "middle": size / 2, "bottom": size, "line-top": 0, "line-bottom": size}.get(
+        baseline, size * 0.8
+    )
+    angle = item.get("angle") or 0
+    if angle % 180:  # rotated (axis titles): swap the extent, good enough for collisions
+        cx, cy = x0 + width / 2, y0 + height / 2
+        return (cx - height / 2, cy - width / 2, cx + height / 2, cy + width / 2)
+    return (x0, y0, x0 + width, y0 + height)
+
+
+@functools.cache
+def _render(spec_json: str) -> tuple[dict, list[dict]]:
+    graph = vl_convert.vegalite_to_scenegraph(json.loads(spec_json))
+    return graph, flatten(graph["scenegraph"])
+
+
+def scene(spec: dict) -> tuple[dict, list[dict]]:
+    """The chart's scenegraph and its flattened items, rendered once per spec."""
+    return _render(json.dumps(spec, sort_keys=True))
+
+
+def drawn_marks(items: list[dict]) -> list[dict]:
+    return [e for e in items if e["role"] == "mark" and e["marktype"] != "group"]
+
+
+def overlaps(a, b, slack: float = 1.0) -> bool:
+    return a[0] + slack < b[2] and b[0] + slack < a[2] and a[1] + slack < b[3] and b[1] + slack < a[3]
+
+
+# ------------------------------------------------------------------ encodings
+def views(spec: dict):
+    """Every view of a Vega-Lite spec that carries an encoding (layers, concatenations, facets)."""
+    if "encoding" in spec or "mark" in spec:
+        yield spec
+    for key in ("layer", "hconcat", "vconcat", "concat"):
+        for part in spec.get(key, []):
+            yield from views(part)
+    if isinstance(spec.get("spec"), dict):
+        yield from views(spec["spec"])
+
+
+def words_of(spec: dict) -> str:
+    """A chart's titles and description, lower-cased: where a chart says what its colours mean."""
+    return json.dumps(
+        [spec.get("description"), spec.get("title")] + [v.get("title") for v in views(spec)],
+        ensure_ascii=False,
+    ).lower()
+
+
+def colour_without_legend(spec: dict) -> list[str]:
+    """Colour fields that no view of the chart explains with a legend, unless the colour only
+    repeats a positional field of its view and the chart's words say so ("colour repeats")."""
+    with_legend, without = set(), []
+    for view in views(spec):
+        encoding = view.get("encoding", {})
+        positional = {
+            encoding.get(k, {}).get("field")
+            for k in ("x", "y", "row", "column")
+            if isinstance(encoding.get(k), dict)
+        }
+        for channel in ("color", "fill", "stroke"):
+            enc = encoding.get(channel)
+            if not isinstance(enc, dict) or "field" not in enc:
+                continue
+            if enc.get("legend", {}) is None:
+                redundant = enc["field"] in positional and "colour repeats" in words_of(spec)
+                if not redundant:
+                    without.append(enc["field"])
+            else:
+                with_legend.add(enc["field"])
+    return sorted(set(without) - with_legend)
+
+
+# ------------------------------------------------------------------ the phone layout
+# What _static/thawbook-charts.js does to a chart's spec before it draws it in a column
+# narrower than NARROW_PX (see its prepare(), narrowLayout(), wrapAxisLabels(), wrapTitles()
+# and shrink()), step for step, so that vl-convert can render the chart a phone reader sees.
+# A test below runs the script itself in node, when node is installed, and fails if the two
+# disagree.
+PHONE_COLUMN_PX = 342  # the book's content column in a 390 px viewport
+WRAP = "split(trim(replace(''+datum.label, regexp('(.{1,CHARS})(\\\\s+|$)', 'g'), '$1\\n')), '\\n')"
+LEGEND_CHANNELS = {"color", "shape", "fill", "stroke", "size"}
+
+
+def each_view(node, visit) -> None:
+    """``visit`` every view of a spec in the script's order (eachView)."""
+    if not isinstance(node, dict):
+        return
+    visit(node)
+    for key in ("layer", "hconcat", "vconcat", "concat"):
+        for part in node.get(key) or []:
+            each_view(part, visit)
+    if node.get("spec"):
+        each_view(node["spec"], visit)
+
+
+def js_string(value) -> str:
+    """``String(value)`` as JavaScript writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def longest(spec: dict, field: str) -> int:
+    return max(
+        (
+            len(js_string(row[field]))
+            for rows in (spec.get("datasets") or {}).values()
+            for row in rows or []
+            if isinstance(row, dict) and row.get(field) is not None
+        ),
+        default=0,
+    )
+
+
+def js_truthy(value) -> bool:
+    return value not in (None, False, 0, "") and value == value
+
+
+def taller_rows(spec: dict, row_px: float) -> None:
+    if not row_px:
+        return
+
+    def visit(view):
+        height = view.get("height")
+        if isinstance(height, dict) and isinstance(height.get("step"), (int, float)):
+            height["step"] = max(height["step"], row_px)
+
+    each_view(spec, visit)
+
+
+def wrap_axis_labels(spec: dict, width: float, share: float) -> None:
+    row_px = 0
+
+    def visit(view):
+        nonlocal row_px
+        y = (view.get("encoding") or {}).get("y")
+        if (
+            not isinstance(y, dict)
+            or y.get("type") not in ("nominal", "ordinal")
+            or y.get("axis", {}) is None
+        ):
+            return
+        axis = y.get("axis") or {}
+        y["axis"] = axis
+        if js_truthy(axis.get("labelExpr")) and "regexp(" not in axis["labelExpr"]:
+            return
+        chars = max(16, math.floor(width * share / 6.2))
+        most = longest(spec, y.get("field"))
+        if most <= chars and "labelExpr" not in axis:
+            return
+        axis["labelExpr"] = WRAP.replace("CHARS", str(chars))
+        axis["labelLimit"] = 0
+        row_px = max(row_px, min(8, math.ceil(most * 1.2 / chars)) * 13 + 6)
+
+    each_view(spec, visit)
+    taller_rows(spec, row_px)
+
+
+def wrap_lines(text, chars: int) -> list[str]:
+    lines = []
+    for part in text if isinstance(text, list) else [text]:
+        line = ""
+        for word in re.split(r"\s+", js_string(part)):
+            if line and len(line + " " + word) > chars:
+                lines.append(line)
+                line = word
+            else:
+                line = line + " " + word if line else word
+        if line:
+            lines.append(line)
+    return lines
+
+
+def wrap_titles(spec: dict, width: float) -> None:
+    def titles(view):
+        title = view.get("title")
+        if not title:
+            return
+        if isinstance(title, (str, list)):
+            title = view["title"] = {"text": title}
+        title["text"] = wrap_lines(title.get("text"), math.floor(width / 9.2))
+        if title.get("subtitle"):
+            title["subtitle"] = wrap_lines(title["subtitle"], math.floor(width / 6.6))
+
+    def channels(view):
+        for channel, definition in (view.get("encoding") or {}).items():
+            if not isinstance(definition, dict):
+                continue
+            share = 0.5 if channel in ("x", "x2") else 0.8
+            title = definition.get("title")
+            if isinstance(title, str) and len(title) * 7 > width * share:
+                definition["title"] = wrap_lines(title, math.floor(width * share / 7))
+            legend = definition.get("legend", {})
+            if isinstance(legend, dict) and (legend.get("columns") or 0) > 1:
+                legend["columns"] = 1
+            if legend is not None and definition.get("field") and channel in LEGEND_CHANNELS:
+                chars = math.floor(width * 0.33 / 6.8)
+                if longest(spec, definition["field"]) > chars:
+                    legend = definition["legend"] = legend if isinstance(legend, dict) else {}
+                    if "labelExpr" not in legend:
+                        legend["labelExpr"] = WRAP.replace("CHARS", str(max(12, chars)))
+                        legend["labelLimit"] = 0
+
+    each_view(spec, titles)
+    each_view(spec, channels)
+    legend = (spec.get("config") or {}).get("legend") or {}
+    if (legend.get("columns") or 0) > 1:
+        legend["columns"] = 1
+
+
+def merge(target: dict, extra: dict) -> dict:
+    for key, value in extra.items():
+        if isinstance(value, dict):
+            if not isinstance(target.get(key), dict):
+                target[key] = {}
+            merge(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+def narrow_layout(spec: dict, width: float) -> None:
+    row_px = 0
+
+    def stack(view):
+        if "hconcat" in view:
+            view["vconcat"] = view.pop("hconcat")
+        if "concat" in view:
+            view["columns"] = 1
+        if view.get("facet") and view.get("columns"):
+            view["columns"] = 1
+        encoding = view.get("encoding") or {}
+        if encoding.get("column") and not encoding.get("row"):
+            encoding["row"] = encoding.pop("column")
+
+    def wrap_text_marks(view):
+        nonlocal row_px
+        mark, encoding = view.get("mark"), view.get("encoding") or {}
+        if not isinstance(mark, dict) or mark.get("type") != "text":
+            return
+        if js_truthy(mark.get("lineBreak")) or js_truthy(mark.get("dy")):
+            return
+        text = encoding.get("text")
+        if not isinstance(text, dict) or not text.get("field"):
+            return
+        field, chars = text["field"], max(12, math.floor(width * 0.33 / 6.8))
+        view["transform"] = [
+            *(view.get("transform") or []),
+            {
+                "calculate": f"trim(replace(''+datum['{field}'], regexp('(.{{1,{chars}}})(\\\\s+|$)', 'g'), '$1\\n'))",
+                "as": field,
+            },
+        ]
+        mark["lineBreak"] = "\n"
+        known = longest(spec, field)
+        lines = min(5, math.ceil(known / chars)) if known else 3
+        row_px = max(row_px, lines * 13 + 4)
+
+    each_view(spec, stack)
+    each_view(spec, wrap_text_marks)
+    taller_rows(spec, row_px)
+    wrap_titles(spec, width)
+    spec["config"] = merge(spec.get("config") or {}, copy.deepcopy(theme.NARROW))
+
+
+def shrink(spec: dict, factor: float) -> None:
+    def visit(view):
+        width = view.get("width")
+        if isinstance(width, (int, float)) and not isinstance(width, bool):
+            view["width"] = max(60, math.floor(width * factor))
+        elif isinstance(width, dict) and isinstance(width.get("step"), (int, float)):
+            width["step"] = max(6, width["step"] * factor)
+        mark = view.get("mark")
+        if isinstance(mark, dict) and isinstance(mark.get("width"), (int, float)):
+            mark["width"] = max(2, mark["width"] * factor)
+
+    each_view(spec, visit)
+
+
+def svg_width(spec: dict) -> float:
+    svg = vl_convert.vegalite_to_svg(spec)
+    return float(re.search(r'<svg[^>]*\swidth="([0-9.]+)"', svg).group(1))
+
+
+def prepared_for(spec: dict, width: float) -> dict:
+    """The spec as the page's script first draws it in a column ``width`` px wide (light mode)."""
+    spec = copy.deepcopy(spec)
+    narrow = width < theme.NARROW_PX
+    wrap_axis_labels(spec, width, 0.45 if narrow else 0.4)
+    if narrow:
+        narrow_layout(spec, width)
+    return spec
+
+
+def fitted_for(spec: dict, width: float = PHONE_COLUMN_PX) -> tuple[dict, list[float]]:
+    """The spec the script ends with in a column ``width`` px wide: prepared, then shrunk round
+    by round (at most ten) while the drawing is wider than the column; and every width drawn."""
+    spec = prepared_for(spec, width)
+    drawn = [svg_width(spec)]
+    for round_ in range(10):
+        if drawn[-1] <= width + 1:
+            break
+        shrink(spec, max(0.2, ((width - 2) / drawn[-1]) ** (1 + round_ / 2)))
+        drawn.append(svg_width(spec))
+    return spec, drawn
+
+
+# ------------------------------------------------------------------ the tests
+def test_the_notebooks_store_every_chart_of_the_book():
+    print(f"{len(SPECS)} charts in the stored outputs")
+    assert len(SPECS) >= 25
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_chart_draws_marks_and_every_bar_has_extent(name):
+    _, items = scene(SPECS[name])
+    marks = drawn_marks(items)
+    assert marks, f"{name} draws nothing"
+    flat = []
+    for e in marks:
+        item = e["item"]
+        if e["marktype"] == "rect" and "path" not in item:
+            width = (
+                item.get("width")
+                if item.get("width") is not None
+                else (
+                    (item.get("x2") - item.get("x"))
+                    if item.get("x2") is not None and item.get("x") is not None
+                    else None
+                )
+            )
+            height = (
+                item.get("height")
+                if item.get("height") is not None
+                else (
+                    (item.get("y2") - item.get("y"))
+                    if item.get("y2") is not None and item.get("y") is not None
+                    else None
+                )
+            )
+            if (
+                item.get("x") is None
+                or item.get("y") is None
+                or width is None
+                or height is None
+                or not (width or height)
+            ):
+                flat.append(
+                    {k: item.get(k) for k in ("x", "y", "width", "height", "description") if k in item}
+                )
+    assert not flat, f"{name}: {len(flat)} bar(s) drawn without extent, e.g. {flat[:2]}"
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_chart_text_is_readable_and_not_cut(name):
+    spec = SPECS[name]
+    _, items = scene(spec)
+    small = [
+        (e["item"]["text"], e["item"].get("fontSize"))
+        for e in items
+        if e["marktype"] == "text" and text_box(e) and (e["item"].get("fontSize") or 11) < MIN_FONT_PX
+    ]
+    # A text vega shortened to fit its limit ends in "…" in the SVG but not in the scenegraph
+    # (a label the data itself abbreviates at a word, such as a snippet, is left alone).
+    written = {
+        line
+        for e in items
+        if e["marktype"] == "text"
+        for line in (
+            e["item"].get("text") if isinstance(e["item"].get("text"), list) else [e["item"].get("text")]
+        )
+    }
+    svg = vl_convert.vegalite_to_svg(spec)
+    cut = [t for t in map(html.unescape, re.findall(r">([^<>]*…)<", svg)) if t not in written]
+    assert not small, f"{name}: text under {MIN_FONT_PX} px: {small[:3]}"
+    assert not cut, f"{name}: {len(cut)} text(s) cut short: {cut[:3]}"
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_chart_marks_and_labels_stay_in_their_view(name):
+    _, items = scene(SPECS[name])
+    stray = []
+    for e in drawn_marks(items):
+        if e["cell"] is None or e["clip"]:
+            continue
+        cx, cy, cw, ch = e["cell"]
+        if e["marktype"] == "text":
+            box = text_box(e)
+            if box is None:
+                continue
+        else:
+            x, y = e["x"], e["y"]
+            box = (x, y, x, y)
+        if box[0] < cx - 3 or box[2] > cx + cw + 3 or box[1] < cy - 3 or box[3] > cy + ch + 3:
+            stray.append(str(e["item"].get("text") or e["marktype"])[:40])
+    assert not stray, f"{name}: {len(stray)} mark(s) or label(s) outside the view, e.g. {stray[:3]}"
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_no_two_chart_labels_overlap(name):
+    _, items = scene(SPECS[name])
+    # Texts drawn from data (labels, annotations) against every other text; axis labels among
+    # themselves are thinned by vega, and rotated axis titles are placed clear of them.
+    boxes = [
+        (str(e["item"]["text"]), b, e["role"] == "mark")
+        for e in items
+        if e["marktype"] == "text" and not (e["item"].get("angle") or 0) % 180 and (b := text_box(e))
+    ]
+    hits = [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if (a[2] or b[2]) and overlaps(a[1], b[1])
+    ]
+    assert not hits, f"{name}: {len(hits)} overlapping label pair(s), e.g. {hits[:3]}"
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_every_colour_has_a_legend(name):
+    missing = colour_without_legend(SPECS[name])
+    assert not missing, f"{name}: colour by {missing} has no legend"
+
+
+# ------------------------------------------------------------------ the tests can fail
+def test_a_bar_without_width_is_caught():
+    spec = {
+        "data": {"values": [{"a": "2023-01-01", "b": "2023-01-05", "v": 2}]},
+        "mark": {"type": "bar", "height": 7, "cornerRadius": 2},
+        "encoding": {
+            "x": {"field": "a", "type": "temporal"},
+            "x2": {"field": "b"},
+            "y": {"field": "v", "type": "quantitative"},
+        },
+    }
+    with pytest.raises(AssertionError, match="without extent"):
+        SPECS["probe"] = spec
+        try:
+            test_chart_draws_marks_and_every_bar_has_extent("probe")
+        finally:
+            del SPECS["probe"]
+
+
+def test_an_empty_chart_is_caught():
+    spec = {"data": {"values": []}, "mark": "bar", "encoding": {"x": {"field": "a", "type": "quantitative"}}}
+    SPECS["probe"] = spec
+    try:
+        with pytest.raises(AssertionError, match="draws nothing"):
+            test_chart_draws_marks_and_every_bar_has_extent("probe")
+    finally:
+        del SPECS["probe"]
+
+
+def test_piled_labels_and_unexplained_colour_are_caught():
+    spec = {
+        "data": {
+            "values": [
+                {"t": "First long label", "x": 1, "c": "a"},
+                {"t": "Second long label", "x": 1.05, "c": "b"},
+            ]
+        },
+        "width": 300,
+        "mark": {"type": "text", "fontSize": 12},
+        "encoding": {
+            "x": {"field": "x", "type": "quantitative", "scale": {"domain": [0, 10]}},
+            "text": {"field": "t"},
+            "color": {"field": "c", "type": "nominal", "legend": None},
+        },
+    }
+    SPECS["probe"] = spec
+    try:
+        with pytest.raises(AssertionError, match="overlapping"):
+            test_no_two_chart_labels_overlap("probe")
+        with pytest.raises(AssertionError, match="no legend"):
+            test_every_colour_has_a_legend("probe")
+    finally:
+        del SPECS["probe"]
+
+
+def test_a_label_cut_short_is_caught():
+    spec = {
+        "data": {"values": [{"a": "A very long label that will be cut here", "b": 1}]},
+        "mark": "bar",
+        "encoding": {
+            "y": {"field": "a", "type": "nominal", "axis": {"labelLimit": 60}},
+            "x": {"field": "b", "type": "quantitative"},
+        },
+    }
+    SPECS["probe"] = spec
+    try:
+        with pytest.raises(AssertionError, match="cut short"):
+            test_chart_text_is_readable_and_not_cut("probe")
+    finally:
+        del SPECS["probe"]
+
+
+# ------------------------------------------------------------------ on a phone
+# Chromium on Debian (where the browser tests run) draws the theme's font stack, which starts
+# with system-ui, in DejaVu Sans; vl-convert would otherwise measure the text in a narrower
+# font and find room a phone does not have.
+PHONE_FONT = "DejaVu Sans"
+
+# Charts that do not yet read in a phone's column, by notebook and title (which outlive a
+# change to the chart's data), with what fails. Each is to be fixed by whoever owns its
+# chapter and then removed: a chart listed here that passes fails its test (strict xfail), and
+# an entry that names no chart of the book fails too, so the list cannot go stale. Every chart
+# of the book reads in a phone's column today: a new one that does not is listed here.
+KNOWN_PHONE_FAILURES: dict[tuple[str, str], str] = {}
+
+
+def chart_title(spec: dict) -> str:
+    """A chart's title (without its subtitle), as KNOWN_PHONE_FAILURES names it."""
+    for view in [spec, *views(spec)]:
+        title = view.get("title")
+        if title:
+            text = title.get("text") if isinstance(title, dict) else title
+            return " ".join(text) if isinstance(text, list) else str(text)
+    return ""
+
+
+def known_phone_failure(name: str) -> str | None:
+    return KNOWN_PHONE_FAILURES.get((name.split(":")[0], chart_title(SPECS[name])))
+
+
+@functools.cache
+def on_a_phone(name: str) -> tuple[dict, tuple[float, ...], list[dict]]:
+    """The chart ``name`` as the page's script draws it in a phone's column: its spec, the widths
+    drawn round by round, and its flattened scenegraph."""
+    spec = copy.deepcopy(SPECS[name])
+    spec.setdefault("config", {})["font"] = PHONE_FONT
+    fitted, drawn = fitted_for(spec, PHONE_COLUMN_PX)
+    return fitted, tuple(drawn), scene(fitted)[1]
+
+
+def phone_problems(name: str) -> list[str]:
+    """What a phone reader would notice: a chart wider than the column, two texts on top of
+    each other, or a text drawn from data outside its view."""
+    _, drawn, items = on_a_phone(name)
+    problems = []
+    if drawn[-1] > PHONE_COLUMN_PX + 1:
+        problems.append(f"{drawn[-1]:.0f} px wide in a {PHONE_COLUMN_PX} px column")
+    # Every text drawn (axis labels too: a wrapped label must not run into the next one).
+    boxes = [
+        (str(e["item"]["text"])[:40], b)
+        for e in items
+        if e["marktype"] == "text" and not (e["item"].get("angle") or 0) % 180 and (b := text_box(e))
+    ]
+    hits = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if overlaps(a[1], b[1])]
+    if hits:
+        problems.append(f"{len(hits)} overlapping text pair(s), e.g. {hits[:2]}")
+    stray = []
+    for e in drawn_marks(items):
+        if e["marktype"] != "text" or e["cell"] is None or e["clip"] or not (box := text_box(e)):
+            continue
+        cx, cy, cw, ch = e["cell"]
+        if box[0] < cx - 3 or box[2] > cx + cw + 3 or box[1] < cy - 3 or box[3] > cy + ch + 3:
+            stray.append(str(e["item"]["text"])[:40])
+    if stray:
+        problems.append(f"{len(stray)} text(s) outside the view, e.g. {stray[:2]}")
+    return problems
+
+
+def phone_cases():
+    for name in sorted(SPECS):
+        reason = known_phone_failure(name)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        yield pytest.param(name, marks=marks, id=name)
+
+
+@pytest.mark.parametrize("name", list(phone_cases()))
+def test_chart_fits_a_phone_column_with_no_text_overlapping_or_outside_its_view(name):
+    problems = phone_problems(name)
+    assert not problems, f"{name} at {PHONE_COLUMN_PX} px: " + "; ".join(problems)
+
+
+def test_every_known_phone_failure_names_a_chart_of_the_book():
+    charts = {(name.split(":")[0], chart_title(spec)) for name, spec in SPECS.items()}
+    assert not set(KNOWN_PHONE_FAILURES) - charts
+
+
+def test_a_chart_too_wide_for_a_phone_or_with_piled_labels_is_caught():
+    rows = [{"t": f"A label long enough to need most of a phone's column {i}", "x": i % 2} for i in range(6)]
+    spec = {
+        "data": {"values": rows},
+        "width": 500,
+        "height": 60,
+        "mark": {"type": "text", "align": "left", "lineBreak": "\n", "fontSize": 12},
+        "encoding": {
+            "x": {"field": "x", "type": "quantitative", "scale": {"domain": [0, 1]}},
+            "y": {"value": 30},
+            "text": {"field": "t"},
+        },
+    }
+    SPECS["probe"] = spec
+    try:
+        problems = phone_problems("probe")
+    finally:
+        del SPECS["probe"]
+        on_a_phone.cache_clear()
+    assert any("wide in a" in p for p in problems), problems
+    assert any("overlapping" in p for p in problems), problems
+
+
+# The page's script itself, run in node with a stand-in page whose chart column is 342 px
+# wide and whose drawings have the widths vl-convert measured: it must end with the same spec
+# as the steps above, or they have drifted apart.
+STAND_IN_PAGE = """
+const fs = require("fs"), vm = require("vm");
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+function element() {
+  return { setAttribute() {}, appendChild() {}, addEventListener() {}, insertAdjacentElement() {},
+           insertBefore() {}, removeChild() {}, classList: { add() {} }, style: {}, dataset: {} };
+}
+const page = {
+  window: { addEventListener() {} },
+  document: { documentElement: { clientWidth: input.viewport, getAttribute: () => null },
+              createElement: element, querySelector: () => null },
+  MutationObserver: class { observe() {} },
+  getComputedStyle: () => ({ position: "static" }),
+  setTimeout, clearTimeout,
+};
+vm.createContext(page);
+vm.runInContext(input.config, page);
+vm.runInContext(input.script, page);
+let drawn = [], seen = [];
+const view = { scenegraph: () => ({ root: { items: [] } }), data: () => ({ runAsync() {} }) };
+page.window.vegaEmbed = function (el, spec) {
+  seen.push(JSON.parse(JSON.stringify(spec)));
+  return Promise.resolve({ view: view, finalize() {} });
+};
+(async () => {
+  const out = [];
+  for (const chart of input.charts) {
+    drawn = chart.drawn; seen = [];
+    const el = element();
+    el.id = "chart";
+    el.parentElement = { getBoundingClientRect: () => ({ width: input.column, left: 24 }) };
+    el.querySelector = (what) => what === "svg"
+      ? { getAttribute: () => String(drawn[seen.length - 1] || 0), getBoundingClientRect: () => ({ width: 0 }) }
+      : null;
+    await page.window.vegaEmbed(el, chart.spec, {});
+    out.push(seen);
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+"""
+
+
+def run_page_script(charts: list[dict]) -> list[list[dict]]:
+    """The specs the page's script draws, round by round, for each of ``charts`` (``spec`` and
+    the ``drawn`` width of each round) in a 390 px window with a 342 px column."""
+    static = ROOT / "_static"
+    payload = {
+        "config": (static / theme.CHARTS_CONFIG_FILE).read_text(encoding="utf-8"),
+        "script": (static / "thawbook-charts.js").read_text(encoding="utf-8"),
+        "viewport": 390,
+        "column": PHONE_COLUMN_PX,
+        "charts": charts,
+    }
+    done = subprocess.run(
+        ["node", "-e", STAND_IN_PAGE], input=json.dumps(payload), capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.skipif(
+    shutil.which("node") is None, reason="node is not installed (make test installs it with npm)"
+)
+def test_the_phone_layout_here_is_the_one_the_page_script_applies():
+    names = sorted(SPECS)
+    charts = []
+    for name in names:
+        spec = copy.deepcopy(SPECS[name])
+        spec.setdefault("config", {})["font"] = PHONE_FONT
+        charts.append({"spec": spec, "drawn": list(on_a_phone(name)[1])})
+    drawn_by_script = run_page_script(charts)
+    differ = [
+        name
+        for name, rounds in zip(names, drawn_by_script)
+        if len(rounds) != len(on_a_phone(name)[1]) or rounds[-1] != on_a_phone(name)[0]
+    ]
+    assert not differ, f"the page's script lays these charts out otherwise on a phone: {differ}"

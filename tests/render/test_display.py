@@ -1,0 +1,194 @@
+"""Tables are for readers: labels, humanised values, captions, full download names, filters on
+long tables, row anchors; and the chapters show no raw frames and link the ids they cite."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pandas as pd
+import pytest
+
+from thawbook.inputs.tables import descriptor
+from thawbook.paths import ROOT
+from thawbook.render import dictionary, display
+
+NOTEBOOKS = sorted([ROOT / "index.ipynb", *(ROOT / "chapters").glob("*.ipynb")])
+
+
+def cells(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def html_outputs(path: Path) -> list[str]:
+    out = []
+    for cell in cells(path):
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html")
+            if html:
+                out.append("".join(html))
+    return out
+
+
+def test_labels_come_from_the_field_titles_of_the_data_package():
+    labels = dictionary.labels()
+    titles = {f["name"]: f["title"] for r in descriptor()["resources"] for f in r["schema"]["fields"]}
+    assert labels["date_start"] == titles["date_start"] == "Start date"
+    assert labels["event_id"] == "Event ID"  # the title in the resource it is the key of
+    assert labels["source_url"] == "Source URL"
+    assert labels["text_rank"] == "Order told" and labels["with_rationale"] == "With a rationale"
+
+
+def test_a_table_shows_labels_and_words_but_downloads_raw_names_and_values():
+    frame = pd.DataFrame(
+        {"event_id": ["ev-a"], "category": ["scare_quote"], "side": ["us government"], "imprecise": [True]}
+    )
+    html = display.table(frame, "A small table", download="small.csv").data
+    assert '<th scope="col">Event ID</th>' in html and '<th scope="col">Artifact category</th>' in html
+    assert "<td>Scare quote</td>" in html and "<td>yes</td>" in html and "<td>ev-a</td>" in html
+    assert "scare_quote" not in html.split("<tbody>")[1].split("</tbody>")[0]
+    payload = re.search(r'href="data:text/csv;charset=utf-8,([^"]*)"', html).group(1)
+    csv = unquote(payload)
+    assert csv.splitlines()[0] == "event_id,category,side,imprecise" and "scare_quote" in csv
+    assert "<caption" in html and "A small table</caption>" in html
+
+
+def test_column_labels_start_with_a_capital_and_keep_acronyms():
+    assert display.column_label("high", {}) == "High"
+    assert display.column_label("original (evidence)", {}) == "Original (evidence)"
+    assert display.column_label("us_party", {}) == "US party"
+    assert display.column_label("GoldsteinScale", {}) == "GoldsteinScale"
+
+
+def test_humanise_keeps_ids_urls_and_sentences_and_uppercases_acronyms():
+    assert display.humanise("us government") == "US government"
+    assert display.humanise("mistranslated_idiom_or_term") == "Mistranslated idiom or term"
+    for kept in ("ev-micron-ban", "https://example.org/a_b", "A sentence, with a comma.", "2023-05-26"):
+        assert display.humanise(kept) == kept
+
+
+def test_the_default_download_name_is_the_whole_caption_never_cut():
+    caption = "Every event the article mentions, in time order, with its resolved interval and evidence"
+    html = display.table(pd.DataFrame({"a": [1]}), caption).data
+    name = re.search(r'download="([^"]+)"', html).group(1)
+    assert (
+        name == "every-event-the-article-mentions-in-time-order-with-its-resolved-interval-and-evidence.csv"
+    )
+    assert f'<span class="thawbook-filename">{name}</span>' in html
+
+
+def test_a_long_table_gets_a_labelled_filter_box_and_a_scrolling_region_a_short_one_not():
+    long = display.table(pd.DataFrame({"a": range(display.FILTER_ROWS + 1)}), "Long one").data
+    short = display.table(pd.DataFrame({"a": range(display.FILTER_ROWS)}), "Short one").data
+    ident = re.search(r'<table class="[^"]*" id="([^"]+)"', long).group(1)
+    assert f'<label for="{ident}-filter">Filter rows</label>' in long
+    assert f'<input type="search" id="{ident}-filter" data-table="{ident}"' in long
+    assert 'tabindex="0" role="region"' in long
+    assert "thawbook-filter" not in short and 'role="region"' not in short
+
+
+def test_a_keyed_table_gives_each_row_its_id_escaped():
+    frame = pd.DataFrame({"correction": ["co-a", 'co-"b<'], "x": [1, 2]})
+    html = display.table(frame, "Keyed", key="correction").data
+    assert '<tr id="co-a">' in html and '<tr id="co--b">' in html and "<b" not in html.replace("<body", "")
+
+
+def test_the_stylesheet_makes_headers_sticky_and_has_a_print_style():
+    css = (ROOT / "_static" / "thawbook.css").read_text(encoding="utf-8")
+    assert re.search(r"thead th \{[^}]*position: sticky", css)
+    assert "@media print" in css and 'content: " <" attr(href) ">"' in css
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_chapter_shows_a_raw_dataframe(path):
+    raw = [h[:80] for h in html_outputs(path) if 'class="dataframe' in h]
+    assert not raw, raw
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_code_cell_is_hidden_or_removed(path):
+    visible = [
+        "".join(c["source"])[:60]
+        for c in cells(path)
+        if c["cell_type"] == "code"
+        and not {"hide-input", "remove-input", "remove-cell", "hide-cell"}
+        & set(c["metadata"].get("tags", []))
+    ]
+    assert not visible, visible
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_table_has_a_caption_and_a_download(path):
+    tables = [h for h in html_outputs(path) if "<table" in h and "vega" not in h]
+    for html in tables:
+        assert html.count("<table") == html.count("<caption") == html.count('class="thawbook-download"'), (
+            html[:200]
+        )
+
+
+def test_every_linked_correction_or_context_id_lands_on_a_row_of_chapter_08():
+    rows = set(
+        re.findall(
+            r'<tr id="([^"]+)"', "".join(html_outputs(ROOT / "chapters" / "08_source_criticism.ipynb"))
+        )
+    )
+    linked = {}
+    for path in NOTEBOOKS:
+        for cell in cells(path):
+            if cell["cell_type"] == "markdown":
+                targets = re.findall(r"\{correction\}`([^`]+)`", "".join(cell["source"]))
+            else:
+                targets = [
+                    t
+                    for o in cell.get("outputs", [])
+                    for t in re.findall(
+                        r'href="[^"#]*#((?:co|cx)-[^"]+)"',
+                        "".join(o.get("data", {}).get("text/markdown", "")),
+                    )
+                ]
+            for target in targets:
+                linked.setdefault(target, path.name)
+    print(f"{len(linked)} correction or context ids linked; {len(rows)} rows with ids in chapter 08")
+    assert any(k.startswith("co-") for k in linked) and any(k.startswith("cx-") for k in linked) and rows
+    assert not {k: v for k, v in linked.items() if k not in rows}
+
+
+def test_no_correction_id_is_left_as_unlinked_code_in_prose():
+    unlinked = {}
+    for path in NOTEBOOKS:
+        for cell in cells(path):
+            if cell["cell_type"] == "markdown":
+                text = re.sub(r"\{correction\}`[^`]*`", "", "".join(cell["source"]))
+                found = re.findall(r"`((?:co|cx)-[a-z0-9-]+)`", text)
+                if found:
+                    unlinked.setdefault(path.name, []).extend(found)
+    assert not unlinked, unlinked
+
+
+def test_the_embedded_csv_cannot_end_its_link_and_round_trips():
+    frame = pd.DataFrame({"text": ['a "quote" <b> & #1 50% “curly”\nnext line']})
+    html = display.table(frame, "Hostile").data
+    href = re.search(r'href="(data:text/csv[^"]*)"', html).group(1)
+    assert not re.search(r'[<>"&#\n]', href)
+    assert pd.read_csv(io.StringIO(unquote(href.split(",", 1)[1])))["text"][0] == frame["text"][0]
+
+
+def _every_event_csv(path: Path) -> str:
+    for html in html_outputs(path):
+        if "<caption" in html and re.search(r"<caption[^>]*>Every event", html):
+            return unquote(re.search(r'href="data:text/csv;charset=utf-8,([^"]*)"', html).group(1))
+    raise AssertionError(f"{path.name} has no 'Every event' table")
+
+
+def test_the_every_event_table_of_chapter_10_downloads_with_its_event_ids():
+    rows = list(csv.DictReader(io.StringIO(_every_event_csv(ROOT / "chapters" / "10_thaw_index.ipynb"))))
+    assert rows and all(re.match(r"ev-[a-z0-9-]+$", next(iter(row.values()))) for row in rows)
+
+
+def test_the_every_event_table_of_chapter_04_downloads_with_its_event_ids():
+    header = _every_event_csv(ROOT / "chapters" / "04_chronology.ipynb").splitlines()[0]
+    assert "event_id" in header.split(",")

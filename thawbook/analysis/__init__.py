@@ -1,0 +1,1 @@
+"""One module per chapter topic, named as the chapter: the frames each chapter argues from."""

@@ -1,0 +1,122 @@
+"""Downloads of the built book: the data package zip and the findings register beside the pages.
+
+The whole data package is zipped into ``_downloads/`` of the output, so readers can take it
+from the built book, offline. The findings register (``findings.csv``) is computed in the
+background while notebooks execute (:mod:`thawbook.book.findings_register`), kept under the fingerprint
+of its inputs, written beside the pages and put in the zip. Hooked into Sphinx by
+:mod:`thawbook.book.sphinxext`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from thawbook.book.freshness import fingerprint, relative_to_root
+from thawbook.paths import ROOT, SEED
+
+ARCHIVE_NAME = "_downloads/thaw-data-package.zip"
+
+
+def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | None = None) -> bytes:
+    """The whole data package (datapackage.json, every CSV, the README) as one zip.
+
+    Every file of ``data/`` goes in, so the exports travel with the tables: the GDELT-like
+    ``events_cameo.csv``, the EDTF dates ``events_edtf.csv``, the PLOVER records
+    ``events_plover.json`` and the FollowTheMoney entities ``measures.ftm.json``. The seed
+    article goes in as ``seeds/<file>``, byte for byte, so every evidence span can be checked
+    from the zip alone. ``extra`` adds files generated at build time by name (the findings
+    register).
+
+    Entries are sorted and carry a fixed timestamp, so the same data gives the same bytes.
+    """
+    import io
+    import zipfile
+
+    directory = directory or ROOT / "data"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in directory.iterdir() if p.is_file()):
+            info = zipfile.ZipInfo(f"thaw-data-package/{path.name}", date_time=(2023, 6, 4, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+        files = {f"seeds/{SEED.name}": SEED.read_bytes(), **(extra or {})}
+        for name, content in sorted(files.items()):
+            info = zipfile.ZipInfo(f"thaw-data-package/{name}", date_time=(2023, 6, 4, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content)
+    return buffer.getvalue()
+
+
+FINDINGS_NAME = "findings.csv"
+
+
+def offers_downloads(app: Sphinx) -> bool:
+    """Whether this build writes the data package zip and ``findings.csv``: an HTML build whose
+    configuration does not set ``thawbook_downloads`` to false. The build tests' small books,
+    which link neither, set it false, so that they do not compute the findings register."""
+    return app.builder.format == "html" and bool(app.config.thawbook_downloads)
+
+
+def findings_cache_file(app: Sphinx) -> Path:
+    """Where the register of the current data, seed and package is kept."""
+    inputs = [relative_to_root(p) for p in sorted((ROOT / "data").iterdir()) if p.is_file()]
+    inputs.append(relative_to_root(ROOT / "seeds" / "000_efb7a1c38396a014.txt"))
+    return Path(app.outdir).parent / "thawbook-findings" / f"{fingerprint(inputs)}.csv"
+
+
+def start_findings_register(app: Sphinx) -> None:
+    """If the register must be computed, start computing it in the background now, while the
+    notebooks execute, instead of after every page is written (:mod:`thawbook.book.findings_register`)."""
+    if not offers_downloads(app) or findings_cache_file(app).exists():
+        return
+    import subprocess
+
+    app._thawbook_findings = subprocess.Popen(
+        [sys.executable, "-m", "thawbook.book.findings_register", str(findings_cache_file(app))],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def stop_findings_register(app: Sphinx) -> None:
+    """Kill the background findings register if it is still running."""
+    background = getattr(app, "_thawbook_findings", None)
+    if background is not None and background.poll() is None:
+        background.kill()
+        background.wait()
+
+
+def findings_csv_bytes(app: Sphinx) -> bytes:
+    """The findings register as CSV, recomputed only when the data or the package changed.
+
+    Computing it re-evaluates every finding under every alternative reading, so the result is
+    kept in ``_build/thawbook-findings/`` under the fingerprint of its inputs, computed in the
+    background while notebooks execute. If that did not produce it, it is computed here, where
+    a false finding raises :class:`thawbook.findings.core.FindingError` and so fails the build.
+    """
+    from thawbook.findings import register_csv
+
+    cache = findings_cache_file(app)
+    background = getattr(app, "_thawbook_findings", None)
+    if background is not None:
+        background.wait()
+    if not cache.exists():
+        register_csv.write(cache)
+    return cache.read_bytes()
+
+
+def write_data_archive(app: Sphinx, exception: Exception | None) -> None:
+    """Write ``findings.csv`` beside the pages, and the data package zip with it inside."""
+    if exception is not None:
+        stop_findings_register(app)  # the build failed: nothing will need the register
+    if exception is not None or not offers_downloads(app):
+        return
+    findings = findings_csv_bytes(app)
+    (Path(app.outdir) / FINDINGS_NAME).write_bytes(findings)
+    target = Path(app.outdir) / ARCHIVE_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data_archive_bytes(extra={FINDINGS_NAME: findings}))

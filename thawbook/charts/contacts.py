@@ -1,0 +1,138 @@
+"""What the charts of chapters 06 (trade) and 07 (military) share: a calendar of contacts.
+
+The chapters' charts (:mod:`thawbook.charts.trade`, :mod:`thawbook.charts.military`) use it.
+:func:`contact_timeline_chart` puts events on a calendar, an exact day as a point and any wider
+interval as a bar (never a fake-precise point). Colours come from :mod:`thawbook.charts.theme`, so a
+side or theme has one colour in the whole book.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from thawbook.analysis.military import KIND_LABELS
+from thawbook.charts import theme
+from thawbook.dates.intervals import iso
+
+KIND_SHAPES = {
+    "intercept": "triangle-up",
+    "declined_meeting": "cross",
+    "brief_contact": "circle",
+    "accusation": "diamond",
+    "patrols": "square",
+    "statement": "square",
+}
+_SIDE_OR_BOTH = {**theme.SIDE_COLORS, "both": theme.NEUTRAL}
+
+
+def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out["is_point"] = out["start"] == out["end"]
+    # A bar covers whole days: it ends at the start of the day after date_end.
+    out["bar_end"] = (pd.to_datetime(out["end"]) + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
+    out["mid"] = (pd.to_datetime(out["start"]) + pd.Timedelta(hours=12)).dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return out
+
+
+def contact_timeline_chart(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str,
+    color: str,
+    colors: dict[str, str],
+    color_title: str,
+    words=theme.label,
+    shape: str | None = None,
+    shapes: dict[str, str] | None = None,
+    shape_title: str = "",
+    domain: tuple[str, str] | None = None,
+) -> alt.LayerChart:
+    """Events on a calendar: bars for intervals, points for exact days, one row per event.
+
+    ``frame`` needs ``title``, ``start``, ``end``, ``dating``, ``evidence`` and the ``color``
+    column, whose values are keys of ``colors`` (a palette from :mod:`thawbook.charts.theme`); the
+    legend shows them through ``words`` (default :func:`thawbook.charts.theme.label`). With
+    ``shape``/``shapes`` points also encode a category.
+    Rows are ordered top to bottom by start date. With ``domain`` (two ``YYYY-MM-DD`` days)
+    the axis shows only that window and bars reaching outside it are cut at its edge.
+    """
+    data = _interval_frame(frame)
+    data["color_label"] = data[color].map(words)
+    scale = theme.scale_present(colors, data[color], words=words)
+    order = list(data.sort_values(["start", "end", "title"], kind="mergesort")["title"].drop_duplicates())
+    # The dates the tooltip shows are ISO words, apart from the fields the axis parses as dates.
+    data["from_day"], data["to_day"] = data["start"].map(iso), data["end"].map(iso)
+    keep = [
+        "title",
+        "start",
+        "end",
+        "from_day",
+        "to_day",
+        "bar_end",
+        "mid",
+        "dating",
+        "evidence",
+        "color_label",
+        "is_point",
+    ]
+    if shape:
+        data["shape_label"] = data[shape].map(KIND_LABELS)
+        keep.append("shape_label")
+    data = data[keep]
+    tooltip = [
+        alt.Tooltip("title:N", title="Event"),
+        alt.Tooltip("from_day:N", title="From"),
+        alt.Tooltip("to_day:N", title="To"),
+        alt.Tooltip("dating:N", title="Dating"),
+        alt.Tooltip("color_label:N", title=color_title),
+    ]
+    if shape:
+        tooltip.append(alt.Tooltip("shape_label:N", title=shape_title))
+    tooltip.append(alt.Tooltip("evidence:N", title="The article's words"))
+    y = alt.Y("title:N", title=None, sort=order, axis=theme.wrapped_axis(44))
+    colour = alt.Color("color_label:N", title=color_title, scale=scale)
+    x_scale = alt.Scale(type="utc", domain=list(domain)) if domain else alt.Scale(type="utc")
+    base = alt.Chart(data, title=alt.Title(title, subtitle=subtitle))
+    bars = (
+        base.transform_filter("!datum.is_point")
+        .mark_bar(height=10, opacity=0.55, clip=True)
+        .encode(
+            x=alt.X(
+                "start:T",
+                title="Date (intervals where the article dates loosely)",
+                scale=x_scale,
+                axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount=6 if not domain else 8),
+            ),
+            x2="bar_end:T",
+            y=y,
+            color=colour,
+            tooltip=tooltip,
+        )
+    )
+    point_encoding = dict(x=alt.X("mid:T", scale=x_scale), y=y, color=colour, tooltip=tooltip)
+    if shape:
+        present_shapes = [
+            k for k in shapes if KIND_LABELS[k] in set(data.loc[data["is_point"], "shape_label"])
+        ]
+        point_encoding["shape"] = alt.Shape(
+            "shape_label:N",
+            title=shape_title,
+            scale=alt.Scale(
+                domain=[KIND_LABELS[k] for k in present_shapes], range=[shapes[k] for k in present_shapes]
+            ),
+        )
+    points = (
+        base.transform_filter("datum.is_point")
+        .mark_point(size=140, filled=True, opacity=1, clip=True)
+        .encode(**point_encoding)
+    )
+    return (
+        alt.layer(bars, points)
+        .properties(width=360, height=alt.Step(30))
+        .configure_legend(orient="bottom", direction="vertical")
+    )
+
+
+"""The fortnight before publication that the military timeline shows."""

@@ -1,0 +1,169 @@
+"""Chapter 08's charts: the corrections by category and confidence, and where they fall.
+
+They take the corrections table and the frames of :mod:`thawbook.analysis.criticism`. Colours for
+confidence are greys (darker is surer) and for categories the eight Okabe–Ito colours, since
+categories are neither sides nor themes.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from thawbook.analysis.criticism import categories, category_counts, confidence_levels, tidy
+from thawbook.charts import theme
+from thawbook.inputs.seed import read_seed, sentences
+
+# Darker is surer; greys so that confidence never looks like a side or a theme.
+CONFIDENCE_GREYS = ("#1A1A1A", "#7A7A7A", "#C4C4C4")
+# Okabe–Ito, in the order of the category enum in datapackage.json.
+CATEGORY_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+
+
+def confidence_scale() -> alt.Scale:
+    """Colour scale for confidence levels: greys, darker for more confidence."""
+    levels = confidence_levels()
+    return alt.Scale(domain=levels, range=list(CONFIDENCE_GREYS[: len(levels)]))
+
+
+def category_scale() -> alt.Scale:
+    """Colour scale for correction categories, in the order :func:`thawbook.analysis.criticism.categories` gives."""
+    names = [theme.label(name) for name in categories()]
+    return alt.Scale(domain=names, range=list(CATEGORY_PALETTE[: len(names)]))
+
+
+def category_chart(corrections: pd.DataFrame) -> alt.Chart:
+    """Corrections by category (one segment per correction), coloured by confidence."""
+    data = tidy(corrections)
+    data["one"] = 1
+    order = list(category_counts(corrections)["category"])
+    data["confidence_rank"] = data["confidence"].map(confidence_levels().index)
+    data = data[
+        [
+            "correction_id",
+            "category_label",
+            "confidence",
+            "confidence_rank",
+            "one",
+            "evidence",
+            "likely_reading",
+            "affects",
+        ]
+    ]
+    return (
+        alt.Chart(
+            data,
+            title=alt.Title(
+                "What kind of errors the article contains",
+                subtitle="One segment per correction; darker means the likely reading is surer",
+            ),
+        )
+        .mark_bar(stroke="white", strokeWidth=1)
+        .encode(
+            y=alt.Y("category_label:N", title="Category of error", sort=order, axis=alt.Axis(labelLimit=0)),
+            x=alt.X("sum(one):Q", title="Corrections", axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.Color("confidence:N", title="Confidence", scale=confidence_scale()),
+            order=alt.Order("confidence_rank:Q"),
+            detail="correction_id:N",
+            tooltip=[
+                alt.Tooltip("category_label:N", title="Category"),
+                alt.Tooltip("confidence:N", title="Confidence"),
+                alt.Tooltip("evidence:N", title="Evidence (original)"),
+                alt.Tooltip("likely_reading:N", title="Likely reading"),
+                alt.Tooltip("affects:N", title="Affects"),
+            ],
+        )
+        .properties(width=440, height=26 * len(order))
+    )
+
+
+def position_chart(corrections: pd.DataFrame, text: str | None = None) -> alt.LayerChart:
+    """Where the corrections fall: one mark per correction over its paragraph, coloured by category.
+
+    Grey bars behind give each paragraph's sentence count, so density can be read against
+    length; marks of corrections that change the story are outlined in ink and larger.
+    """
+    text = read_seed() if text is None else text
+    data = tidy(corrections, text)
+    data["stack"] = data.groupby("paragraph").cumcount() + 1
+    data["changes the story"] = data["changes_story"].map({True: "yes", False: "no"})
+    data = data[
+        [
+            "correction_id",
+            "paragraph",
+            "stack",
+            "category_label",
+            "confidence",
+            "evidence",
+            "likely_reading",
+            "changes the story",
+        ]
+    ]
+    per_paragraph = (
+        pd.DataFrame(sentences(text), columns=["paragraph", "start", "end"])
+        .groupby("paragraph")
+        .size()
+        .rename("sentences")
+        .reset_index()
+    )
+    x = alt.X(
+        "paragraph:O",
+        title="Paragraph (0 is the headline)",
+        axis=alt.Axis(labelAngle=0, labelOverlap="parity"),
+        scale=alt.Scale(domain=list(per_paragraph["paragraph"])),
+    )
+    background = (
+        alt.Chart(per_paragraph)
+        .mark_bar(color="#E6E6E6")
+        .encode(
+            x=x,
+            y=alt.Y(
+                "sentences:Q",
+                title="Corrections (marks) and sentences (grey bars)",
+                axis=alt.Axis(tickMinStep=1, format="d"),
+            ),
+            tooltip=[
+                alt.Tooltip("paragraph:O", title="Paragraph"),
+                alt.Tooltip("sentences:Q", title="Sentences"),
+            ],
+        )
+    )
+    marks = (
+        alt.Chart(data)
+        .mark_point(filled=True, opacity=1)
+        .encode(
+            x=x,
+            y=alt.Y("stack:Q"),
+            color=alt.Color("category_label:N", title="Category of error", scale=category_scale()),
+            size=alt.Size(
+                "changes the story:N",
+                title="Changes the story",
+                scale=alt.Scale(domain=["yes", "no"], range=[220, 90]),
+            ),
+            # Same field and title as the size: one legend shows both the size and the outline.
+            stroke=alt.Stroke(
+                "changes the story:N",
+                title="Changes the story",
+                scale=alt.Scale(domain=["yes", "no"], range=[theme.INK, "white"]),
+            ),
+            tooltip=[
+                alt.Tooltip("paragraph:O", title="Paragraph"),
+                alt.Tooltip("category_label:N", title="Category"),
+                alt.Tooltip("confidence:N", title="Confidence"),
+                alt.Tooltip("evidence:N", title="Original (evidence)"),
+                alt.Tooltip("likely_reading:N", title="Likely reading"),
+                alt.Tooltip("changes the story:N", title="Changes the story"),
+            ],
+        )
+    )
+    return (background + marks).properties(
+        width=560,
+        height=240,
+        title=alt.Title(
+            "Where in the article the corrections fall",
+            subtitle=[
+                "One mark per correction, stacked over its paragraph; large and outlined: changes the story",
+                "Grey bars: sentences in the paragraph",
+            ],
+        ),
+    )

@@ -1,0 +1,202 @@
+"""Chapter 03's charts: the publication-date derivation, and every time word on a time axis.
+
+They take the frames of :mod:`thawbook.analysis.dating`: :func:`publication_chart` draws
+:func:`thawbook.analysis.dating.derivation_table`, :func:`mentions_chart` draws
+:func:`thawbook.analysis.dating.account_for_temporal_expressions`.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import altair as alt
+import pandas as pd
+
+from thawbook.analysis.dating import PUBLICATION
+from thawbook.charts import theme
+from thawbook.dates.intervals import Interval
+
+# Neutral tones for charts that show no side and no theme: darker means more certain.
+INK = "#1A1A1A"
+LIGHT = "#BDBDBD"
+BAND = "#EDEDED"
+
+EXCLUDED = "excluded (dates no event)"
+
+
+def _bars(frame: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
+    """Add ``bar_start``/``bar_end`` (end + 1 day) so a one-day interval has a visible width."""
+    out = frame.copy()
+    out["bar_start"] = pd.to_datetime(out[start])
+    out["bar_end"] = pd.to_datetime(out[end]) + timedelta(days=1)
+    return out
+
+
+def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
+    """Each constraint's allowed dates as a bar, narrowing to the publication interval.
+
+    Two panels share the rows: the whole allowed range (a year), and a close-up of the
+    weeks around publication. The publication interval is drawn in ink and shaded behind
+    every row; constraints that lean on outside knowledge are lighter.
+    """
+    data = _bars(derivation, "allowed_start", "allowed_end")
+    data["row"] = [f"{s}. {c}" if s != "=" else f"= {c}" for s, c in zip(data["step"], data["constraint"])]
+    data["kind"] = [
+        PUBLICATION if s == "=" else ("needs outside knowledge" if o == "yes" else "from the article alone")
+        for s, o in zip(data["step"], data["outside_knowledge"])
+    ]
+    data = data[["row", "kind", "bar_start", "bar_end", "allowed_start", "allowed_end", "days", "evidence"]]
+    order = list(data["row"])
+    final = data[data["kind"] == PUBLICATION].iloc[0]
+    kinds = ["from the article alone", "needs outside knowledge", PUBLICATION]
+    colour = alt.Color(
+        "kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[theme.NEUTRAL, LIGHT, INK])
+    )
+    tooltip = [
+        alt.Tooltip("row:N", title="Step"),
+        alt.Tooltip("allowed_start:N", title="Allowed from"),
+        alt.Tooltip("allowed_end:N", title="Allowed to"),
+        alt.Tooltip("days:Q", title="Days"),
+        alt.Tooltip("evidence:N", title="Evidence"),
+    ]
+
+    def panel(domain, title, fmt):
+        x = alt.X("bar_start:T", title=title, scale=alt.Scale(domain=domain), axis=alt.Axis(format=fmt))
+        band = (
+            alt.Chart(pd.DataFrame({"a": [final["bar_start"]], "b": [final["bar_end"]]}))
+            .mark_rect(color=BAND)
+            .encode(x=alt.X("a:T", scale=alt.Scale(domain=domain)), x2="b:T")
+        )
+        bars = (
+            alt.Chart(data)
+            .mark_bar(height=16, clip=True)
+            .encode(
+                x=x,
+                x2="bar_end:T",
+                y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=0)),
+                color=colour,
+                tooltip=tooltip,
+            )
+        )
+        return (band + bars).properties(width=420, height=30 * len(order))
+
+    year = [f"{final['bar_start'].year}-01-01", f"{final['bar_start'].year + 1}-01-01"]
+    close = [
+        (final["bar_start"] - timedelta(days=14)).strftime("%Y-%m-%d"),
+        (final["bar_end"] + timedelta(days=5)).strftime("%Y-%m-%d"),
+    ]
+    return alt.vconcat(
+        panel(year, "Allowed publication dates: the whole year", "%b"),
+        panel(close, "Close-up: the weeks around publication", "%d %b"),
+        title=alt.Title(
+            "Each clue narrows the publication date",
+            subtitle=f"Publication interval {final['allowed_start']} to {final['allowed_end']} (shaded)",
+        ),
+    )
+
+
+def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatChart:
+    """Every datable mention as an interval bar on a time axis, in two panels.
+
+    The bar is the event's stored interval (coloured by the event's theme) or, for a mention
+    that dates no event, the resolver's reading (grey). A thin black line marks the resolver's
+    own reading for event mentions, as a thin line under the bar, so that disagreement would show.
+    The top panel shows the whole range; the lower one the weeks before publication, where most
+    mentions fall, with only the rows that reach into them.
+    """
+    data = accounts.copy()
+    data["shown_start"] = [d or r for d, r in zip(data["date_start"], data["resolved_start"])]
+    data["shown_end"] = [d or r for d, r in zip(data["date_end"], data["resolved_end"])]
+    data = data[data["shown_start"] != ""]
+    data = _bars(data, "shown_start", "shown_end")
+    data["colour"] = [theme.label(t) if t else EXCLUDED for t in data["theme"]]
+    data["label"] = [f"¶{p} {e}" for p, e in zip(data["paragraph"], data["expression"])]
+    data = data.sort_values(["bar_start", "bar_end", "start"])
+    data = data[
+        [
+            "label",
+            "colour",
+            "bar_start",
+            "bar_end",
+            "shown_start",
+            "shown_end",
+            "resolved_start",
+            "resolved_end",
+            "account_id",
+            "agreement",
+            "evidence",
+        ]
+    ]
+    resolver = data[(data["colour"] != EXCLUDED) & (data["resolved_start"] != "")].copy()
+    resolver["r_start"] = pd.to_datetime(resolver["resolved_start"])
+    resolver["r_end"] = pd.to_datetime(resolver["resolved_end"]) + timedelta(days=1)
+    present = theme.scale_present({**theme.THEME_COLORS, EXCLUDED: LIGHT}, data["colour"])
+    domain, colours = present.domain, present.range
+    tooltip = [
+        alt.Tooltip("label:N", title="Expression"),
+        alt.Tooltip("shown_start:N", title="From"),
+        alt.Tooltip("shown_end:N", title="To"),
+        alt.Tooltip("agreement:N", title="Stored vs resolver"),
+        alt.Tooltip("evidence:N", title="Evidence"),
+    ]
+
+    def panel(domain_x, title, fmt):
+        scale = alt.Scale(domain=domain_x)
+        lo, hi = pd.Timestamp(domain_x[0]), pd.Timestamp(domain_x[1])
+        rows = data[(data["bar_end"] > lo) & (data["bar_start"] < hi)]
+        shown = list(rows["label"])
+        y = alt.Y("label:N", title=None, sort=shown, axis=alt.Axis(labelLimit=0))
+        pub = (
+            alt.Chart(
+                pd.DataFrame(
+                    {
+                        "a": [published.start.isoformat()],
+                        "b": [(published.end + timedelta(days=1)).isoformat()],
+                    }
+                )
+            )
+            .mark_rect(color=BAND)
+            .encode(x=alt.X("a:T", scale=scale), x2="b:T")
+        )
+        bars = (
+            alt.Chart(rows)
+            .mark_bar(height=8, yOffset=-2, clip=True)
+            .encode(
+                x=alt.X("bar_start:T", title=title, scale=scale, axis=alt.Axis(format=fmt)),
+                x2="bar_end:T",
+                y=y,
+                color=alt.Color(
+                    "colour:N", title="Event theme", scale=alt.Scale(domain=domain, range=colours)
+                ),
+                tooltip=tooltip,
+            )
+        )
+        check = (
+            alt.Chart(resolver[(resolver["r_end"] > lo) & (resolver["r_start"] < hi)])
+            .mark_bar(height=2, yOffset=5, color=INK, clip=True)
+            .encode(
+                x=alt.X("r_start:T", scale=scale),
+                x2="r_end:T",
+                y=y,
+                tooltip=tooltip,
+            )
+        )
+        return (pub + bars + check).properties(width=440, height=16 * len(shown))
+
+    first = data["bar_start"].min().strftime("%Y-01-01")
+    last = (data["bar_end"].max() + timedelta(days=31)).strftime("%Y-%m-01")
+    close = [
+        (pd.Timestamp(published.start) - timedelta(days=45)).strftime("%Y-%m-%d"),
+        (pd.Timestamp(published.end) + timedelta(days=4)).strftime("%Y-%m-%d"),
+    ]
+    return alt.vconcat(
+        panel([first, last], "Date (whole range)", "%Y"),
+        panel(close, "Date (the weeks before publication; only the expressions that reach them)", "%d %b"),
+        title=alt.Title(
+            "What the article's time words refer to",
+            subtitle=[
+                "Bars: stored event interval or, in grey, the resolver's reading of an expression that dates no event",
+                "Thin black line under a bar: the resolver's own reading. Shaded: the publication interval",
+            ],
+        ),
+    )

@@ -1,0 +1,295 @@
+"""One palette and one altair theme for the whole book.
+
+Colours come from the Okabe–Ito palette, chosen to stay distinguishable for readers with
+colour-vision deficiencies; each side and each theme keeps its colour in every chapter.
+Importing this module changes nothing in altair: a notebook calls :func:`enable` once, which
+registers and enables the ``thawbook`` theme and the book's offline, stable-id renderer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import altair as alt
+from altair.utils.display import HTMLRenderer
+
+from thawbook.paths import ROOT
+
+SIDE_COLORS = {
+    "us_government": "#0072B2",  # blue
+    "china_government": "#D55E00",  # vermillion
+    "analyst": "#009E73",  # bluish green
+    "business": "#E69F00",  # orange
+    "media": "#CC79A7",  # reddish purple
+    "third_party": "#6B6B6B",  # grey
+}
+
+THEME_COLORS = {
+    "diplomacy": "#0072B2",
+    "sanctions": "#D55E00",
+    "export_controls": "#CC79A7",
+    "trade": "#009E73",
+    "business": "#E69F00",
+    "military": "#000000",
+    "climate_finance": "#56B4E9",
+}
+
+NEUTRAL = "#4D4D4D"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+
+def vega_versions() -> dict[str, str]:
+    """The versions of vega, vega-lite and vega-embed that altair's specs are written for."""
+    return {
+        "vega_version": alt.VEGA_VERSION,
+        "vegalite_version": alt.VEGALITE_VERSION,
+        "vegaembed_version": alt.VEGAEMBED_VERSION,
+    }
+
+
+def label(value: str) -> str:
+    """An enum value as words: ``export_controls`` -> ``export controls``."""
+    return str(value).replace("_", " ")
+
+
+def scale_for(colors: dict[str, str], *, labelled: bool = True) -> alt.Scale:
+    """An altair colour scale that pins each category to its colour."""
+    domain = [label(key) for key in colors] if labelled else list(colors)
+    return alt.Scale(domain=domain, range=list(colors.values()))
+
+
+def scale_present(colors: dict[str, str], present, *, words=label) -> alt.Scale:
+    """A colour scale with only the categories in ``present`` (so that the legend lists only
+    what the chart draws), in the palette's order, each keeping its colour. ``words`` names a
+    category as the chart's data does (by default :func:`label`: ``us_government`` -> ``us government``)."""
+    shown = set(present)
+    keys = [key for key in colors if key in shown or words(key) in shown]
+    return alt.Scale(domain=[words(key) for key in keys], range=[colors[key] for key in keys])
+
+
+def wrap_text(text: str, chars: int) -> str:
+    """``text`` broken at spaces into lines of at most ``chars`` characters, joined by newlines
+    (for a text mark with ``lineBreak="\\n"``): a long label wraps instead of being cut."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def wrap_labels(chars: int = 40) -> str:
+    """A Vega expression for ``labelExpr`` that breaks a long axis label into lines of at most
+    ``chars`` characters at spaces, so that no label is cut (use with ``labelLimit=0``). The
+    page's script rewraps it to fit a narrow screen."""
+    pattern = "(.{1,%d})(\\\\s+|$)" % chars  # noqa: UP031 (braces would clash with the regexp's)
+    return f"split(trim(replace(''+datum.label, regexp('{pattern}', 'g'), '$1\\n')), '\\n')"
+
+
+def wrapped_axis(chars: int = 40, **properties) -> alt.Axis:
+    """An axis whose long labels wrap (:func:`wrap_labels`) instead of being cut."""
+    return alt.Axis(labelExpr=wrap_labels(chars), labelLimit=0, **properties)
+
+
+def side_scale(present, *, words=label, colors: dict[str, str] | None = None) -> alt.Scale:
+    """The sides' colours (or ``colors``), keeping only the sides present: :func:`scale_present`."""
+    return scale_present(SIDE_COLORS if colors is None else colors, present, words=words)
+
+
+# ------------------------------------------------------------------ light and dark
+INK = "#1A1A1A"
+GRID = "#E6E6E6"
+
+LIGHT: dict = {
+    "font": FONT,
+    "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
+    "title": {
+        "fontSize": 15,
+        "anchor": "start",
+        "color": INK,
+        "subtitleColor": NEUTRAL,
+        "subtitleFontSize": 12,
+    },
+    "axis": {
+        "labelColor": INK,
+        "titleColor": INK,
+        "gridColor": GRID,
+        "labelFontSize": 12,
+        "titleFontSize": 12,
+    },
+    "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12, "labelLimit": 0},
+    "range": {"category": list(THEME_COLORS.values())},
+    "mark": {"color": SIDE_COLORS["us_government"]},
+}
+
+# Dark mode keeps the palette: only the greys, and the black a light page needs, change. The
+# page's script (charts_script) lays DARK over a chart's config and swaps the colours a chart
+# fixes itself (a rule's grey, a label's ink) by DARK_SWAPS.
+DARK: dict = {
+    "background": "transparent",
+    "title": {"color": "#EDEDED", "subtitleColor": "#BDBDBD"},
+    "axis": {
+        "labelColor": "#E0E0E0",
+        "titleColor": "#E0E0E0",
+        "gridColor": "#3A3A3A",
+        "domainColor": "#9A9A9A",
+        "tickColor": "#9A9A9A",
+    },
+    "legend": {"labelColor": "#E0E0E0", "titleColor": "#E0E0E0"},
+    "header": {"labelColor": "#E0E0E0", "titleColor": "#E0E0E0"},
+    "text": {"color": "#E0E0E0"},
+}
+DARK_SWAPS: dict[str, str] = {
+    INK: "#E0E0E0",
+    "#000000": "#E0E0E0",
+    "black": "#E0E0E0",
+    NEUTRAL: "#B3B3B3",
+    GRID: "#3A3A3A",
+    "#FFFFFF": "#1A1A1A",
+    "white": "#1A1A1A",
+}
+
+# Below NARROW_PX (CSS px of the chart's column) a chart takes its narrow layout: panels side
+# by side are stacked, a facet takes one column, legends go below and long labels wrap.
+NARROW_PX = 600
+NARROW: dict = {
+    "legend": {
+        "orient": "bottom",
+        "direction": "vertical",
+        "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
+    },  # legends stacked
+    "title": {"fontSize": 14},
+}
+MIN_FONT_PX = 10
+
+
+def thawbook_theme() -> alt.theme.ThemeConfig:
+    """The book's altair theme: fonts, greys and the palette's order (the light mode)."""
+    return {"config": json.loads(json.dumps(LIGHT))}
+
+
+def title_text(spec: dict) -> str:
+    """A chart's title and subtitle as one sentence, searching concatenated and layered parts."""
+    title = spec.get("title")
+    if isinstance(title, dict):
+        parts = [title.get("text"), title.get("subtitle")]
+    else:
+        parts = [title]
+    words = [" ".join(p) if isinstance(p, list) else p for p in parts if p]
+    if words:
+        return ". ".join(str(w).rstrip(".") for w in words) + "."
+    for key in ("vconcat", "hconcat", "concat", "layer"):
+        for part in spec.get(key, []):
+            found = title_text(part)
+            if found:
+                return found
+    return ""
+
+
+class ScriptSafeJSONEncoder(json.JSONEncoder):
+    """JSON that can sit inside ``<script>``: ``</`` and ``<!--`` in a string (a chart title or
+    a data value such as ``</script><script>...``) could otherwise end the script or change how
+    the HTML parser reads it. ``\\u003c`` is the same character to JavaScript."""
+
+    def encode(self, o) -> str:
+        """``o`` as JSON, safe inside ``<script>``."""
+        return script_safe(super().encode(o))
+
+
+def script_safe(text: str) -> str:
+    """JSON text with ``</`` and ``<!--`` escaped for embedding in ``<script>`` (``<`` occurs in
+    JSON text only inside strings, where ``\\u003c`` means the same)."""
+    return text.replace("</", "\\u003c/").replace("<!--", "\\u003c!--")
+
+
+class StableHTMLRenderer(HTMLRenderer):
+    """altair's HTML renderer with two changes that make the book reproducible and accessible.
+
+    - The chart's ``<div>`` id is derived from the spec instead of a random UUID, so the same
+      chart executes to the same output every time: stored notebook outputs and built pages
+      change only when a chart does.
+    - A chart without a ``description`` gets its title as one; vega-embed puts it on the chart
+      as ``aria-label``, so a screen reader announces what the chart shows.
+    - The spec is written into the page's ``<script>`` by :class:`ScriptSafeJSONEncoder`.
+    """
+
+    def __call__(self, spec: dict, **metadata) -> dict[str, str]:
+        """The chart's HTML, with a stable div id and a description."""
+        if not spec.get("description"):
+            spec = {**spec, "description": title_text(spec) or "Chart"}
+        digest = hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
+        self._div = f"altair-viz-{digest[:24]}"
+        return super().__call__(spec, **{"json_kwds": {"cls": ScriptSafeJSONEncoder}, **metadata})
+
+    @property
+    def output_div(self) -> str:
+        """The div id of the chart being rendered."""
+        return self._div
+
+
+# Charts render as SVG, so their marks and text are in the page for screen readers and
+# tests. vega-embed's action menu is off: its <summary> has no accessible name, and its
+# editor link would leave the machine. The data behind each chart is in a table instead.
+# The libraries come from the book's own bundle (thawbook.book.sphinxext), so the loader's
+# fallback URL is a local path rather than altair's default CDN: even if the bundle were
+# missing, no request would leave the machine.
+OFFLINE_LIBRARY_URL = "./vega-libraries-are-bundled-by-the-book"
+
+
+def enable() -> None:
+    """Register and enable the book's altair theme and its offline, stable-id HTML renderer.
+
+    Every notebook that draws a chart calls this once; importing :mod:`thawbook.charts.theme` alone
+    has no effect on altair."""
+    alt.theme.register("thawbook", enable=True)(thawbook_theme)
+    alt.renderers.register(
+        "thawbook",
+        StableHTMLRenderer(
+            mode="vega-lite",
+            template="universal",
+            vega_version=alt.VEGA_VERSION,
+            vegaembed_version=alt.VEGAEMBED_VERSION,
+            vegalite_version=alt.VEGALITE_VERSION,
+        ),
+    )
+    alt.renderers.enable(
+        "thawbook",
+        base_url=OFFLINE_LIBRARY_URL,
+        embed_options={"renderer": "svg", "actions": False},
+    )
+
+
+# ------------------------------------------------------------------ the page's chart settings
+CHARTS_CONFIG_FILE = "thawbook-charts-config.js"
+
+
+def charts_config() -> dict:
+    """What the page's chart script (``_static/thawbook-charts.js``) needs from the theme: the
+    dark config and colour swaps, the narrow layout's config and threshold, the smallest font."""
+    return {
+        "narrowPx": NARROW_PX,
+        "narrow": NARROW,
+        "dark": DARK,
+        "swaps": DARK_SWAPS,
+        "minFontPx": MIN_FONT_PX,
+    }
+
+
+def charts_config_script() -> str:
+    """:func:`charts_config` as a script that sets ``window.THAWBOOK_CHARTS``."""
+    body = json.dumps(charts_config(), indent=1, sort_keys=True, ensure_ascii=False)
+    return (
+        "/* Generated by thawbook.charts.theme.write_charts_config() from the book's theme; do not edit. */\n"
+        f"window.THAWBOOK_CHARTS = {script_safe(body)};\n"
+    )
+
+
+def write_charts_config(static_dir=None):
+    """Write :func:`charts_config_script` to ``_static/``; a test fails when the committed file is stale."""
+    from pathlib import Path
+
+    target = Path(static_dir or ROOT / "_static") / CHARTS_CONFIG_FILE
+    target.write_text(charts_config_script(), encoding="utf-8")
+    return target

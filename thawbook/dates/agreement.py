@@ -1,0 +1,88 @@
+"""Do the article's dates agree with the outside sources the report cites?
+
+An event and a dated row of ``data/context.csv`` *speak to each other* when their evidence
+spans overlap in the seed, or when :data:`LINKS` ties them (the outside fact dates an event
+whose words lie elsewhere in the article). For each such pair the event's interval must contain the context's
+dates, or ``data/corrections.csv`` must record the disagreement: a correction of category
+``inconsistent_date`` or ``factual_slip`` that cites the context row.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from thawbook.dates.intervals import iso
+
+RECORDING_CATEGORIES = ("inconsistent_date", "factual_slip")
+
+#: Outside facts that give the day of an event the article dates loosely, with that event,
+#: where their evidence spans need not overlap.
+LINKS = {
+    "cx-li-shangfu-sanctions-2018": "ev-us-sanctions-li",
+    "cx-bis-oct-2022": "ev-us-chip-controls",
+    "cx-sullivan-wang-vienna": "ev-sullivan-wang-vienna",
+    "cx-biden-thaw-g7": "ev-biden-thaw-prediction",
+    "cx-micron-cac": "ev-micron-ban",
+    "cx-xie-feng-arrival": "ev-xie-feng-arrives",
+    "cx-raimondo-wang-wentao": "ev-trade-talks-washington",
+    "cx-j16-rc135-intercept": "ev-jet-intercept",
+    "cx-us-invitation-declined": "ev-china-declines-li-austin-meeting",
+    "cx-musk-qin-gang": "ev-qin-musk-meeting",
+    "cx-shangri-la-2023": "ev-shangri-la-dialogue",
+}
+VERDICTS = ("contains", "recorded", "unrecorded")
+
+
+def event_context_pairs(
+    events: pd.DataFrame,
+    context: pd.DataFrame,
+    corrections: pd.DataFrame,
+    links: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """One row per event and dated context row that speak to each other (see the module).
+
+    Columns: ``event_id``, ``title``, ``event_dates``, ``context_id``, ``context_dates``,
+    ``verdict`` (one of :data:`VERDICTS`) and ``correction_id`` (the recording correction, or
+    ""). Rows are in the order of the events' evidence in the article.
+    """
+    dated = context[context["date_start"].notna()]
+    recording = corrections[
+        corrections["category"].isin(RECORDING_CATEGORIES) & (corrections["context_id"] != "")
+    ]
+    by_context = recording.groupby("context_id")["correction_id"].first()
+    links = LINKS if links is None else links
+    rows = []
+    for event in events.sort_values("evidence_start").itertuples(index=False):
+        for cx in dated.itertuples(index=False):
+            overlap = event.evidence_start < cx.evidence_end and cx.evidence_start < event.evidence_end
+            if not (overlap or links.get(cx.context_id) == event.event_id):
+                continue
+            inside = event.date_start <= cx.date_start and cx.date_end <= event.date_end
+            correction = by_context.get(cx.context_id, "")
+            rows.append(
+                {
+                    "event_id": event.event_id,
+                    "title": event.title,
+                    "event_dates": _span(event.date_start, event.date_end),
+                    "context_id": cx.context_id,
+                    "context_dates": _span(cx.date_start, cx.date_end),
+                    "verdict": "contains" if inside else ("recorded" if correction else "unrecorded"),
+                    "correction_id": "" if inside else correction,
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "event_id",
+            "title",
+            "event_dates",
+            "context_id",
+            "context_dates",
+            "verdict",
+            "correction_id",
+        ],
+    )
+
+
+def _span(start, end) -> str:
+    return iso(start) if start == end else f"{iso(start)} to {iso(end)}"

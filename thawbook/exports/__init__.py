@@ -1,0 +1,1 @@
+"""The generated files of data/ (CAMEO, EDTF, PLOVER, FollowTheMoney); `python -m thawbook.exports`."""

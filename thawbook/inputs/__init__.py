@@ -1,0 +1,1 @@
+"""Read the seed and the tables and validate them: schema, the report's rules, the source policy."""

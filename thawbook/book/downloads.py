@@ -98,14 +98,14 @@ def findings_csv_bytes(app: Sphinx) -> bytes:
     background while notebooks execute. If that did not produce it, it is computed here, where
     a false finding raises :class:`thawbook.findings.core.FindingError` and so fails the build.
     """
-    from thawbook.findings import register_csv
+    from thawbook.book import findings_register
 
     cache = findings_cache_file(app)
     background = getattr(app, "_thawbook_findings", None)
     if background is not None:
         background.wait()
     if not cache.exists():
-        register_csv.write(cache)
+        findings_register.write(cache)
     return cache.read_bytes()
 
 

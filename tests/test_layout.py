@@ -114,3 +114,48 @@ def test_no_notebook_imports_the_build_or_the_tasks():
             if re.search(r"\bthawbook\.(book|tasks)\b", source):
                 offenders.append(path.name)
     assert offenders == [], "a notebook imports book/ or tasks/: an edit there would not re-execute it"
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Each module of the package and the package modules it imports, anywhere in its body."""
+    modules = {"thawbook." + m.replace("/", ".") for m in MODULES}
+    graph: dict[str, set[str]] = {}
+    for name in modules:
+        tree = ast.parse((ROOT / (name.replace(".", "/") + ".py")).read_text(encoding="utf-8"))
+        edges = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                edges |= {alias.name for alias in node.names if alias.name in modules}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("thawbook"):
+                for alias in node.names:
+                    target = f"{node.module}.{alias.name}"
+                    edges.add(target if target in modules else node.module)
+        graph[name] = (edges & modules) - {name}
+    return graph
+
+
+def test_no_import_cycle_counting_imports_inside_functions():
+    graph = _module_graph()
+    state: dict[str, int] = {}
+    cycles = []
+
+    def visit(node, trail):
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append(trail[trail.index(nxt) :] + [nxt])
+            elif nxt not in state:
+                visit(nxt, trail + [nxt])
+        state[node] = 2
+
+    for start in sorted(graph):
+        if start not in state:
+            visit(start, [start])
+    assert cycles == [], f"import cycles: {cycles}"
+
+
+def test_the_cycle_check_finds_a_cycle_hidden_in_a_function(monkeypatch):
+    graph = {"a": {"b"}, "b": {"a"}}
+    monkeypatch.setattr(sys.modules[__name__], "_module_graph", lambda: graph)
+    with pytest.raises(AssertionError, match="import cycles"):
+        test_no_import_cycle_counting_imports_inside_functions()

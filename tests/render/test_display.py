@@ -15,7 +15,8 @@ import pytest
 
 from thawbook.inputs.tables import descriptor
 from thawbook.paths import ROOT
-from thawbook.render import dictionary, display
+from thawbook.render import display
+from thawbook.render.labels import field_labels
 
 NOTEBOOKS = sorted([ROOT / "index.ipynb", *(ROOT / "chapters").glob("*.ipynb")])
 
@@ -35,7 +36,7 @@ def html_outputs(path: Path) -> list[str]:
 
 
 def test_labels_come_from_the_field_titles_of_the_data_package():
-    labels = dictionary.labels()
+    labels = field_labels()
     titles = {f["name"]: f["title"] for r in descriptor()["resources"] for f in r["schema"]["fields"]}
     assert labels["date_start"] == titles["date_start"] == "Start date"
     assert labels["event_id"] == "Event ID"  # the title in the resource it is the key of

@@ -25,6 +25,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from thawbook.inputs.seed import ANNOTATED_PAGE, anchor
+from thawbook.render.labels import enum_fields, field_labels
 
 
 # ---------------------------------------------------------------- escaping, in one place
@@ -201,7 +202,7 @@ def table(
     header sorts the rows. ``download`` names the CSV file (default: from the caption).
 
     With ``labels``, headers show the field titles of ``data/datapackage.json``
-    (:func:`thawbook.render.dictionary.labels`), enum values and booleans are humanised
+    (:func:`thawbook.render.labels.field_labels`), enum values and booleans are humanised
     (:func:`humanise`); the CSV keeps the raw names and values. With ``key``, each row carries
     its key as HTML ``id`` (:func:`row_id`), so a link can land on it. Over
     :data:`FILTER_ROWS` rows, the table scrolls in its own box under a sticky header and gets a
@@ -210,10 +211,8 @@ def table(
     A column named ``evidence`` (or ``original (evidence)``) links each span to its span in the
     annotated source, so every row a chapter shows leads back to the words of the article that
     ground it."""
-    from thawbook.render import dictionary
-
-    names = dictionary.labels() if labels else {}
-    enums = (dictionary.enum_fields() - {"theme"}) if labels else set()
+    names = field_labels() if labels else {}
+    enums = (enum_fields() - {"theme"}) if labels else set()
     long = len(frame) > FILTER_ROWS
     classes = "thawbook-table" + (" sortable" if sortable else "")
     filename = download or slug(caption, limit=None) + ".csv"

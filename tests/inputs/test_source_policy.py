@@ -113,6 +113,28 @@ def test_the_site_list_classifies_hosts_by_domain_not_by_substring():
     assert {entry[1] for entry in source_policy.SITES} <= set(source_policy.SITE_KINDS)
 
 
+#: Sites the context table once cited for wire copy, official statements or events (issue #22).
+FORMER_WEAK_SITES = (
+    "https://www.urdupoint.com/en/miscellaneous/china-declines-meeting-with-us-defense-chief-1699867.html",
+    "https://news.antiwar.com/2023/05/22/china-questions-us-sincerity-about-improving-communications/",
+    "https://business-gurus.com/2023/03/25/apple-ceo-cook-visits-beijing/",
+    "https://www.spotlightnepal.com/2023/02/05/us-shoots-down-chinas-balloon-says-defense-department/",
+    "https://japantoday.com/category/politics/us-defense-chief-calls-china%27s-refusal-to-meet-unfortunate",
+    "https://www.moneycontrol.com/news/world/janet-yellen-to-lay-out-us-economic-priorities.html/amp",
+    "https://www.m.sej.org/headlines/us-climate-envoy-kerry-says-china-has-invited-him-talks",
+    "https://like123.com/asia-pacific-economic-cooperation-apec-economic-leaders-week-kicks-off-in-san-francisco",
+    "http://government-world.com/united-states/oecd-united-states/page/163/?print=print-search",
+    "https://open-gov.usebase.io/federal-register/2022-21658",
+    "https://tuftsgloballeadership.org/calendar/building-fair-and-constructive-sino-us-partnership-shen-dingli",
+    "https://chartable.com/podcasts/asia-and-the-international-world-order/episodes/page/2",
+)
+
+
+def test_reposts_aggregators_and_listings_the_table_once_cited_are_other_sites():
+    kinds = {url: source_policy.site_kind(url) for url in FORMER_WEAK_SITES}
+    assert set(kinds.values()) == {"other"}, kinds
+
+
 def test_the_window_is_six_months_either_side_of_the_inferred_publication_interval():
     first, last = source_policy.publication_window()
     print("window for time-dependent facts:", first.date(), last.date())

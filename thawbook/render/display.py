@@ -265,7 +265,7 @@ def table(
 SOURCE_TYPES = {
     "primary": "primary source",
     "wire": "news agency",
-    "newspaper": "newspaper",
+    "outlet_of_record": "outlet of record",
     "state_media": "state media",
     "reference": "reference work",
     "other": "other source",

@@ -83,7 +83,7 @@ def _shown(path) -> str:
 
 def explain_os_error(error: OSError, command: str = "make book") -> str | None:
     """One line for a write the machine refused: a read-only checkout or a full disk; else None."""
-    where = _shown(error.filename)
+    where = _shown(error.filename) if error.filename is not None else "the build's files"
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return (
             f"cannot write {where} ({error.strerror}): the checkout is read-only; run {command} "
@@ -142,6 +142,8 @@ def check_writable(app: Sphinx) -> None:
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as error:
+            if error.filename is None or Path(os.fsdecode(error.filename)) == probe:
+                error.filename = str(folder)  # the folder the reader knows, not the probe
             stop(error)
         finally:
             try:
@@ -202,15 +204,23 @@ def prepare_build(app: Sphinx) -> None:
     what its package declares, inside ``data/``. Each failure is one line
     (:func:`stop`)."""
     from thawbook.book.downloads import check_published_files
-    from thawbook.book.single_run import AnotherRun, hold_lock, private_kernel_runtime
+    from thawbook.book.single_run import private_kernel_runtime
 
     check_writable(app)
+    hold_build_lock(app)
+    private_kernel_runtime()
+    check_notebooks(app)
+    check_published_files(app)
+
+
+def hold_build_lock(app: Sphinx) -> None:
+    """Hold this checkout's build lock (in ``_build/``) until the build ends, or stop at once
+    with one line when another build holds it (:func:`thawbook.book.single_run.hold_lock`)."""
+    from thawbook.book.single_run import AnotherRun, hold_lock
+
     try:
         hold_lock(Path(app.outdir).parent)
     except AnotherRun as error:
         stop(str(error))
     except OSError as error:
         stop(error)
-    private_kernel_runtime()
-    check_notebooks(app)
-    check_published_files(app)

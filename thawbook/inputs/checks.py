@@ -211,18 +211,21 @@ def check_bytes(path: Path) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         raise DataError(shown, 1, None, BOM_PROBLEM, "no_bom")
     if not raw.strip():
-        raise DataError(shown, None, None, "file is empty; it needs at least a header row", "not_empty")
+        raise DataError(shown, 1, None, "file is empty; it needs at least a header row", "not_empty")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         row = raw[: error.start].count(b"\n") + 1
         text = raw.decode("utf-8", errors="replace")
-        header = next(csv.reader(io.StringIO(text)))
-        line = text.splitlines()[row - 1]
         column = None
-        for name, cell in zip(header, next(csv.reader(io.StringIO(line)), [])):
-            if "\ufffd" in cell:
-                column = name
+        try:  # the column, if the lines are sound enough to tell
+            header = next(csv.reader(io.StringIO(text, newline="")))
+            line = text.split("\n")[row - 1]
+            for name, cell in zip(header, next(csv.reader(io.StringIO(line, newline="")), [])):
+                if "\ufffd" in cell:
+                    column = name
+        except (csv.Error, StopIteration, IndexError):
+            column = None
         raise DataError(
             shown, row, column, f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8", "utf8"
         ) from None
@@ -230,7 +233,12 @@ def check_bytes(path: Path) -> str:
 
 def check_header(path: Path, text: str, schema: dict) -> None:
     """The header names every field of ``schema``, no other column, in schema order."""
-    header = next(csv.reader(io.StringIO(text)))
+    try:
+        header = next(csv.reader(io.StringIO(text, newline=""), strict=True), [])
+    except csv.Error as error:
+        raise DataError(
+            shown_path(path), 1, None, f"line 1: malformed CSV header: {error}", "csv-syntax"
+        ) from None
     fields = [field["name"] for field in schema["fields"]]
     for name in fields:
         if name not in header:

@@ -137,10 +137,12 @@ def refresh(paths: list[Path], timeout: int = 300, width: int | None = None) -> 
 def main(argv: list[str]) -> int:
     """``make refresh``: re-execute the named notebooks and store those that changed.
 
-    A damaged notebook, a read-only checkout, a full disk or another build running in the
-    checkout ends it with one line and no traceback (``THAWBOOK_VERBOSE=1`` shows it)."""
+    A damaged notebook, a read-only checkout or a full disk ends it with one line and no
+    traceback (``THAWBOOK_VERBOSE=1`` shows it). It waits for another build or refresh of the
+    checkout to finish, and its kernels keep their connection files in a private folder that
+    goes when it ends, or when it is killed (:mod:`thawbook.book.single_run`)."""
     from thawbook.book.failures import damaged_notebook_line, explain, notebook_problem, verbose
-    from thawbook.book.single_run import AnotherRun, hold_lock, private_kernel_runtime
+    from thawbook.book.single_run import kernel_runtime, waiting_lock
     from thawbook.paths import ROOT
 
     paths = [Path(name) for name in argv]
@@ -149,10 +151,10 @@ def main(argv: list[str]) -> int:
             problem = notebook_problem(path)
             if problem:
                 raise RefreshError(damaged_notebook_line(path, problem))
-        hold_lock(ROOT / "_build")
-        private_kernel_runtime()
-        changed = refresh(paths)
-    except (RefreshError, AnotherRun, OSError) as error:
+        with waiting_lock(ROOT / "_build", say=lambda line: print(f"make refresh: {line}", flush=True)):
+            with kernel_runtime():
+                changed = refresh(paths)
+    except (RefreshError, OSError) as error:
         line = explain(error, "make refresh") if isinstance(error, OSError) else None
         if verbose() or (isinstance(error, OSError) and line is None):
             raise

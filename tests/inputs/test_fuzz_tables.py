@@ -86,7 +86,13 @@ CSV = st.one_of(
 )
 
 
-@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=120,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(CSV)
 def test_any_bytes_either_load_or_raise_a_data_error_naming_the_file_and_the_row(content):
     with tempfile.TemporaryDirectory() as folder:

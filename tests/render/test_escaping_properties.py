@@ -21,7 +21,11 @@ from thawbook.render import display
 
 # Bounded and reproducible: the same examples on every run, in a few seconds.
 BOUNDED = settings(
-    max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 PIECES = st.sampled_from(

@@ -49,7 +49,7 @@ def published_files(directory: Path | None = None) -> list[Path]:
         where = f"{shown}/{name}"
         if any(part.startswith(".") for part in path.relative_to(directory).parts):
             raise PublishError(
-                f"{where} is a hidden file in the data folder, which is published as it is: move it "
+                f"{where} is a hidden file, and the data folder is published: move it "
                 "out of data/ (or delete it)"
             )
         if path.is_symlink():
@@ -111,7 +111,7 @@ def check_published_files(app: Sphinx) -> None:
         descriptor()  # resource paths are checked as the package is parsed, before any is opened
         if offers_downloads(app):
             published_files()
-    except (PublishError, DataError) as error:
+    except (PublishError, DataError, FileNotFoundError) as error:
         stop(error)
 
 

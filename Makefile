@@ -39,16 +39,19 @@ book: $(STAMP)
 # accessibility tests inject the current axe-core (pinned), installed once into the venv.
 AXE_VERSION := 4.14.1
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+# A tool that is missing and cannot be installed stops here with one line that says what to do.
 browser: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing: run 'sudo apt-get install -y chromium'"; fi; }
+	  if [ "$$(id -u)" = 0 ]; then { apt-get update -qq && apt-get install -y -qq chromium; } >/dev/null 2>&1 || { \
+	    echo "chromium is missing and 'apt-get install -y chromium' failed: install it (or put chromium on PATH), then run make again" >&2; exit 1; }; \
+	  else echo "chromium is missing: run 'sudo apt-get install -y chromium', then run make again" >&2; exit 1; fi; }
 
 # npm comes from apt, like chromium, on a machine that lacks it.
 $(AXE):
 	@command -v npm >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm >/dev/null; \
-	  else echo "npm is missing: run 'sudo apt-get install -y npm'"; exit 1; fi; }
+	  if [ "$$(id -u)" = 0 ]; then { apt-get update -qq && apt-get install -y -qq npm; } >/dev/null 2>&1 || { \
+	    echo "npm is missing and 'apt-get install -y npm' failed: install it (or put npm on PATH), then run make again" >&2; exit 1; }; \
+	  else echo "npm is missing: run 'sudo apt-get install -y npm', then run make again" >&2; exit 1; fi; }
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
 	@test -f $@
 

@@ -88,3 +88,22 @@ def test_the_build_kernel_records_imports_and_guards_reads_naming_the_notebook_f
     line = kernel_setup_line(CHAPTERS / "05_sanctions.ipynb")
     assert "paths.record_imports()" in line
     assert line.endswith("paths.guard_reads('chapters/05_sanctions.ipynb')")
+
+
+def test_the_guard_compares_real_paths_so_a_guarded_folder_reached_through_a_symlink_is_guarded(tmp_path):
+    link = tmp_path / "linked-data"
+    link.symlink_to(DATA, target_is_directory=True)
+    code = (
+        "from thawbook import paths\n"
+        f"paths.GUARDED = ({str(link)!r}, paths.SEEDS)  # the data folder named through a symlink\n"
+        "paths.guard_reads('probe.ipynb')\n"
+        "for path in (paths.DATA / 'quotes.csv', " + repr(str(link / "events.csv")) + "):\n"
+        "    try:\n        open(path, 'rb')\n        print('opened', path)\n"
+        "    except RuntimeError as error:\n        print(error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    refused = result.stdout.splitlines()
+    print(result.stdout)
+    assert refused[0].startswith("probe.ipynb opened data/quotes.csv without recording it")
+    assert refused[1].startswith("probe.ipynb opened data/events.csv without recording it")
+    assert len(refused) == 2 and all(line.endswith(RULE) for line in refused)

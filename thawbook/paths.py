@@ -32,7 +32,7 @@ def record_read(path: Path) -> None:
     The build sets ``THAWBOOK_READS_LOG`` in the environment of the process that executes a
     notebook (see ``thawbook.book.execute``); elsewhere only :func:`guard_reads` learns of it.
     """
-    resolved = Path(path).resolve()
+    resolved = Path(os.path.realpath(path))
     _RECORDED.add(str(resolved))
     log = os.environ.get(READS_LOG_ENV)
     if log:
@@ -55,8 +55,12 @@ def _guarded(path) -> str | None:
     if not isinstance(path, (str, bytes, os.PathLike)):
         return None  # a file descriptor
     resolved = os.path.realpath(os.fsdecode(path))
-    if any(resolved.startswith(f"{folder}{os.sep}") for folder in GUARDED):
-        return resolved
+    # Real paths on both sides: a guarded folder reached through a symlink, or a symlink into
+    # one, is still guarded.
+    for folder in GUARDED:
+        real = os.path.realpath(folder)
+        if resolved.startswith(f"{real}{os.sep}"):
+            return resolved
     return None
 
 

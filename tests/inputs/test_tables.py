@@ -127,7 +127,7 @@ def test_unknown_extra_column_is_named(tmp_data):
 
 def test_empty_file_is_rejected(tmp_data):
     (tmp_data / "quotes.csv").write_text("", encoding="utf-8")
-    expect(tmp_data, "quotes", "data/quotes.csv", None, None, "not_empty")
+    expect(tmp_data, "quotes", "data/quotes.csv", 1, None, "not_empty")  # row 1: the header is missing
 
 
 def test_non_utf8_bytes_name_row_and_column(tmp_data):

@@ -18,13 +18,61 @@ from thawbook.book.freshness import fingerprint, relative_to_root
 from thawbook.paths import ROOT, SEED
 
 ARCHIVE_NAME = "_downloads/thaw-data-package.zip"
+#: Besides the resources that datapackage.json declares, the data folder may hold these, and they
+#: are published: the package itself, its README and its licence.
+PACKAGE_FILES = ("datapackage.json", "README.md", "LICENSE", "LICENSE.md", "LICENCE", "LICENCE.md")
+
+
+class PublishError(RuntimeError):
+    """A file under ``data/`` that the data zip would not publish, named with what to do about it."""
+
+
+def published_files(directory: Path | None = None) -> list[Path]:
+    """The files of the data package zip: the resources and exports (``thawbook:exports``) that
+    ``datapackage.json`` declares, plus
+    the package, its README and its licence (:data:`PACKAGE_FILES`), sorted.
+
+    An allow-list, checked over everything under ``directory``: a dotfile, a symlink or a file
+    the package does not declare raises :class:`PublishError` naming the file and the fix, so
+    nothing is published, or silently left out, that nobody declared.
+    """
+    from thawbook.inputs.checks import EXPORTS
+    from thawbook.inputs.tables import descriptor
+
+    directory = Path(directory or ROOT / "data")
+    package = descriptor(directory)
+    declared = {item["path"] for item in package["resources"] + package.get(EXPORTS, [])} | set(PACKAGE_FILES)
+    shown = relative_to_root(directory) if directory.is_relative_to(ROOT) else str(directory)
+    found = []
+    for path in sorted(directory.rglob("*")):
+        name = path.relative_to(directory).as_posix()
+        where = f"{shown}/{name}"
+        if any(part.startswith(".") for part in path.relative_to(directory).parts):
+            raise PublishError(
+                f"{where} is a hidden file, and the data folder is published: move it "
+                "out of data/ (or delete it)"
+            )
+        if path.is_symlink():
+            raise PublishError(
+                f"{where} is a symlink: the data zip publishes only files inside data/; replace the "
+                "link with the file itself, or remove it"
+            )
+        if path.is_dir():
+            continue
+        if name not in declared:
+            raise PublishError(
+                f"{where} is not declared in datapackage.json, and only declared files are "
+                "published: add it as a resource, or move it out of data/"
+            )
+        found.append(path)
+    return found
 
 
 def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | None = None) -> bytes:
-    """The whole data package (datapackage.json, every CSV, the README) as one zip.
+    """The data package (datapackage.json, every resource it declares, its README) as one zip.
 
-    Every file of ``data/`` goes in, so the exports travel with the tables: the GDELT-like
-    ``events_cameo.csv``, the EDTF dates ``events_edtf.csv``, the PLOVER records
+    Exactly the files of :func:`published_files` go in, so the exports travel with the tables:
+    the GDELT-like ``events_cameo.csv``, the EDTF dates ``events_edtf.csv``, the PLOVER records
     ``events_plover.json`` and the FollowTheMoney entities ``measures.ftm.json``. The seed
     article goes in as ``seeds/<file>``, byte for byte, so every evidence span can be checked
     from the zip alone. ``extra`` adds files generated at build time by name (the findings
@@ -38,8 +86,9 @@ def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | 
     directory = directory or ROOT / "data"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in directory.iterdir() if p.is_file()):
-            info = zipfile.ZipInfo(f"thaw-data-package/{path.name}", date_time=(2023, 6, 4, 0, 0, 0))
+        for path in published_files(directory):
+            name = path.relative_to(directory).as_posix()
+            info = zipfile.ZipInfo(f"thaw-data-package/{name}", date_time=(2023, 6, 4, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
         files = {f"seeds/{SEED.name}": SEED.read_bytes(), **(extra or {})}
@@ -48,6 +97,22 @@ def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | 
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, content)
     return buffer.getvalue()
+
+
+def check_published_files(app: Sphinx) -> None:
+    """Before anything is read: the data package's resource paths lie inside ``data/``, and
+    everything under ``data/`` is declared (:func:`published_files`); else the build stops at
+    once with the one line that names the file and the fix."""
+    from thawbook.book.failures import stop
+    from thawbook.inputs.checks import DataError
+    from thawbook.inputs.tables import descriptor
+
+    try:
+        descriptor()  # resource paths are checked as the package is parsed, before any is opened
+        if offers_downloads(app):
+            published_files()
+    except (PublishError, DataError, FileNotFoundError) as error:
+        stop(error)
 
 
 FINDINGS_NAME = "findings.csv"

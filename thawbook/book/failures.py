@@ -1,4 +1,7 @@
-"""Readable failures: a build that stops on bad input prints the data error last.
+"""Readable failures: a build that stops on bad input prints the data error last, and a damaged
+input or machine (a truncated notebook, a read-only checkout, a full disk, a data file the
+package does not declare) stops it with one line and no traceback (:func:`stop`;
+``THAWBOOK_VERBOSE=1`` brings the traceback back).
 
 Jupyter Book ends a failed build with a traceback and a message box; the ``DataError`` (or
 ``SeedError``, ``EvidenceError``) line naming the file, row, column and rule is printed after
@@ -8,8 +11,12 @@ them, when the process exits. Hooked into Sphinx (``build-finished``) by :mod:`t
 from __future__ import annotations
 
 import atexit
+import errno
+import os
 import re
 import sys
+from pathlib import Path
+from typing import NoReturn
 
 from sphinx.application import Sphinx
 
@@ -50,6 +57,170 @@ def say_last(lines: list[str]) -> None:
 
 
 def report_data_failure(app: Sphinx, exception: Exception | None) -> None:
-    """Print a failed build's data errors last, where the reader sees them."""
+    """Print a failed build's data errors last, where the reader sees them; a build that
+    failed on a read-only checkout or a full disk ends with one line instead."""
     if exception is not None:
+        stop_on_known_failure(app, exception)
         say_last(data_failures(exception))
+
+
+# ---------------------------------------------------------------- one line, no traceback
+VERBOSE_ENV = "THAWBOOK_VERBOSE"  # THAWBOOK_VERBOSE=1 brings the traceback back
+
+
+def verbose() -> bool:
+    """Whether the reader asked for tracebacks (``THAWBOOK_VERBOSE=1``)."""
+    return os.environ.get(VERBOSE_ENV, "") not in ("", "0")
+
+
+def _shown(path) -> str:
+    from thawbook.paths import ROOT
+
+    text = os.fsdecode(path) if path is not None else "a file"
+    real = os.path.abspath(text)
+    return os.path.relpath(real, ROOT) if real.startswith(f"{ROOT}{os.sep}") else text
+
+
+def explain_os_error(error: OSError, command: str = "make book") -> str | None:
+    """One line for a write the machine refused: a read-only checkout or a full disk; else None."""
+    where = _shown(error.filename) if error.filename is not None else "the build's files"
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (
+            f"cannot write {where} ({error.strerror}): the checkout is read-only; run {command} "
+            "in a writable clone (git clone <this checkout> <folder>), or make it writable"
+        )
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            f"cannot write {where}: the disk is full ({error.strerror}); free some space "
+            f"('make clean' removes _build) and run {command} again"
+        )
+    return None
+
+
+def explain(exception: BaseException | None, command: str = "make book") -> str | None:
+    """The one line for a known kind of damaged input or machine in ``exception`` or its
+    causes, or None when it is none of them."""
+    seen: set[int] = set()
+    while exception is not None and id(exception) not in seen:
+        seen.add(id(exception))
+        if isinstance(exception, OSError):
+            line = explain_os_error(exception, command)
+            if line:
+                return line
+        exception = exception.__cause__ or exception.__context__
+    return None
+
+
+def stop(error: BaseException | str, command: str = "make book") -> NoReturn:
+    """End the process with one line on stderr (``thawbook: ...``) and exit status 2, without a
+    traceback; with ``THAWBOOK_VERBOSE=1`` the error is raised instead, traceback and all.
+    Raised as ``SystemExit``, it passes through Sphinx's and Jupyter Book's handlers."""
+    line = error if isinstance(error, str) else (explain(error, command) or str(error).splitlines()[0])
+    print(f"thawbook: {line}", file=sys.stderr, flush=True)
+    if verbose() and isinstance(error, BaseException):
+        raise error
+    raise SystemExit(2)
+
+
+def stop_on_known_failure(app: Sphinx, exception: Exception | None) -> None:
+    """A build that failed on a read-only checkout or a full disk ends with one line, not a
+    traceback (on ``build-finished``, last)."""
+    if exception is not None and explain(exception):
+        stop(exception)
+
+
+def check_writable(app: Sphinx) -> None:
+    """Before anything is built: the output, doctree and cache folders can be written; a
+    read-only checkout or a full disk stops the build with one line."""
+    folders = {Path(app.outdir), Path(app.doctreedir), Path(app.outdir).parent}
+    for folder in sorted(folders):
+        probe = folder / f".thawbook-write-probe-{os.getpid()}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with open(probe, "wb") as handle:
+                handle.write(b"\0" * 4096)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            if error.filename is None or Path(os.fsdecode(error.filename)) == probe:
+                error.filename = str(folder)  # the folder the reader knows, not the probe
+            stop(error)
+        finally:
+            try:
+                probe.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def notebook_problem(path: Path) -> str | None:
+    """Why ``path`` is not a readable notebook (truncated, not JSON, not a notebook), or None."""
+    import json
+
+    import nbformat
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return f"byte 0x{error.object[error.start]:02x} at offset {error.start} is not UTF-8"
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        cut = " (the file is cut short?)" if error.pos >= len(text.rstrip()) else ""
+        return f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}{cut}"
+    try:
+        notebook = nbformat.reads(text, as_version=4)
+        nbformat.validate(notebook)
+    except Exception as error:  # nbformat raises several kinds for a JSON file that is no notebook
+        return f"not a notebook: {str(error).splitlines()[0][:160]}"
+    return None
+
+
+def damaged_notebook_line(path: Path, problem: str) -> str:
+    """The one line for a notebook that cannot be read, with the fix."""
+    shown = _shown(path)
+    return (
+        f"{shown} is not a readable notebook: {problem}; restore it with 'git checkout -- {shown}' "
+        "or re-save it from JupyterLab"
+    )
+
+
+def check_notebooks(app: Sphinx) -> None:
+    """Before anything executes: every notebook of the book is a readable notebook; else the
+    build stops with one line naming it and the fix."""
+    site_map = getattr(app.config, "external_site_map", None)
+    docnames = list(site_map) if site_map is not None else []
+    for docname in docnames:
+        path = Path(app.srcdir) / f"{docname}.ipynb"
+        if path.exists():
+            problem = notebook_problem(path)
+            if problem:
+                stop(damaged_notebook_line(path, problem))
+
+
+def prepare_build(app: Sphinx) -> None:
+    """First of all (``builder-inited``, from :func:`thawbook.book.sphinxext.check_inputs`):
+    the build folders can be written, no other build runs in this checkout, kernels keep their
+    connection files in a private folder, every notebook can be read, and ``data/`` holds only
+    what its package declares, inside ``data/``. Each failure is one line
+    (:func:`stop`)."""
+    from thawbook.book.downloads import check_published_files
+    from thawbook.book.single_run import private_kernel_runtime
+
+    check_writable(app)
+    hold_build_lock(app)
+    private_kernel_runtime()
+    check_notebooks(app)
+    check_published_files(app)
+
+
+def hold_build_lock(app: Sphinx) -> None:
+    """Hold this checkout's build lock (in ``_build/``) until the build ends, or stop at once
+    with one line when another build holds it (:func:`thawbook.book.single_run.hold_lock`)."""
+    from thawbook.book.single_run import AnotherRun, hold_lock
+
+    try:
+        hold_lock(Path(app.outdir).parent)
+    except AnotherRun as error:
+        stop(str(error))
+    except OSError as error:
+        stop(error)

@@ -16,7 +16,9 @@ the build's hooks, each kept in a module of its own job:
 4. **No stale pages** (:mod:`thawbook.book.stale_pages`): pages and published sources of
    removed chapters are deleted.
 
-A build that stops on bad input prints the data error last (:mod:`thawbook.book.failures`).
+A build that stops on bad input prints the data error last, and one that meets a damaged input
+or machine stops with one line (:mod:`thawbook.book.failures`); one build runs at a time per
+checkout (:mod:`thawbook.book.single_run`).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from thawbook.book.chart_assets import (
 )
 from thawbook.book.downloads import write_data_archive
 from thawbook.book.execution_cache import execute_stale_notebooks, repair_execution_cache
-from thawbook.book.failures import report_data_failure, say_last
+from thawbook.book.failures import prepare_build, report_data_failure, say_last
 from thawbook.book.freshness import (
     clear_pending,
     commit_fingerprints,
@@ -41,9 +43,12 @@ from thawbook.book.stale_pages import remove_pages_of_removed_documents
 
 
 def check_inputs(app: Sphinx) -> None:
-    """Before anything is read: the seed is the right article, and the cache is sound."""
+    """Before anything is read: the build can write and runs alone, its notebooks and data
+    folder are sound (:func:`thawbook.book.failures.prepare_build`), the seed is the right
+    article, and the cache is sound."""
     from thawbook.inputs.seed import SeedError, check_seed
 
+    prepare_build(app)
     try:
         check_seed()
     except SeedError as error:

@@ -22,6 +22,7 @@ from thawbook.dates.intervals import precision_of
 from thawbook.inputs.checks import (
     check_bytes,
     check_header,
+    check_resource_paths,
     check_rules,
     check_schema,
     parse_lines,
@@ -47,7 +48,9 @@ def _descriptor(package_path: Path, stamp: tuple[int, int] | None = None) -> dic
         raise FileNotFoundError(f"data package not found: {shown_path(package_path)}")
     shown = shown_path(package_path)
     raw = package_path.read_bytes()
-    return parse_package(raw, shown)
+    package = parse_package(raw, shown)
+    check_resource_paths(package, package_path.parent, shown)
+    return package
 
 
 def descriptor(directory: Path | None = None) -> dict:
@@ -127,6 +130,8 @@ def _with_provenance(frame: pd.DataFrame) -> pd.DataFrame:
 def _read_raw(name: str, directory: Path) -> tuple[Path, pd.DataFrame]:
     item = resource(name, directory)
     path = directory / item["path"]
+    # checked again before it is opened: a symlink may have appeared since the package was parsed
+    check_resource_paths({"resources": [item]}, directory, shown_path(directory / "datapackage.json"))
     text = check_bytes(path)
     check_header(path, text, item["schema"])
     parse_lines(path, text, item)

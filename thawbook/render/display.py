@@ -55,8 +55,11 @@ def code_md(value) -> str:
     """A data value as a Markdown code span, fenced with more backticks than it contains."""
     text = re.sub(r"[\r\n]+", " ", str(value))
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    # CommonMark takes one space off each end when both ends have one (and the text is not all
+    # spaces): a pad keeps a value that starts or ends with a backtick or space exactly as it is.
+    stripped = text.startswith(" ") and text.endswith(" ") and text.strip()
+    pad = " " if text.startswith("`") or text.endswith("`") or stripped else ""
+    return f"{fence}{pad}{text or ' '}{pad}{fence}"  # "``" would be two backticks, not a span
 
 
 def safe_url(value) -> str:
@@ -74,17 +77,53 @@ def safe_url(value) -> str:
 # heading, a table). Emphasis (* _) stays, because the notebooks italicise titles with it; it
 # cannot carry markup.
 _MD_UNSAFE = re.compile(r"([<>\[\]{}$&\\:|#~!])")
-_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
+_BACKTICK_RUN = re.compile(r"`+")
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Where the code spans of ``text`` are, found as CommonMark finds them: a run of backticks
+    opens a span only if a later run of the same length closes it (the first such run), and a
+    run that nothing closes is literal backticks. Backslashes are not looked at: outside the
+    spans :func:`_neutralise` escapes every one, so none escapes a backtick in its output."""
+    runs = [(found.start(), found.end()) for found in _BACKTICK_RUN.finditer(text)]
+    spans, index = [], 0
+    while index < len(runs):
+        start, end = runs[index]
+        closing = next(
+            (
+                later
+                for later in range(index + 1, len(runs))
+                if runs[later][1] - runs[later][0] == end - start
+            ),
+            None,
+        )
+        if closing is None:
+            index += 1  # literal backticks; a later, shorter or longer run may still open a span
+            continue
+        spans.append((start, runs[closing][1]))
+        index = closing + 1
+    return spans
+
+
+def _escape_outside_code(text: str) -> str:
+    return _MD_UNSAFE.sub(r"\\\1", text).replace("`", "\\`")  # stray backticks are literal
 
 
 def _neutralise(text: str) -> str:
+    """``text`` with its code spans kept and everything outside them that could open markup
+    escaped (see :data:`_MD_UNSAFE`), including every backtick that opens no code span."""
     out, last = [], 0
-    for match in _CODE_SPAN.finditer(text):
-        out.append(_MD_UNSAFE.sub(r"\\\1", text[last : match.start()]))
-        out.append(match.group())  # a code span shows its content literally, escaped
-        last = match.end()
-    out.append(_MD_UNSAFE.sub(r"\\\1", text[last:]))
-    return "".join(out)
+    for start, end in _code_spans(text):
+        out.append(_escape_outside_code(text[last:start]))
+        out.append(text[start:end])  # a code span shows its content literally
+        last = end
+    out.append(_escape_outside_code(text[last:]))
+    result = "".join(out)
+    # "(name)=" alone on a line is a MyST target: a line that starts with an escaped "(" is not one.
+    indent = len(result) - len(result.lstrip(" "))
+    if result[indent : indent + 1] == "(":
+        result = f"{result[:indent]}\\{result[indent:]}"
+    return result
 
 
 def _cell(value) -> str:
@@ -316,4 +355,6 @@ def md(text: str) -> Markdown:
     The notebooks build this text from data, with emphasis and code spans around the values,
     so everything else that could open markup (raw HTML, links, roles, substitutions, math,
     entities) is escaped here, outside code spans; line breaks become spaces."""
-    return Markdown(_neutralise(re.sub(r"[\r\n]+", " ", str(text))))
+    shown = Markdown("")  # given the text, IPython would fetch it if it began "http", or read
+    shown.data = _neutralise(re.sub(r"[\r\n]+", " ", str(text)))  # a file it named
+    return shown

@@ -47,7 +47,13 @@ class Executed:
 def execute(path: Path, timeout: int = 300) -> Executed:
     """``path`` executed in its own folder, as text to store; the file itself is not touched."""
     path = Path(path)
-    notebook = nbformat.read(path, as_version=4)
+    try:
+        notebook = nbformat.read(path, as_version=4)
+    except Exception:  # not JSON, cut short, not a notebook: say which, in one line
+        from thawbook.book.failures import damaged_notebook_line, notebook_problem
+
+        problem = notebook_problem(path) or "it cannot be read"
+        raise RefreshError(damaged_notebook_line(path, problem)) from None
     client = NotebookClient(
         notebook,
         timeout=timeout,
@@ -129,13 +135,32 @@ def refresh(paths: list[Path], timeout: int = 300, width: int | None = None) -> 
 
 
 def main(argv: list[str]) -> int:
-    """``make refresh``: re-execute the named notebooks and store those that changed."""
+    """``make refresh``: re-execute the named notebooks and store those that changed.
+
+    A damaged notebook, a read-only checkout or a full disk ends it with one line and no
+    traceback (``THAWBOOK_VERBOSE=1`` shows it). It waits for another build or refresh of the
+    checkout to finish, and its kernels keep their connection files in a private folder that
+    goes when it ends, or when it is killed (:mod:`thawbook.book.single_run`)."""
+    from thawbook.book.failures import damaged_notebook_line, explain, notebook_problem, verbose
+    from thawbook.book.single_run import kernel_runtime, waiting_lock
+    from thawbook.paths import ROOT
+
     paths = [Path(name) for name in argv]
     try:
-        changed = refresh(paths)
-    except RefreshError as error:
-        print(f"make refresh: {error}", file=sys.stderr)
-        print("make refresh: no stored notebook was changed", file=sys.stderr)
+        for path in paths:
+            problem = notebook_problem(path)
+            if problem:
+                raise RefreshError(damaged_notebook_line(path, problem))
+        with waiting_lock(ROOT / "_build", say=lambda line: print(f"make refresh: {line}", flush=True)):
+            with kernel_runtime():
+                changed = refresh(paths)
+    except (RefreshError, OSError) as error:
+        line = explain(error, "make refresh") if isinstance(error, OSError) else None
+        if verbose() or (isinstance(error, OSError) and line is None):
+            raise
+        print(f"make refresh: {line or error}", file=sys.stderr)
+        if not isinstance(error, OSError):  # a failed write may come after some were stored
+            print("make refresh: no stored notebook was changed", file=sys.stderr)
         return 1
     unchanged = [path for path in paths if path not in changed]
     print(

@@ -203,3 +203,19 @@ def share(k: int, n: int, noun: str, plural: str | None = None) -> str:
     if k == 0:
         return f"neither of the 2 {many}" if n == 2 else f"none of the {n} {many}"
     return f"{k} of the {n} {many}"
+
+
+def recode_all(table: str, column: str, old, new, words: str) -> Falsifier:
+    """Recode every row of ``table`` whose ``column`` is ``old`` to ``new``: one coding rule changed."""
+
+    def change(tables: Tables) -> Tables:
+        def edit(frame: pd.DataFrame) -> pd.DataFrame:
+            rows = frame[column] == old
+            if not rows.any():
+                raise KeyError(old)
+            frame.loc[rows, column] = new
+            return frame
+
+        return _edited(tables, table, edit)
+
+    return Falsifier(words, change)

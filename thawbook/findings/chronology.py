@@ -22,10 +22,10 @@ ABOUT_WORDS = "it is about how the article's own words date events, which the re
 
 FALSIFIERS = {
     "chron-span": move(
-        "ev-yellen-visit-remark",
-        "2023-05-01",
-        "2023-05-31",
-        "Yellen's remark dated to May instead of April, so that more than half the events fall in May and June",
+        "ev-us-sanctions-li",
+        "2019-01-01",
+        "2019-12-31",
+        "the sanctions on Li dated from 2019 instead of 2018, so that the events span less than five years",
     ),
     "chron-few-exact-days": move(
         "ev-sullivan-wang-vienna",
@@ -127,9 +127,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "chron-span",
             CHAPTER,
-            "The article dates {chron_n_events} events. No more than half, {chron_n_may_june} "
-            "({chron_pct_may_june}%), fall wholly within {chron_may_june}: it reaches back to "
-            "{chron_earliest_year} and forward to {chron_latest_event}.",
+            "The article dates {chron_n_events} events. {chron_n_may_june} of them ({chron_pct_may_june}%) fall "
+            "wholly within {chron_may_june}, but it reaches back more than five years, to {chron_earliest_year}, "
+            "and forward to {chron_latest_event}.",
             {
                 "chron_n_events": len(rows),
                 "chron_n_may_june": int(in_may_june.sum()),
@@ -143,10 +143,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "_first": earliest["date_start"],
                 "_last": latest["date_end"],
             },
-            # "no more than half"; "reaches back ... and forward": events on both sides of May-June 2023
+            # "reaches back more than five years" from its latest event, "and forward" past June 2023
             lambda v: (
-                2 * v["chron_n_may_june"] <= v["chron_n_events"]
-                and v["_first"] < pd.Timestamp(chronology.MAY_JUNE.start)
+                v["_first"] + pd.DateOffset(years=5) < v["_last"]
                 and v["_last"] > pd.Timestamp(chronology.MAY_JUNE.end)
             ),
         ),

@@ -6,7 +6,7 @@ import pandas as pd
 
 from thawbook.analysis.dating import account_for_temporal_expressions, coverage
 from thawbook.dates.publication import COVID_ZERO_BEGAN, INFERRED_YEAR, infer_publication_interval
-from thawbook.findings.core import Finding, drop, finding, move, verb
+from thawbook.findings.core import Finding, drop, finding, move, share, verb
 from thawbook.findings.readings import Reading
 
 CHAPTER = "chapters/03_dating"
@@ -90,7 +90,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "dating-every-time-word-accounted",
             CHAPTER,
-            "Of {n_mentions} temporal expressions, {n_by_events} date an event and {n_by_exclusions} are set "
+            "Of the article's {n_mentions} temporal expressions, {n_by_events} date an event and {n_by_exclusions} are set "
             "aside with a reason; {dating_unaccounted_words}.",
             {
                 "n_mentions": figures["mentions"],
@@ -112,8 +112,12 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             "dating-resolver-agrees",
             CHAPTER,
             "An independent resolver reading the article's dating words returns exactly the stored interval "
-            "for {n_agree} of the {n_by_events} event dates that rest on them.",
-            {"n_agree": figures["agrees"], "n_by_events": figures["events"]},
+            "for {dating_agree_words} that rest on them.",
+            {
+                "n_agree": figures["agrees"],
+                "n_by_events": figures["events"],
+                "dating_agree_words": share(figures["agrees"], figures["events"], "event date"),
+            },
             # "exactly the stored interval" for every one of them
             lambda v: v["n_agree"] == v["n_by_events"] > 0,
             about_the_article=ABOUT_WORDS,

@@ -187,7 +187,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             lambda v: (
                 2 * v["mil_n_fortnight"] > v["mil_n_timeline"]
                 and v["mil_declined_precision"] not in WITHIN_A_MONTH
-                and v["_start"] == v["_appointed"]
+                and v["_start"].to_period("M") == v["_appointed"].to_period("M")
                 and v["_end"] == v["_last_day"]
             ),
         ),

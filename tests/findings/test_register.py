@@ -46,7 +46,10 @@ def test_each_falsifier_makes_its_finding_false_and_leaves_the_tables_alone(chap
     for name, frame in before.items():
         pd.testing.assert_frame_equal(tables[name], frame)
     assert any(not changed[n].equals(tables[n]) for n in tables), "the falsifier changes nothing"
-    after = {f.id: f for f in _module(chapter).findings(readings.apply(readings.AS_READ, changed), readings.AS_READ)}
+    after = {
+        f.id: f
+        for f in _module(chapter).findings(readings.apply(readings.AS_READ, changed), readings.AS_READ)
+    }
     assert finding_id in after
     assert not after[finding_id].holds, after[finding_id].sentence
 
@@ -195,6 +198,10 @@ def test_the_count_words_handle_zero_one_two_and_all():
     assert share(0, 2, "week") == "neither of the 2 weeks"
     assert share(2, 5, "week") == "2 of the 5 weeks"
     assert share(0, 0, "week") == "no weeks"
-    assert count(0, "event") == "no events" and count(1, "event") == "1 event" and count(3, "event") == "3 events"
+    assert (
+        count(0, "event") == "no events"
+        and count(1, "event") == "1 event"
+        and count(3, "event") == "3 events"
+    )
     assert verb(1, "is", "are") == "is" and verb(0, "is", "are") == "are"
     assert listing([]) == "none" and listing(["a"]) == "a" and listing(["a", "b", "c"]) == "a, b and c"

@@ -115,7 +115,9 @@ def record_dates(events: pd.DataFrame, context: pd.DataFrame, corrections: pd.Da
         start, end = dates.loc[ids, "date_start"].max(), dates.loc[ids, "date_end"].min()
         if end < start:
             raise ValueError(f"{event_id}: the outside rows {', '.join(ids)} allow no common day")
-        rows.append({"event_id": event_id, "context_ids": ", ".join(ids), "date_start": start, "date_end": end})
+        rows.append(
+            {"event_id": event_id, "context_ids": ", ".join(ids), "date_start": start, "date_end": end}
+        )
     return pd.DataFrame(rows, columns=["event_id", "context_ids", "date_start", "date_end"])
 
 

@@ -158,7 +158,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             {
                 "chron_n_exact": len(exact),
                 "chron_exact_words": count(len(exact), "event"),
-                "chron_inferred_words": count(int((rows["date_basis"] == "inferred").sum()), "event", zero="none of"),
+                "chron_inferred_words": count(
+                    int((rows["date_basis"] == "inferred").sum()), "event", zero="none of"
+                ),
                 "chron_n_imprecise": len(imprecise),
                 "chron_imprecise_words": chronology.precision_words(imprecise),
                 "chron_n_inferred": int((rows["date_basis"] == "inferred").sum()),
@@ -254,7 +256,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             {
                 "chron_n_check_inside": int((sources["verdict"] == "contains").sum()),
                 "chron_n_checked": len(sources),
-                "chron_check_inside_words": share(int((sources["verdict"] == "contains").sum()), len(sources), "date"),
+                "chron_check_inside_words": share(
+                    int((sources["verdict"] == "contains").sum()), len(sources), "date"
+                ),
                 "chron_check_misses_words": _misses_words(sources),
                 "chron_n_check_recorded": int((sources["verdict"] == "recorded").sum()),
                 "chron_n_check_unrecorded": int((sources["verdict"] == "unrecorded").sum()),

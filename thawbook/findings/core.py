@@ -126,7 +126,9 @@ def move(event_id: str, start: str, end: str | None, words: str) -> Falsifier:
                 raise KeyError(event_id)
             events.loc[row, "date_start"] = pd.Timestamp(start)
             events.loc[row, "date_end"] = pd.Timestamp(end or start)
-            events["date_precision"] = [precision_of(s, e) for s, e in zip(events["date_start"], events["date_end"])]
+            events["date_precision"] = [
+                precision_of(s, e) for s, e in zip(events["date_start"], events["date_end"])
+            ]
             return events
 
         return _edited(tables, "events", edit)

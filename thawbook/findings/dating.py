@@ -61,7 +61,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "pub_end": _day(published.end),
                 "n_steps": len(steps),
                 "_end": published.end,
-                "_last_past": tables["events"].loc[tables["events"]["status"] == "occurred", "date_end"].max(),
+                "_last_past": tables["events"]
+                .loc[tables["events"]["status"] == "occurred", "date_end"]
+                .max(),
             },
             # "pinned to a few days": at most three; the past tense is kept: nothing told as past ends later
             lambda v: v["pub_days"] <= 3 and v["_last_past"] <= pd.Timestamp(v["_end"]),
@@ -77,7 +79,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "n_outside_steps": sum(s.needs_context for s in steps),
                 "dating_covid_zero_began": COVID_ZERO_BEGAN,
                 "_names": [s.name for s in steps if s.needs_context],
-                "_covid": tuple(tables["events"].set_index("event_id").loc["ev-covid-zero", ["date_start", "date_end"]]),
+                "_covid": tuple(
+                    tables["events"].set_index("event_id").loc["ev-covid-zero", ["date_start", "date_end"]]
+                ),
             },
             # one step, the year; and the outside fact it uses agrees with the data's Covid-zero period
             lambda v: (
@@ -90,8 +94,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "dating-every-time-word-accounted",
             CHAPTER,
-            "Of the article's {n_mentions} temporal expressions, {n_by_events} date an event and {n_by_exclusions} are set "
-            "aside with a reason; {dating_unaccounted_words}.",
+            "Of the article's {n_mentions} temporal expressions, {n_by_events} date an event and "
+            "{n_by_exclusions} are set aside with a reason; {dating_unaccounted_words}.",
             {
                 "n_mentions": figures["mentions"],
                 "n_by_events": figures["events"],

@@ -177,7 +177,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "sanc_n_demands": len(demands),
                 "sanc_n_demands_quoted": int((demands["quoted words"] != "").sum()),
                 "sanc_n_demands_mao": int((demands["voiced by"] == "Mao Ning").sum()),
-                "_target_sides": set(demand_rows["target"].map(tables["actors"].set_index("actor_id")["side"])),
+                "_target_sides": set(
+                    demand_rows["target"].map(tables["actors"].set_index("actor_id")["side"])
+                ),
             },
             # "all ... at Washington": every target is on the US government's side; "only": a minority
             lambda v: (

@@ -146,7 +146,8 @@ def _flips(sens: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> str:
     if flipped.empty:
         return "no recoding flips it"
     names = listing(
-        f"{_alternative_words(tables, row.scenario)} ({row.week:+.1f})" for row in flipped.itertuples(index=False)
+        f"{_alternative_words(tables, row.scenario)} ({row.week:+.1f})"
+        for row in flipped.itertuples(index=False)
     )
     return f"it flips from {base['week']:+.1f} under {names}"
 
@@ -155,7 +156,9 @@ def _gross(coded: pd.DataFrame, reading: Reading, first, last) -> float:
     """The Goldstein weight of the days ``first``..``last``, cooperation and conflict both counted positive."""
     start, end = thaw.window(reading.week_start)
     scored = coded[coded["fit"] != "placeholder"]
-    daily = thaw.spread_weights(scored, start, end, reading.placement).merge(scored[["event_id", "goldstein"]])
+    daily = thaw.spread_weights(scored, start, end, reading.placement).merge(
+        scored[["event_id", "goldstein"]]
+    )
     inside = daily[(daily["day"] >= first) & (daily["day"] <= last)]
     return float((inside["weight"] * inside["goldstein"].abs()).sum())
 
@@ -280,7 +283,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 ),
             },
             # the article's picture: its worst week holds both; the record's worst week does not
-            lambda v: set(LOW_WEEK_EVENTS) <= set(v["_members"]) and not set(LOW_WEEK_EVENTS) <= set(v["_record_members"]),
+            lambda v: (
+                set(LOW_WEEK_EVENTS) <= set(v["_members"])
+                and not set(LOW_WEEK_EVENTS) <= set(v["_record_members"])
+            ),
             about_the_article="it states the article's picture and what the record's dates make of it",
         ),
         finding(
@@ -305,7 +311,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "_before_conflict": float(weekly.iloc[:position]["conflict"].max()),
             },
             # "busier": "more cooperation and more conflict than any week before it"
-            lambda v: v["_pub_cooperation"] > v["_before_cooperation"] and v["_pub_conflict"] > v["_before_conflict"],
+            lambda v: (
+                v["_pub_cooperation"] > v["_before_cooperation"]
+                and v["_pub_conflict"] > v["_before_conflict"]
+            ),
         ),
         finding(
             "thaw-publication-week-sign",
@@ -348,14 +357,18 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "thaw_plover_n_disagree": int((both["disagreement"] != "").sum()),
                 "thaw_plover_n_weeks": len(both),
                 "thaw_plover_low_week": _week(plover_low["week_start"]),
-                "thaw_plover_disagree_words": _disagree_words(int((both["disagreement"] != "").sum()), len(both)),
+                "thaw_plover_disagree_words": _disagree_words(
+                    int((both["disagreement"] != "").sum()), len(both)
+                ),
                 "thaw_plover_low": _r(plover_low["plover"]),
                 "thaw_plover_low_goldstein": _r(plover_low["goldstein"]),
                 "thaw_plover_weeks": "; ".join(
                     f"{w} ({d})" for w, d in zip(both["week"], both["disagreement"]) if d
                 )
                 or "none",
-                "_low_goldstein_week": _week(both.sort_values(["goldstein", "week_start"]).iloc[0]["week_start"]),
+                "_low_goldstein_week": _week(
+                    both.sort_values(["goldstein", "week_start"]).iloc[0]["week_start"]
+                ),
             },
             # "the two scales agree on the direction and order of every week, and on the worst one"
             lambda v: (

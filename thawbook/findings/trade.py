@@ -97,7 +97,9 @@ def _beyond_wording(fixes: pd.DataFrame) -> str:
     quoted = _names(
         (e if "“" in e else f"“{e}”") + f" ({a})" for e, a in zip(fixes["evidence"], fixes["affects"])
     )
-    return f"{share(len(fixes), len(fixes), 'passage')} that change more than wording {verb(len(fixes), 'is', 'are')} {quoted}"
+    n = len(fixes)
+    whole = share(n, n, "passage")
+    return f"{whole} that {verb(n, 'changes', 'change')} more than wording {verb(n, 'is', 'are')} {quoted}"
 
 
 def _remarks(n: int, of: int) -> str:
@@ -245,7 +247,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "trade_dom_n_economic_friction": int((econ["act"] == "friction").sum()),
                 "trade_dom_economic_words": count(len(econ), "event"),
                 "trade_dom_military_words": count(len(mil), "event"),
-                "trade_dom_economic_friction_words": _frictions(int((econ["act"] == "friction").sum()), len(econ)),
+                "trade_dom_economic_friction_words": _frictions(
+                    int((econ["act"] == "friction").sum()), len(econ)
+                ),
                 "trade_dom_n_economic_meeting": int((econ["act"] == "meeting").sum()),
                 "trade_dom_n_economic_intent": int((econ["act"] == "intent to meet").sum()),
                 "trade_dom_n_military": len(mil),

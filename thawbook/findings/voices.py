@@ -140,7 +140,9 @@ def _own_words(own: int, china: int, voices: str) -> str:
     if own == 0:
         return "none is the Chinese government's own words"
     if own == china:
-        return {1: "it is", 2: "both are"}.get(china, "all are") + f" the Chinese government's own words (spoken by {voices})"
+        return {1: "it is", 2: "both are"}.get(
+            china, "all are"
+        ) + f" the Chinese government's own words (spoken by {voices})"
     return f"only {own} {'is' if own == 1 else 'are'} the Chinese government's own words (spoken by {voices})"
 
 

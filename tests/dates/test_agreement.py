@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 import pandas as pd
+import pytest
 
 from thawbook.dates.agreement import LINKS, event_context_pairs
 from thawbook.inputs.tables import load_tables
@@ -75,3 +76,95 @@ def test_an_event_whose_interval_misses_the_source_date_without_a_correction_is_
     )
     out = event_context_pairs(events, context, recorded)
     assert out[["verdict", "correction_id"]].values.tolist() == [["recorded", "co-a"]]
+
+
+# ------------------------------------------------------------------ the record's own dates
+
+
+def _frames(event_rows, context_rows):
+    events = pd.DataFrame(
+        event_rows, columns=["event_id", "title", "date_start", "date_end", "evidence_start", "evidence_end"]
+    )
+    context = pd.DataFrame(
+        context_rows, columns=["context_id", "date_start", "date_end", "evidence_start", "evidence_end"]
+    )
+    for frame in (events, context):
+        frame["date_start"] = pd.to_datetime(frame["date_start"])
+        frame["date_end"] = pd.to_datetime(frame["date_end"])
+    return events, context, pd.DataFrame({"correction_id": [], "category": [], "context_id": []})
+
+
+def test_record_dates_take_the_days_every_outside_row_allows_and_skip_rows_that_date_something_else():
+    from thawbook.dates.agreement import NOT_DATED_BY, record_dates
+
+    skipped = next(iter(NOT_DATED_BY))
+    events, context, corrections = _frames(
+        [
+            ("ev-a", "A", "2023-05-01", "2023-05-31", 10, 20),
+            (skipped, "B", "2023-05-01", "2023-05-31", 40, 50),
+        ],
+        [
+            ("cx-1", "2023-05-10", "2023-05-12", 12, 14),
+            ("cx-2", "2023-05-11", "2023-05-20", 15, 18),
+            ("cx-3", "2023-05-03", "2023-05-03", 41, 45),
+        ],
+    )
+    found = record_dates(events, context, corrections)
+    assert found[["event_id", "context_ids"]].values.tolist() == [["ev-a", "cx-1, cx-2"]]
+    assert (found.at[0, "date_start"], found.at[0, "date_end"]) == (
+        pd.Timestamp("2023-05-11"),
+        pd.Timestamp("2023-05-12"),
+    )
+    disjoint = context.copy()
+    disjoint.loc[1, ["date_start", "date_end"]] = [pd.Timestamp("2023-05-20"), pd.Timestamp("2023-05-21")]
+    with pytest.raises(ValueError, match="ev-a: the outside rows cx-1, cx-2 allow no common day"):
+        record_dates(events, disjoint, corrections)
+
+
+def test_the_record_reading_moves_exactly_the_events_the_record_dates():
+    from thawbook.dates.agreement import NOT_DATED_BY, record_dates
+    from thawbook.findings import readings
+
+    tables = load_tables()
+    found = record_dates(tables["events"], tables["context"], tables["corrections"]).set_index("event_id")
+    seen = readings.apply(readings.ON_RECORD, tables)["events"].set_index("event_id")
+    read = tables["events"].set_index("event_id")
+    assert len(found) >= 19
+    assert not set(found.index) & set(NOT_DATED_BY)
+    for event_id in read.index:
+        if event_id in found.index:
+            assert (seen.at[event_id, "date_start"], seen.at[event_id, "date_end"]) == (
+                found.at[event_id, "date_start"],
+                found.at[event_id, "date_end"],
+            )
+        else:
+            assert (seen.at[event_id, "date_start"], seen.at[event_id, "date_end"]) == (
+                read.at[event_id, "date_start"],
+                read.at[event_id, "date_end"],
+            )
+    # by hand: the regulator's Sunday 21 May for the Micron ban, the White House's 10-11 May for Vienna
+    assert (
+        seen.at["ev-micron-ban", "date_start"]
+        == seen.at["ev-micron-ban", "date_end"]
+        == pd.Timestamp("2023-05-21")
+    )
+    assert seen.at["ev-micron-ban", "date_precision"] == "day"
+    assert (
+        seen.at["ev-sullivan-wang-vienna", "date_start"],
+        seen.at["ev-sullivan-wang-vienna", "date_end"],
+    ) == (
+        pd.Timestamp("2023-05-10"),
+        pd.Timestamp("2023-05-11"),
+    )
+
+
+def test_the_forum_interval_holds_the_opening_dinner_the_article_puts_inside_it():
+    # "this weekend's Shangri-La Dialogue" and "the conference's opening dinner Friday": the article's
+    # own words put Friday inside the forum, so its interval includes it and no correction is needed
+    events = {r["event_id"]: r for r in _rows("events")}
+    forum, dinner = events["ev-shangri-la-dialogue"], events["ev-li-austin-handshake"]
+    assert forum["date_start"] <= dinner["date_start"] <= forum["date_end"]
+    seed = SEED.read_text(encoding="utf-8")
+    assert "the conference's opening dinner Friday" in seed and "this weekend's Shangri-La Dialogue" in seed
+    pairs = event_context_pairs(*load_tables("events", "context", "corrections").values())
+    assert pairs.set_index("event_id").at["ev-shangri-la-dialogue", "verdict"] == "contains"

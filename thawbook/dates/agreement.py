@@ -29,6 +29,19 @@ LINKS = {
     "cx-us-invitation-declined": "ev-china-declines-li-austin-meeting",
     "cx-musk-qin-gang": "ev-qin-musk-meeting",
     "cx-shangri-la-2023": "ev-shangri-la-dialogue",
+    "cx-mao-ning-may22-sanctions": "ev-mao-ning-lift-sanctions",
+    "cx-mao-ning-may30": "ev-mao-ning-reiterates",
+    "cx-pentagon-unwillingness": "ev-pentagon-cites-refusal",
+    "cx-kerry-near-term": "ev-kerry-invitation-remark",
+}
+#: Events that a paired outside row speaks to without dating the event itself, with the reason:
+#: the record's date is not moved onto them (see :func:`record_dates`).
+NOT_DATED_BY = {
+    "ev-us-military-condemns-intercept": "the outside row dates the intercept, not the US military's statement on it",
+    "ev-china-declines-li-austin-meeting": (
+        "the outside row dates the Pentagon's announcement of the refusal, not the refusal itself"
+    ),
+    "ev-cook-visit": "the outside row dates one day of the visit (his first public remarks), not the visit",
 }
 VERDICTS = ("contains", "recorded", "unrecorded")
 
@@ -82,6 +95,30 @@ def event_context_pairs(
             "correction_id",
         ],
     )
+
+
+def record_dates(events: pd.DataFrame, context: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
+    """The outside date of every event that a dated outside source places on a day or interval.
+
+    Built on :func:`event_context_pairs`: each pair dates its event, except for the events of
+    :data:`NOT_DATED_BY`. An event dated by several rows gets the days they all allow (their
+    intersection); rows that allow no common day raise ``ValueError`` naming them. Columns:
+    ``event_id``, ``context_ids`` (joined by ", "), ``date_start`` and ``date_end``
+    (timestamps), one row per event, in the order of the events' evidence.
+    """
+    pairs = event_context_pairs(events, context, corrections)
+    pairs = pairs[~pairs["event_id"].isin(NOT_DATED_BY)]
+    dates = context.set_index("context_id")
+    rows = []
+    for event_id, group in pairs.groupby("event_id", sort=False):
+        ids = list(group["context_id"])
+        start, end = dates.loc[ids, "date_start"].max(), dates.loc[ids, "date_end"].min()
+        if end < start:
+            raise ValueError(f"{event_id}: the outside rows {', '.join(ids)} allow no common day")
+        rows.append(
+            {"event_id": event_id, "context_ids": ", ".join(ids), "date_start": start, "date_end": end}
+        )
+    return pd.DataFrame(rows, columns=["event_id", "context_ids", "date_start", "date_end"])
 
 
 def _span(start, end) -> str:

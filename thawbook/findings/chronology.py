@@ -7,7 +7,7 @@ import pandas as pd
 from thawbook.analysis import chronology, chronology_order
 from thawbook.dates.agreement import event_context_pairs
 from thawbook.dates.publication import infer_publication_interval
-from thawbook.findings.core import Finding, finding
+from thawbook.findings.core import Finding, count, finding, listing, move, share, verb
 from thawbook.findings.readings import Reading
 
 CHAPTER = "chapters/04_chronology"
@@ -15,6 +15,44 @@ CHAPTER = "chapters/04_chronology"
 #: "close to what a random shuffle would give": a random order lands at least this far from 0
 #: more often than this.
 RANDOM_LIKE_P = 0.05
+#: "only a few": the share of events the article pins to a single day is at most this.
+FEW_EXACT = 1 / 5
+#: Why the record does not bear on these findings.
+ABOUT_WORDS = "it is about how the article's own words date events, which the record cannot change"
+
+FALSIFIERS = {
+    "chron-span": move(
+        "ev-us-sanctions-li",
+        "2019-01-01",
+        "2019-12-31",
+        "the sanctions on Li dated from 2019 instead of 2018, so that the events span less than five years",
+    ),
+    "chron-few-exact-days": move(
+        "ev-sullivan-wang-vienna",
+        "2023-05-10",
+        None,
+        "the Vienna meeting dated to one day, so that more than a fifth of the events are pinned to a day",
+    ),
+    "chron-told-out-of-order": move(
+        "ev-us-chip-controls",
+        "2023-06-03",
+        None,
+        "the chip controls dated to the publication weekend instead of October 2022, so that no more than half "
+        "the pairs are told the wrong way round",
+    ),
+    "chron-same-weeks": move(
+        "ev-xie-feng-arrives",
+        "2023-05-30",
+        None,
+        "the ambassador's arrival dated a week later, so that only one week holds both engagement and friction",
+    ),
+    "chron-outside-dates-agree": move(
+        "ev-micron-ban",
+        "2023-05-22",
+        "2023-05-28",
+        "the Micron ban's 'last week' read from Monday only, which leaves out the regulator's Sunday announcement",
+    ),
+}
 
 
 def _ordinal(n: int) -> str:
@@ -33,6 +71,26 @@ def _weeks_md(placed: pd.DataFrame) -> str:
         ]
         parts.append(f"in the week of {week:%-d %B}, {' and '.join(stances)}")
     return "; ".join(parts)
+
+
+def _misses_words(sources: pd.DataFrame) -> str:
+    """The outside dates that fall outside the article's intervals, in words ("" when none does)."""
+    recorded = sources.loc[sources["verdict"] == "recorded", "title"]
+    unrecorded = sources.loc[sources["verdict"] == "unrecorded", "title"]
+    if recorded.empty and unrecorded.empty:
+        return ""
+    parts = []
+    if not recorded.empty:
+        parts.append(
+            f"{count(len(recorded), 'other')} {verb(len(recorded), 'falls', 'fall')} outside, recorded as a "
+            f"correction ({listing(f'*{t}*' for t in recorded)})"
+        )
+    if not unrecorded.empty:
+        parts.append(
+            f"{count(len(unrecorded), 'other')} {verb(len(unrecorded), 'falls', 'fall')} outside with no "
+            f"correction ({listing(f'*{t}*' for t in unrecorded)})"
+        )
+    return "; " + " and ".join(parts)
 
 
 def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]:
@@ -70,8 +128,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             "chron-span",
             CHAPTER,
             "The article dates {chron_n_events} events. {chron_n_may_june} of them ({chron_pct_may_june}%) fall "
-            "wholly within {chron_may_june}, but it reaches back to {chron_earliest_year} and forward to "
-            "{chron_latest_event}.",
+            "wholly within {chron_may_june}, but it reaches back more than five years, to {chron_earliest_year}, "
+            "and forward to {chron_latest_event}.",
             {
                 "chron_n_events": len(rows),
                 "chron_n_may_june": int(in_may_june.sum()),
@@ -85,41 +143,41 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "_first": earliest["date_start"],
                 "_last": latest["date_end"],
             },
-            # "reaches back ... and forward": events on both sides of May-June 2023
+            # "reaches back more than five years" from its latest event, "and forward" past June 2023
             lambda v: (
-                v["_first"] < pd.Timestamp(chronology.MAY_JUNE.start)
+                v["_first"] + pd.DateOffset(years=5) < v["_last"]
                 and v["_last"] > pd.Timestamp(chronology.MAY_JUNE.end)
-                and 0 < v["chron_n_may_june"] < v["chron_n_events"]
             ),
         ),
         finding(
             "chron-few-exact-days",
             CHAPTER,
-            "Only {chron_n_exact} events can be pinned to an exact day. The other {chron_n_imprecise} are known "
-            "only to within {chron_imprecise_words}, and for {chron_n_inferred} the article gives no dating "
-            "words at all.",
+            "The article's words pin only {chron_exact_words} to an exact day, a fifth of them or fewer. The "
+            "other {chron_n_imprecise} are known only to within {chron_imprecise_words}, and for "
+            "{chron_inferred_words} the article gives no dating words at all.",
             {
                 "chron_n_exact": len(exact),
+                "chron_exact_words": count(len(exact), "event"),
+                "chron_inferred_words": count(
+                    int((rows["date_basis"] == "inferred").sum()), "event", zero="none of"
+                ),
                 "chron_n_imprecise": len(imprecise),
                 "chron_imprecise_words": chronology.precision_words(imprecise),
                 "chron_n_inferred": int((rows["date_basis"] == "inferred").sum()),
                 "chron_n_explicit": int((rows["date_basis"] == "explicit").sum()),
                 "chron_n_relative": int((rows["date_basis"] == "relative").sum()),
-                "_exact_widths": sorted(set((exact["date_end"] - exact["date_start"]).dt.days + 1)),
-                "_imprecise_labels": set(imprecise["date_precision"]),
+                "_n_events": len(rows),
             },
-            # "only": a minority; "exact day": every one is one day wide; the rest are wider
-            lambda v: (
-                v["chron_n_exact"] < v["chron_n_imprecise"]
-                and v["_exact_widths"] == [1]
-                and "day" not in v["_imprecise_labels"]
-            ),
+            # "only ..., a fifth of them or fewer"
+            lambda v: v["chron_n_exact"] <= FEW_EXACT * v["_n_events"],
+            about_the_article=ABOUT_WORDS,
         ),
         finding(
             "chron-told-out-of-order",
             CHAPTER,
-            "Of the {chron_n_dated_pairs} pairs of events whose dates put one before the other, "
-            "{chron_n_dated_inverted} ({chron_pct_dated_inverted}%) are told the wrong way round. Kendall's tau-b "
+            "Of the {chron_n_dated_pairs} pairs of events whose dates put one before the other, more than half, "
+            "{chron_n_dated_inverted} ({chron_pct_dated_inverted}%), are told the wrong way round: the later "
+            "event first. Kendall's tau-b "
             "between order of telling and order of events is {chron_tau_text}, close to the 0 of a random "
             "shuffle: a random order lands farther from 0 {chron_shuffle_pct}% of the time.",
             {
@@ -149,11 +207,11 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "_balloon": int(by_id.loc["ev-balloon-downed", "text_rank"]),
                 "_oldest_id": oldest["event_id"],
             },
-            # "not told in time order", "close to a random shuffle"; the prose: APEC is told before the
+            # "more than half", "close to a random shuffle"; the prose: APEC is told before the
             # balloon, and the oldest event is the sanctions on Li
             lambda v: (
                 v["_p"] > RANDOM_LIKE_P
-                and v["chron_n_dated_inverted"] > 0
+                and 2 * v["chron_n_dated_inverted"] > v["chron_n_dated_pairs"]
                 and v["_apec"] < v["_balloon"]
                 and v["_oldest_id"] == "ev-us-sanctions-li"
             ),
@@ -163,13 +221,15 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             CHAPTER,
             "Before the Shangri-La Dialogue, the article sets {chron_n_engagement} signs of engagement against "
             "{chron_n_friction} of friction. The two come in the same weeks, not one after the other: "
-            "{chron_n_weeks_both} of the {chron_n_weeks} weeks with events placed in them hold both.",
+            "{chron_weeks_both_words}.",
             {
                 "chron_n_run_up": len(run),
                 "chron_n_engagement": int((run["stance"] == "engagement").sum()),
                 "chron_n_friction": int((run["stance"] == "friction").sum()),
                 "chron_n_weeks_both": len(both),
                 "chron_n_weeks": len(week_stances),
+                "chron_weeks_both_words": f"{share(len(both), len(week_stances), 'week')} with events placed in "
+                f"them {verb(len(both), 'holds', 'hold')} both",
                 "chron_weeks_md": _weeks_md(placed),
                 "chron_engagement_themes": ", ".join(chronology.ENGAGEMENT_THEMES).replace("_", " "),
                 "chron_friction_themes": ", ".join(chronology.FRICTION_THEMES).replace("_", " "),
@@ -191,12 +251,15 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "chron-outside-dates-agree",
             CHAPTER,
-            "{chron_n_check_inside} of {chron_n_checked} dates that outside sources give fall inside the interval "
-            "resolved from the article's words; {chron_n_check_recorded} disagree with the disagreement recorded "
-            "as a correction ({chron_check_misses}), and {chron_n_check_unrecorded} disagree unrecorded.",
+            "Of the dates that outside sources give for the article's events, {chron_check_inside_words} fall inside "
+            "the interval resolved from the article's words{chron_check_misses_words}.",
             {
                 "chron_n_check_inside": int((sources["verdict"] == "contains").sum()),
                 "chron_n_checked": len(sources),
+                "chron_check_inside_words": share(
+                    int((sources["verdict"] == "contains").sum()), len(sources), "date"
+                ),
+                "chron_check_misses_words": _misses_words(sources),
                 "chron_n_check_recorded": int((sources["verdict"] == "recorded").sum()),
                 "chron_n_check_unrecorded": int((sources["verdict"] == "unrecorded").sum()),
                 "chron_check_misses": "; ".join(
@@ -207,5 +270,6 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             },
             # every disagreement between the article's dates and an outside date is on record
             lambda v: v["chron_n_check_unrecorded"] == 0,
+            about_the_article="it compares the article's dates with the record's",
         ),
     ]

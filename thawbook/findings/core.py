@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 
 class FindingError(AssertionError):
     """A finding's predicate is false: its sentence no longer holds for the data."""
@@ -24,6 +26,10 @@ class Finding:
     ``statement`` is the sentence with ``{name}`` placeholders for ``values``; ``values`` maps
     glue names to what is glued (numbers are rounded as shown; names starting with ``_`` are
     not glued and serve the predicate); ``holds`` is the predicate evaluated on ``values``.
+    ``about_the_article`` is empty for a claim about events, which the outside record can
+    confirm or contradict; for a claim about the article's own words (how it dates things,
+    what it says against the record) it says so, and the reading "as the record dates it"
+    does not apply to it.
     """
 
     id: str
@@ -31,6 +37,7 @@ class Finding:
     statement: str
     values: dict = field(default_factory=dict)
     holds: bool = True
+    about_the_article: str = ""
 
     @property
     def sentence(self) -> str:
@@ -51,7 +58,12 @@ def _plain(value) -> str:
 
 
 def finding(
-    id: str, chapter: str, statement: str, values: dict, predicate: Callable[[dict], bool]
+    id: str,
+    chapter: str,
+    statement: str,
+    values: dict,
+    predicate: Callable[[dict], bool],
+    about_the_article: str = "",
 ) -> Finding:
     """Build a :class:`Finding`, evaluating ``predicate`` on ``values``.
 
@@ -61,7 +73,7 @@ def finding(
         holds = bool(predicate(values))
     except (KeyError, IndexError, ValueError, ZeroDivisionError, TypeError):
         holds = False
-    return Finding(id, chapter, statement, dict(values), holds)
+    return Finding(id, chapter, statement, dict(values), holds, about_the_article)
 
 
 def check(findings: list[Finding]) -> list[Finding]:
@@ -78,3 +90,134 @@ def check(findings: list[Finding]) -> list[Finding]:
     if duplicated:
         raise FindingError(f"finding ids used twice: {', '.join(duplicated)}")
     return findings
+
+
+Tables = dict[str, pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Falsifier:
+    """A minimal, realistic change to the data under which a finding's sentence would be false.
+
+    ``words`` says what changes, for a reader (no ids); ``change`` returns the changed tables
+    and leaves its input alone. Each chapter's module keeps one per finding in ``FALSIFIERS``,
+    and a test applies each one and checks that its finding's predicate then fails.
+    """
+
+    words: str
+    change: Callable[[Tables], Tables]
+
+
+def _edited(tables: Tables, name: str, edit: Callable[[pd.DataFrame], pd.DataFrame]) -> Tables:
+    out = dict(tables)
+    out[name] = edit(tables[name].copy())
+    return out
+
+
+def move(event_id: str, start: str, end: str | None, words: str) -> Falsifier:
+    """Move one event to ``start``..``end`` (ISO days; ``end`` None: one day)."""
+
+    def change(tables: Tables) -> Tables:
+        from thawbook.dates.intervals import precision_of
+
+        def edit(events: pd.DataFrame) -> pd.DataFrame:
+            row = events["event_id"] == event_id
+            if not row.any():
+                raise KeyError(event_id)
+            events.loc[row, "date_start"] = pd.Timestamp(start)
+            events.loc[row, "date_end"] = pd.Timestamp(end or start)
+            events["date_precision"] = [
+                precision_of(s, e) for s, e in zip(events["date_start"], events["date_end"])
+            ]
+            return events
+
+        return _edited(tables, "events", edit)
+
+    return Falsifier(words, change)
+
+
+def recode(table: str, key: str, value: str, column: str, new, words: str) -> Falsifier:
+    """Set ``column`` to ``new`` in the row of ``table`` whose ``key`` column is ``value``."""
+
+    def change(tables: Tables) -> Tables:
+        def edit(frame: pd.DataFrame) -> pd.DataFrame:
+            row = frame[key] == value
+            if not row.any():
+                raise KeyError(value)
+            frame.loc[row, column] = new
+            return frame
+
+        return _edited(tables, table, edit)
+
+    return Falsifier(words, change)
+
+
+def drop(table: str, key: str, value: str, words: str) -> Falsifier:
+    """Remove the row of ``table`` whose ``key`` column is ``value``."""
+
+    def change(tables: Tables) -> Tables:
+        def edit(frame: pd.DataFrame) -> pd.DataFrame:
+            row = frame[key] == value
+            if not row.any():
+                raise KeyError(value)
+            return frame[~row].reset_index(drop=True)
+
+        return _edited(tables, table, edit)
+
+    return Falsifier(words, change)
+
+
+# ------------------------------------------------------------------ counts in words
+
+
+def count(n: int, noun: str, plural: str | None = None, zero: str = "no") -> str:
+    """``n`` things in words: "no events", "1 event", "3 events" (``zero`` replaces "no")."""
+    many = plural or f"{noun}s"
+    if n == 0:
+        return f"{zero} {many}"
+    return f"1 {noun}" if n == 1 else f"{n} {many}"
+
+
+def verb(n: int, singular: str, plural: str) -> str:
+    """The verb agreeing with ``n``: ``singular`` for exactly one, ``plural`` otherwise."""
+    return singular if n == 1 else plural
+
+
+def listing(words, empty: str = "none") -> str:
+    """``["a", "b", "c"]`` -> "a, b and c"; ``empty`` for no words."""
+    words = list(words)
+    if not words:
+        return empty
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def share(k: int, n: int, noun: str, plural: str | None = None) -> str:
+    """``k`` of ``n`` things in words that read right for 0, 1, 2 and all.
+
+    "all 5 weeks", "both weeks", "the one week", "none of the 4 weeks", "2 of the 5 weeks",
+    "no weeks" (when there are none at all).
+    """
+    many = plural or f"{noun}s"
+    if n == 0:
+        return f"no {many}"
+    if k == n:
+        return {1: f"the one {noun}", 2: f"both {many}"}.get(n, f"all {n} {many}")
+    if k == 0:
+        return f"neither of the 2 {many}" if n == 2 else f"none of the {n} {many}"
+    return f"{k} of the {n} {many}"
+
+
+def recode_all(table: str, column: str, old, new, words: str) -> Falsifier:
+    """Recode every row of ``table`` whose ``column`` is ``old`` to ``new``: one coding rule changed."""
+
+    def change(tables: Tables) -> Tables:
+        def edit(frame: pd.DataFrame) -> pd.DataFrame:
+            rows = frame[column] == old
+            if not rows.any():
+                raise KeyError(old)
+            frame.loc[rows, column] = new
+            return frame
+
+        return _edited(tables, table, edit)
+
+    return Falsifier(words, change)

@@ -18,6 +18,12 @@ The choices, and the book's own reading (:data:`AS_READ`) of each:
 * **attribution**: as read, a position counts for the side the article attributes it to;
   the alternative keeps only positions a government states in its own voice (no analyst or
   other side speaking for it).
+
+One more reading is not a choice the article leaves open but a check against the world:
+:data:`ON_RECORD`, "as the record dates it", moves every event that a dated outside source
+places on a day or an interval to that outside date
+(:func:`thawbook.dates.agreement.record_dates`) and leaves the rest as read. The register
+evaluates every finding under it too (its ``on_record`` column).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from thawbook.dates.agreement import record_dates
 from thawbook.dates.intervals import WEEK_STARTS, precision_of
 from thawbook.dates.publication import infer_publication_interval, resolve_in_article
 
@@ -44,6 +51,7 @@ class Reading:
     codings: tuple[str, ...] = field(default_factory=tuple)  # coding alternative ids swapped in
     themes: tuple[str, ...] = field(default_factory=tuple)  # theme alternative ids swapped in
     attribution: str = "attributed"
+    record: bool = False  # True: events move to the dates the outside record gives them
 
     def __post_init__(self) -> None:
         if self.week_start not in (None, *WEEK_STARTS):
@@ -60,6 +68,7 @@ class Reading:
 
 
 AS_READ = Reading()
+ON_RECORD = Reading("on-record", "as the record dates it", record=True)
 
 
 def alternatives(tables: dict[str, pd.DataFrame]) -> list[Reading]:
@@ -113,6 +122,21 @@ def events_under(events: pd.DataFrame, week_start: str | None) -> pd.DataFrame:
     return frame
 
 
+def events_on_record(events: pd.DataFrame, context: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
+    """Events moved to the dates the outside record gives them; the others as they are.
+
+    ``date_precision`` is derived again from the new intervals.
+    """
+    found = record_dates(events, context, corrections).set_index("event_id")
+    frame = events.copy()
+    moved = frame["event_id"].isin(found.index)
+    ids = frame.loc[moved, "event_id"]
+    frame.loc[moved, "date_start"] = found.loc[ids, "date_start"].to_numpy()
+    frame.loc[moved, "date_end"] = found.loc[ids, "date_end"].to_numpy()
+    frame["date_precision"] = [precision_of(s, e) for s, e in zip(frame["date_start"], frame["date_end"])]
+    return frame
+
+
 def own_voice(positions: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """The positions a government states in its own voice.
 
@@ -131,6 +155,8 @@ def apply(reading: Reading, tables: dict[str, pd.DataFrame]) -> dict[str, pd.Dat
     out = dict(tables)
     if "events" in tables:
         events = events_under(tables["events"], reading.week_start)
+        if reading.record:
+            events = events_on_record(events, tables["context"], tables["corrections"])
         if reading.themes:
             chosen = tables["theme_alternatives"].set_index("alternative_id").loc[list(reading.themes)]
             events = events.copy()

@@ -40,7 +40,12 @@ COLUMNS = [
     "alternatives_tested",
     "fails_under",
     "becomes",
+    "on_record",
+    "on_record_why",
+    "falsifier",
 ]
+#: The values of the ``on_record`` column.
+ON_RECORD = ("holds", "fails", "not applicable")
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +72,25 @@ def _compute(chapter: str, reading: readings.Reading) -> tuple[Finding, ...]:
     return tuple(module.findings(readings.apply(reading, tables()), reading))
 
 
+def falsifiers(chapter: str) -> dict:
+    """The chapter's falsifiers by finding id (``FALSIFIERS`` of its module)."""
+    return import_module(f"thawbook.findings.{CHAPTERS[chapter]}").FALSIFIERS
+
+
+def on_record(f: Finding, record: Finding | None) -> tuple[str, str]:
+    """Whether ``f`` holds as the record dates the events (``record``: ``f`` under that reading).
+
+    "not applicable" when the finding is about the article's own words, or when the record
+    moves nothing the finding reads (its values are the same); otherwise "holds" or "fails".
+    The second item says why it does not apply ("" when it does).
+    """
+    if f.about_the_article:
+        return "not applicable", f.about_the_article
+    if record is not None and record.values == f.values:
+        return "not applicable", "the record moves nothing this finding reads"
+    return ("holds" if record is not None and record.holds else "fails"), ""
+
+
 def evaluate(chapter: str) -> list[Finding]:
     """The chapter's findings as the book reads the data; raises FindingError if one is false."""
     return check(compute(chapter))
@@ -77,14 +101,19 @@ def robustness(chapter: str) -> pd.DataFrame:
 
     ``robust`` is true when the finding holds under every alternative reading;
     ``fails_under`` names the first reading under which it does not, and ``becomes`` is its
-    sentence under that reading.
+    sentence under that reading. ``on_record`` says whether it holds as the outside record
+    dates the events (:func:`on_record`, with ``on_record_why``), and ``falsifier`` the change
+    to the data under which it would be false.
     """
     base = evaluate(chapter)
     alternatives = readings.alternatives(tables())
     under = {r.id: {f.id: f for f in compute(chapter, r)} for r in alternatives}
     label = {r.id: r.label for r in alternatives}
+    recorded = {f.id: f for f in compute(chapter, readings.ON_RECORD)}
+    falsified = falsifiers(chapter)
     rows = []
     for f in base:
+        status, why = on_record(f, recorded.get(f.id))
         broken = [rid for rid in under if not (f.id in under[rid] and under[rid][f.id].holds)]
         first = broken[0] if broken else ""
         becomes = under[first][f.id].sentence if first and f.id in under[first] else ""
@@ -98,6 +127,9 @@ def robustness(chapter: str) -> pd.DataFrame:
                 "alternatives_tested": len(alternatives),
                 "fails_under": label[first] if first else "",
                 "becomes": becomes,
+                "on_record": status,
+                "on_record_why": why,
+                "falsifier": falsified[f.id].words,
             }
         )
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -7,14 +7,74 @@ import pandas as pd
 from thawbook.analysis import coding, thaw, thaw_plover
 from thawbook.dates.intervals import iso
 from thawbook.dates.publication import infer_publication_interval
-from thawbook.findings.core import Finding, finding
-from thawbook.findings.readings import Reading
+from thawbook.findings.core import Finding, count, drop, finding, listing, move, recode, verb
+from thawbook.findings.readings import ON_RECORD, Reading, apply
 
 CHAPTER = "chapters/10_thaw_index"
 #: The events the chapter names as making its most conflictual week.
 LOW_WEEK_EVENTS = ("ev-jet-intercept", "ev-micron-ban")
 #: How many weeks before the publication week the comparison weeks lie ("a month earlier").
 EARLIER = (4, 3)
+#: "nearly cancel": the week's net Goldstein sum is less than this share of its gross (the
+#: cooperative and the conflictual Goldstein weight added up, both taken as positive)
+NEARLY_CANCEL = 1 / 5
+
+FALSIFIERS = {
+    "thaw-every-event-coded": drop(
+        "event_coding",
+        "event_id",
+        "ev-shangri-la-dialogue",
+        "the forum's coding row dropped, leaving one event without a CAMEO code",
+    ),
+    "thaw-conflict-clusters-late": move(
+        "ev-jet-intercept",
+        "2023-05-19",
+        None,
+        "the jet intercept's 'Last Friday' counted a week further back, to Friday 19 May",
+    ),
+    "thaw-low-week": move(
+        "ev-micron-ban",
+        "2023-05-15",
+        "2023-05-21",
+        "the Micron ban's 'last week' read as the week before the intercept's",
+    ),
+    "thaw-publication-week-busier": move(
+        "ev-mao-ning-reiterates",
+        "2023-05-23",
+        None,
+        "Mao Ning's 'On Tuesday' read as the Tuesday of the week before",
+    ),
+    "thaw-publication-week-sign": move(
+        "ev-mao-ning-reiterates",
+        "2023-05-23",
+        None,
+        "Mao Ning's 'On Tuesday' read as the Tuesday of the week before, which leaves cooperation well ahead",
+    ),
+    "thaw-domains-pull-apart": recode(
+        "events",
+        "event_id",
+        "ev-micron-ban",
+        "theme",
+        "trade",
+        "the Micron purchase ban themed trade, which puts a conflict in the economic domain",
+    ),
+    "thaw-plover-agrees": recode(
+        "event_plover",
+        "event_id",
+        "ev-jet-intercept",
+        "event_type",
+        "ACCUSE",
+        "the jet intercept typed as an accusation in PLOVER rather than a show of force",
+    ),
+    "thaw-codings-keep-signs": recode(
+        "coding_alternatives",
+        "alternative_id",
+        "al-jet-intercept-threaten",
+        "cameo_code",
+        "042",
+        "the debatable coding of the jet intercept replaced by 'make a visit'",
+    ),
+}
 
 
 def _r(x: float) -> float:
@@ -59,14 +119,64 @@ def _named(coded: pd.DataFrame, members) -> str:
     return "the week of " + " and ".join(present)
 
 
-def _flips(sens: pd.DataFrame) -> str:
+def _week(week_start) -> str:
+    """A week in words, by its first day: "the week of 22 May 2023"."""
+    return f"the week of {pd.Timestamp(week_start):%-d %B %Y}"
+
+
+def _weeks(starts) -> str:
+    """Several weeks in words: "the weeks of 1 May 2023 and 8 May 2023"."""
+    return "the weeks of " + listing(f"{pd.Timestamp(w):%-d %B %Y}" for w in starts)
+
+
+def _alternative_words(tables: dict[str, pd.DataFrame], scenario: str) -> str:
+    """A coding alternative in words: the event and the code it takes instead (no ids)."""
+    if scenario == "all alternatives":
+        return "all of them together"
+    row = tables["coding_alternatives"].set_index("alternative_id").loc[scenario]
+    title = tables["events"].set_index("event_id").at[row["event_id"], "title"]
+    label = tables["cameo_codebook"].set_index("cameo_code").at[row["cameo_code"], "label"]
+    return f"*{title}* coded “{label}”"
+
+
+def _flips(sens: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> str:
     """Which recodings flip the publication week's sign, in words."""
     base = sens.iloc[0]
     flipped = sens[sens["week_cooperative"] != base["week_cooperative"]]
     if flipped.empty:
         return "no recoding flips it"
-    names = ", ".join(f"{row.scenario} ({row.week:+.1f})" for row in flipped.itertuples(index=False))
+    names = listing(
+        f"{_alternative_words(tables, row.scenario)} ({row.week:+.1f})"
+        for row in flipped.itertuples(index=False)
+    )
     return f"it flips from {base['week']:+.1f} under {names}"
+
+
+def _gross(coded: pd.DataFrame, reading: Reading, first, last) -> float:
+    """The Goldstein weight of the days ``first``..``last``, cooperation and conflict both counted positive."""
+    start, end = thaw.window(reading.week_start)
+    scored = coded[coded["fit"] != "placeholder"]
+    daily = thaw.spread_weights(scored, start, end, reading.placement).merge(
+        scored[["event_id", "goldstein"]]
+    )
+    inside = daily[(daily["day"] >= first) & (daily["day"] <= last)]
+    return float((inside["weight"] * inside["goldstein"].abs()).sum())
+
+
+def _disagree_words(n: int, weeks: int) -> str:
+    """ "none of the 22 weeks changes", "1 of the 22 weeks changes", "3 of the 22 weeks change"."""
+    if n == 0:
+        return f"none of the {weeks} weeks changes"
+    return f"{n} of the {weeks} weeks {verb(n, 'changes', 'change')}"
+
+
+def _key_events(coded: pd.DataFrame, members) -> str:
+    """The scored conflict events with weight in a week, named: "the week of X and Y"."""
+    rows = coded[coded["event_id"].isin(set(members)) & (coded["goldstein"] < 0)]
+    rows = rows.sort_values(["goldstein", "event_id"])
+    if rows.empty:
+        return "a week without conflict"
+    return "the week of " + listing(f"*{t}*" for t in rows["title"].head(2))
 
 
 def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]:
@@ -86,6 +196,11 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         thaw.domain_weekly(coded, start, end, reading.bins, reading.placement), published.start
     ).set_index("domain")
     both = thaw_plover.compare(thaw_plover.weekly_both(tables, reading.week_start, reading.placement))
+    record = apply(ON_RECORD, tables)
+    record_coded, record_weekly = weekly_for(record, reading)
+    record_low = record_weekly.sort_values(["goldstein", "week_start"]).iloc[0]
+    record_members = week_members(record_coded, reading)
+    record_micron = record["events"].set_index("event_id").loc["ev-micron-ban"]
     plover_low = both.sort_values(["plover", "week_start"]).iloc[0]
     alternatives = tables["coding_alternatives"]
     sens = thaw.sensitivity(coded, alternatives, tables["cameo_codebook"], published.start, start, end)
@@ -96,13 +211,18 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "thaw-every-event-coded",
             CHAPTER,
-            "Each of the {thaw_n_events} events has one CAMEO code; {thaw_n_placeholders} have no CAMEO category "
-            "and stay out of the index, and {thaw_n_outside} lie outside its window.",
+            "Each of the {thaw_n_events} events has a CAMEO code; {thaw_placeholders_words} no CAMEO category "
+            "and stay out of the index, and {thaw_outside_words} outside its window.",
             {
                 "thaw_n_events": summary["events"],
                 "thaw_n_placeholders": summary["placeholders"],
                 "thaw_n_outside": summary["outside"],
-                "_uncoded": int(coded["cameo_code"].isna().sum()),
+                "_uncoded": int(coded["cameo_code"].isna().sum() + (coded["cameo_code"] == "").sum()),
+                "_coded_events": int(coded["event_id"].nunique()),
+                "thaw_placeholders_words": f"{count(summary['placeholders'], 'event', zero='no')} "
+                f"{verb(summary['placeholders'], 'has', 'have')}",
+                "thaw_outside_words": f"{count(summary['outside'], 'event', zero='no')} "
+                f"{verb(summary['outside'], 'lies', 'lie')}",
                 "thaw_n_inside": summary["inside"],
                 "thaw_n_straddling": summary["straddling"],
                 "thaw_window": f"{iso(start)} to {iso(end)}",
@@ -113,83 +233,108 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "thaw_outside_titles": "; ".join(coded.loc[_outside(coded, start, end), "title"]),
                 "thaw_placeholder_titles": "; ".join(coded.loc[coded["fit"] == "placeholder", "title"]),
             },
-            lambda v: v["_uncoded"] == 0 and v["thaw_n_placeholders"] < v["thaw_n_events"],
+            # "each ... has a CAMEO code"
+            lambda v: v["_uncoded"] == 0 and v["_coded_events"] == v["thaw_n_events"],
         ),
         finding(
             "thaw-conflict-clusters-late",
             CHAPTER,
-            "{thaw_late_conflict_pct} % of the window's weighted conflict falls in the last two weeks, and "
-            "{thaw_peak_conflict_week}, the week with the most, holds {thaw_peak_conflict_pct} %.",
+            "More than half of the window's weighted conflict, {thaw_late_conflict_pct} %, falls in its last two "
+            "weeks, and the week with the most, {thaw_peak_conflict_week}, is one of them, with "
+            "{thaw_peak_conflict_pct} %.",
             {
                 "thaw_late_conflict_pct": round(100 * last_two["conflict"].sum() / weekly["conflict"].sum()),
-                "thaw_peak_conflict_week": peak["week"],
+                "thaw_peak_conflict_week": _week(peak["week_start"]),
                 "thaw_peak_conflict_pct": round(100 * peak["share"]),
                 "thaw_total_conflict": _r(peak["total"]),
                 "thaw_peak_conflict": _r(peak["value"]),
-                "_late_weeks": list(last_two["week"]),
+                "_late_weeks": list(last_two["week_start"]),
+                "_peak_start": peak["week_start"],
+                "_late_share": last_two["conflict"].sum() / weekly["conflict"].sum(),
             },
-            # "clusters at the end": most of it in the last two weeks, and the peak is one of them
-            lambda v: v["thaw_late_conflict_pct"] > 50 and v["thaw_peak_conflict_week"] in v["_late_weeks"],
+            # "more than half ... in the last two weeks", and the peak is one of them
+            lambda v: v["_late_share"] > 0.5 and v["_peak_start"] in v["_late_weeks"],
         ),
         finding(
             "thaw-low-week",
             CHAPTER,
-            "The most conflictual week by Goldstein sum is {thaw_low_week} ({thaw_low_goldstein}), "
-            "{thaw_low_named}.",
+            "As the article dates its events, the most conflictual week by Goldstein sum is {thaw_low_week} "
+            "({thaw_low_goldstein}), {thaw_low_named}. The record's dates contradict that picture: they put the "
+            "Micron ban on {thaw_record_micron_day}, and the most conflictual week becomes "
+            "{thaw_record_low_week} ({thaw_record_low_goldstein}), {thaw_record_low_named}.",
             {
-                "thaw_low_week": low["week"],
+                "thaw_low_week": _week(low["week_start"]),
                 "thaw_low_goldstein": _r(low["goldstein"]),
                 "thaw_low_named": _named(
                     coded, members.loc[members["week_start"] == low["week_start"], "event_id"]
                 ),
                 "_members": sorted(members.loc[members["week_start"] == low["week_start"], "event_id"]),
+                "thaw_record_micron_day": f"{record_micron['date_start']:%A %-d %B}"
+                if record_micron["date_start"] == record_micron["date_end"]
+                else f"{record_micron['date_start']:%-d} to {record_micron['date_end']:%-d %B}",
+                "thaw_record_low_week": _week(record_low["week_start"]),
+                "thaw_record_low_goldstein": _r(record_low["goldstein"]),
+                "thaw_record_low_named": _key_events(
+                    record_coded,
+                    record_members.loc[record_members["week_start"] == record_low["week_start"], "event_id"],
+                ),
+                "_record_members": sorted(
+                    record_members.loc[record_members["week_start"] == record_low["week_start"], "event_id"]
+                ),
             },
-            lambda v: set(LOW_WEEK_EVENTS) <= set(v["_members"]),
+            # the article's picture: its worst week holds both; the record's worst week does not
+            lambda v: (
+                set(LOW_WEEK_EVENTS) <= set(v["_members"])
+                and not set(LOW_WEEK_EVENTS) <= set(v["_record_members"])
+            ),
+            about_the_article="it states the article's picture and what the record's dates make of it",
         ),
         finding(
             "thaw-publication-week-busier",
             CHAPTER,
-            "The publication week, {thaw_pub_week}, has {thaw_pub_events} weighted events, {thaw_pub_cooperation} "
-            "cooperative and {thaw_pub_conflict} conflictual; a month earlier, {thaw_earlier_weeks} have at most "
-            "{thaw_earlier_events}, {thaw_earlier_cooperation} and {thaw_earlier_conflict}: {thaw_pub_compare}.",
+            "The publication week, {thaw_pub_week}, has more cooperation and more conflict than any week before "
+            "it: {thaw_pub_events} weighted events, {thaw_pub_cooperation} cooperative and {thaw_pub_conflict} "
+            "conflictual; a month earlier, {thaw_earlier_weeks} have at most "
+            "{thaw_earlier_events}, {thaw_earlier_cooperation} and {thaw_earlier_conflict}.",
             {
-                "thaw_pub_week": pub["week"],
+                "thaw_pub_week": _week(pub["week_start"]),
                 "thaw_pub_events": _r(pub["all events"]),
                 "thaw_pub_cooperation": _r(pub["cooperation"]),
                 "thaw_pub_conflict": _r(pub["conflict"]),
-                "thaw_earlier_weeks": " and ".join(earlier["week"]),
+                "thaw_earlier_weeks": _weeks(earlier["week_start"]),
                 "thaw_earlier_events": _r(earlier["all events"].max()),
                 "thaw_earlier_cooperation": _r(earlier["cooperation"].max()),
                 "thaw_earlier_conflict": _r(earlier["conflict"].max()),
-                "thaw_pub_compare": "more cooperation and more conflict at once"
-                if pub["cooperation"] > earlier["cooperation"].max()
-                and pub["conflict"] > earlier["conflict"].max()
-                else "not more of both at once",
+                "_pub_cooperation": float(pub["cooperation"]),
+                "_pub_conflict": float(pub["conflict"]),
+                "_before_cooperation": float(weekly.iloc[:position]["cooperation"].max()),
+                "_before_conflict": float(weekly.iloc[:position]["conflict"].max()),
             },
+            # "busier": "more cooperation and more conflict than any week before it"
             lambda v: (
-                v["thaw_pub_cooperation"] > v["thaw_earlier_cooperation"]
-                and v["thaw_pub_conflict"] > v["thaw_earlier_conflict"]
+                v["_pub_cooperation"] > v["_before_cooperation"]
+                and v["_pub_conflict"] > v["_before_conflict"]
             ),
         ),
         finding(
             "thaw-publication-week-sign",
             CHAPTER,
             "As coded, the publication week nets a Goldstein sum of {thaw_pub_goldstein}: cooperation and "
-            "conflict nearly cancel, with {thaw_pub_ahead} just ahead.",
+            "conflict nearly cancel, with conflict just ahead.",
             {
                 "thaw_pub_goldstein": _r(pub["goldstein"]),
                 "_exact": float(pub["goldstein"]),
                 "thaw_pub_ahead": "conflict" if pub["goldstein"] < 0 else "cooperation",
-                "_scale": float(pub["all events"]),
+                "_gross": _gross(coded, reading, pub["week_start"], pub["week_end"]),
             },
-            # "nearly cancel, conflict just ahead": negative, and small against the week's events
-            lambda v: v["_exact"] < 0 and abs(v["_exact"]) < v["_scale"],
+            # "conflict just ahead": negative; "nearly cancel": the net is under a fifth of the gross
+            lambda v: v["_exact"] < 0 and abs(v["_exact"]) < NEARLY_CANCEL * v["_gross"],
         ),
         finding(
             "thaw-domains-pull-apart",
             CHAPTER,
-            "The two domains pull apart: economic events net {thaw_econ_goldstein} over the window, military "
-            "events {thaw_mil_goldstein}.",
+            "The two domains pull apart: economic events net {thaw_econ_goldstein} over the window, with no "
+            "conflict among them, military events {thaw_mil_goldstein}.",
             {
                 "thaw_econ_goldstein": _r(by_domain.loc["economic", "goldstein"]),
                 "thaw_mil_goldstein": _r(by_domain.loc["military", "goldstein"]),
@@ -199,25 +344,31 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "thaw_mil_conflict": _r(by_domain.loc["military", "conflict"]),
                 "thaw_mil_cooperation": _r(by_domain.loc["military", "cooperation"]),
             },
-            lambda v: v["thaw_econ_goldstein"] > 0 > v["thaw_mil_goldstein"],
+            # "pull apart": opposite signs; "no conflict among them"
+            lambda v: v["thaw_econ_goldstein"] > 0 > v["thaw_mil_goldstein"] and v["thaw_econ_conflict"] == 0,
         ),
         finding(
             "thaw-plover-agrees",
             CHAPTER,
-            "Scored with PLOVER's type scores instead of CAMEO's Goldstein values, {thaw_plover_n_disagree} of "
-            "the {thaw_plover_n_weeks} weeks change sign or rank; the most conflictual week is "
-            "{thaw_plover_low_week} on both scales, at {thaw_plover_low} against {thaw_plover_low_goldstein}.",
+            "Scored with PLOVER's type scores instead of CAMEO's Goldstein values, {thaw_plover_disagree_words} "
+            "sign or rank; the most conflictual week is {thaw_plover_low_week} on both scales, at "
+            "{thaw_plover_low} against {thaw_plover_low_goldstein}.",
             {
                 "thaw_plover_n_disagree": int((both["disagreement"] != "").sum()),
                 "thaw_plover_n_weeks": len(both),
-                "thaw_plover_low_week": plover_low["week"],
+                "thaw_plover_low_week": _week(plover_low["week_start"]),
+                "thaw_plover_disagree_words": _disagree_words(
+                    int((both["disagreement"] != "").sum()), len(both)
+                ),
                 "thaw_plover_low": _r(plover_low["plover"]),
                 "thaw_plover_low_goldstein": _r(plover_low["goldstein"]),
                 "thaw_plover_weeks": "; ".join(
                     f"{w} ({d})" for w, d in zip(both["week"], both["disagreement"]) if d
                 )
                 or "none",
-                "_low_goldstein_week": both.sort_values(["goldstein", "week_start"]).iloc[0]["week"],
+                "_low_goldstein_week": _week(
+                    both.sort_values(["goldstein", "week_start"]).iloc[0]["week_start"]
+                ),
             },
             # "the two scales agree on the direction and order of every week, and on the worst one"
             lambda v: (
@@ -239,7 +390,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "thaw_recent_goldstein": _r(base["recent"]),
                 "thaw_window_goldstein": _r(base["window"]),
                 "thaw_alt_window_goldstein": _r(every["window"]),
-                "thaw_pub_flips": _flips(sens),
+                "thaw_pub_flips": _flips(sens, tables),
                 "_same": bool(
                     (
                         signs[["recent_cooperative", "window_cooperative"]]

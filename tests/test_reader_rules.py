@@ -157,7 +157,9 @@ def words(text: str) -> int:
 def key_point_boxes(text: str) -> list[list[str]]:
     """The bullets of every key-points (or key-findings) admonition in ``text``."""
     boxes = []
-    for match in re.finditer(r"^:::\{admonition\} Key (?:points|findings)[^\n]*\n(.*?)^:::", text, re.S | re.M):
+    for match in re.finditer(
+        r"^:::\{admonition\} Key (?:points|findings)[^\n]*\n(.*?)^:::", text, re.S | re.M
+    ):
         bullets, current = [], None
         for line in match.group(1).splitlines():
             if line.startswith("- "):
@@ -208,7 +210,9 @@ def test_the_glance_rules_can_fail():
     # glued values count: a short source can carry a long value
     assert box_problems(["{glue:md}`x` ends."], {"x": long}, ROOT)
     # a doc role shows the page's title, not its name
-    assert visible("{doc}`chapters/10_thaw_index`", {}, ROOT) == "The thaw index: scoring the article's events"
+    assert (
+        visible("{doc}`chapters/10_thaw_index`", {}, ROOT) == "The thaw index: scoring the article's events"
+    )
 
 
 def test_every_box_is_found():
@@ -243,7 +247,10 @@ def test_the_id_rule_can_fail():
         "co-dropped-balloon"
     ]
     assert ids_and_paths(visible("as {correction}`the correction <co-dropped-balloon>` says", {}, ROOT)) == []
-    assert ids_and_paths("see `data/events.csv` and events_cameo.csv") == ["data/events.csv", "events_cameo.csv"]
+    assert ids_and_paths("see `data/events.csv` and events_cameo.csv") == [
+        "data/events.csv",
+        "events_cameo.csv",
+    ]
     assert ids_and_paths("co-operation, re-coded, a co-author") == []
 
 
@@ -271,7 +278,9 @@ def _ok(blocks: list[str], values: dict[str, str], base: Path, entry: str) -> bo
 
 
 def test_the_term_rule_can_fail():
-    assert not _ok(["A Goldstein sum, then {term}`Goldstein <Goldstein scale>`."], {}, ROOT, "Goldstein scale")
+    assert not _ok(
+        ["A Goldstein sum, then {term}`Goldstein <Goldstein scale>`."], {}, ROOT, "Goldstein scale"
+    )
     assert _ok(["The {term}`Goldstein scale`, then Goldstein again."], {}, ROOT, "Goldstein scale")
     assert not _ok(["Week {glue:text}`w` is busy."], {"w": "2023-W22"}, ROOT, "ISO week")
     assert _ok(["In the {term}`ISO week <ISO week>` {glue:text}`w`."], {"w": "2023-W22"}, ROOT, "ISO week")
@@ -291,3 +300,12 @@ def test_nothing_is_offered_on_hover_alone(path):
     hover_only = re.findall(r"[^.]*(?<!tap or )\b[Hh]over\b[^.]*", text)
     hover_only = [s for s in hover_only if not re.search(r"tap or hover|on hover and on tap", s, re.I)]
     assert not hover_only, hover_only
+
+
+def test_a_correction_link_can_show_words_instead_of_the_id():
+    from thawbook.book.provenance import _correction_role
+
+    [titled], _ = _correction_role("correction", "", "the correction <co-dropped-balloon>", 0, None)
+    assert titled.astext() == "the correction" and titled["thawbook_row"] == "co-dropped-balloon"
+    [bare], _ = _correction_role("correction", "", "co-dropped-balloon", 0, None)
+    assert bare.astext() == "co-dropped-balloon"

@@ -131,9 +131,9 @@ ROWS_PAGE = "chapters/08_source_criticism"
 
 
 def _correction_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    from docutils import nodes
-
     import re
+
+    from docutils import nodes
 
     explicit = re.match(r"^(.*?)\s*<([^<>]+)>$", text.strip(), re.S)
     if explicit:  # {correction}`the likely reading <co-…>`: words for the reader, the id for the link

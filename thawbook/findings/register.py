@@ -14,12 +14,11 @@ from functools import cache, lru_cache
 from importlib import import_module
 
 import pandas as pd
+from IPython.display import Markdown
 
 from thawbook.findings import readings
 from thawbook.findings.core import Finding, FindingError, check
 from thawbook.inputs.tables import load_tables
-from IPython.display import Markdown
-
 from thawbook.render import robustness as robustness_marks
 from thawbook.render.display import md
 
@@ -117,7 +116,9 @@ def verdict(row: pd.Series, breaking: list[readings.Reading] | None = None) -> s
     if breaking is None:
         by_label = {r.label: r for r in readings.alternatives(tables())}
         breaking = [by_label[row["fails_under"]]] if row.get("fails_under") in by_label else []
-    return robustness_marks.mark(row["finding_id"], bool(row["robust"]), int(row["alternatives_tested"]), breaking)
+    return robustness_marks.mark(
+        row["finding_id"], bool(row["robust"]), int(row["alternatives_tested"]), breaking
+    )
 
 
 def glue_items(chapter: str) -> list[tuple[str, object]]:

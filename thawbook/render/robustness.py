@@ -2,7 +2,7 @@
 
 A key point ends with a compact mark, "✓ holds under all 16 readings" or "⚠ depends on the
 week convention" (:func:`mark`), that links to the finding's entry on the robustness page
-(:func:`label`). That page, not the key point, carries the long form: every reading that
+(:func:`entry_label`). That page, not the key point, carries the long form: every reading that
 breaks the finding, named in words (:func:`reading_words`), and the sentence it would then read
 (:func:`register_markdown`). Nothing here names a reading by its id.
 
@@ -33,7 +33,7 @@ KINDS = {
 }
 
 
-def label(finding_id: str) -> str:
+def entry_label(finding_id: str) -> str:
     """The Sphinx label of a finding's entry on the robustness page."""
     return f"finding-{finding_id}"
 
@@ -74,7 +74,7 @@ def mark(finding_id: str, robust: bool, tested: int, breaking: Iterable[Reading]
 
     The ``{ref}`` role resolves on every page (and in the single-page PDF edition), so the same
     glued text serves the chapter and the landing page."""
-    return f"{{ref}}`{mark_text(robust, tested, breaking)} <{label(finding_id)}>`"
+    return f"{{ref}}`{mark_text(robust, tested, breaking)} <{entry_label(finding_id)}>`"
 
 
 def reading_words(reading: Reading, tables: Mapping[str, pd.DataFrame]) -> str:
@@ -123,7 +123,7 @@ def entry(
 ) -> str:
     """One finding's entry on the robustness page, as MyST: a target, the mark and the
     statement, and for a fragile finding the readings that break it and what it becomes."""
-    lines = [f"({label(finding_id)})=", f"**{mark_text(robust, tested, breaking)}.** {md(statement).data}"]
+    lines = [f"({entry_label(finding_id)})=", f"**{mark_text(robust, tested, breaking)}.** {md(statement).data}"]
     if not robust:
         named = "; ".join(f"*{escape_markdown(reading_words(r, tables))}*" for r in breaking)
         if len(breaking) == 1:

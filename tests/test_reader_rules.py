@@ -309,3 +309,11 @@ def test_a_correction_link_can_show_words_instead_of_the_id():
     assert titled.astext() == "the correction" and titled["thawbook_row"] == "co-dropped-balloon"
     [bare], _ = _correction_role("correction", "", "co-dropped-balloon", 0, None)
     assert bare.astext() == "co-dropped-balloon"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_robustness_mark_is_pasted_as_myst(path):
+    """``{glue:md}`` parses CommonMark by default, which would print the mark's ``{ref}`` role as
+    text; every verdict is pasted with ``:myst``."""
+    bare = [m for block in prose(path) for m in re.findall(r"\{glue:md\}`([a-z0-9-]+-verdict)`", block)]
+    assert not bare, bare

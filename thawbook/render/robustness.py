@@ -123,7 +123,10 @@ def entry(
 ) -> str:
     """One finding's entry on the robustness page, as MyST: a target, the mark and the
     statement, and for a fragile finding the readings that break it and what it becomes."""
-    lines = [f"({entry_label(finding_id)})=", f"**{mark_text(robust, tested, breaking)}.** {md(statement).data}"]
+    lines = [
+        f"({entry_label(finding_id)})=",
+        f"**{mark_text(robust, tested, breaking)}.** {md(statement).data}",
+    ]
     if not robust:
         named = "; ".join(f"*{escape_markdown(reading_words(r, tables))}*" for r in breaking)
         if len(breaking) == 1:

@@ -106,18 +106,29 @@ def test_a_reading_rejects_unknown_choices():
         readings.Reading(placement="middle")
 
 
-def test_a_fragile_verdict_says_what_the_finding_becomes_and_links_the_register():
-    row = pd.Series(
+def test_a_verdict_is_a_compact_mark_that_links_the_register():
+    from thawbook.render import robustness as marks
+
+    fragile = pd.Series(
         {
+            "finding_id": "x-two",
             "robust": False,
             "fails_under": "weeks from Monday only",
             "becomes": "X is 2.",
             "alternatives_tested": 13,
         }
     )
-    text = register.verdict(row)
-    assert "**fragile**" in text and "weeks from Monday only" in text and "X is 2." in text
-    assert "robust" in register.verdict(pd.Series({"robust": True, "alternatives_tested": 13}))
-    assert "13 alternative readings" in register.verdict(
-        pd.Series({"robust": True, "alternatives_tested": 13})
+    text = register.verdict(fragile)
+    assert text == "{ref}`⚠ depends on the week convention <finding-x-two>`"
+    assert "X is 2." not in text  # the long form lives on the robustness page
+    robust = pd.Series({"finding_id": "x-one", "robust": True, "alternatives_tested": 13, "fails_under": ""})
+    assert register.verdict(robust) == "{ref}`✓ holds under all 13 readings <finding-x-one>`"
+    # every kind of choice that breaks a finding is named, in a fixed order
+    week, placement = readings.Reading(week_start="monday"), readings.Reading(placement="start")
+    assert marks.mark_text(False, 16, [placement, week, week]) == (
+        "⚠ depends on the week convention and where imprecise dates fall"
+    )
+    assert (
+        len(marks.mark_text(False, 16, [week, placement, readings.Reading(attribution="own-words")]).split())
+        <= 15
     )

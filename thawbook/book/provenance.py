@@ -9,7 +9,8 @@
   package download (:func:`add_seed_to_archive`).
 - The ``{correction}`` role links a correction id in the prose (``{correction}`co-…```) to its
   row in chapter 08's table of corrections, wherever the citing page is (and within the one
-  page of the PDF edition).
+  page of the PDF edition). With an explicit title, ``{correction}`the likely reading <co-…>```,
+  the reader sees the words and not the id.
 """
 
 from __future__ import annotations
@@ -130,12 +131,18 @@ ROWS_PAGE = "chapters/08_source_criticism"
 
 
 def _correction_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    import re
+
     from docutils import nodes
 
-    ident = text.strip()
-    node = nodes.reference(
-        rawtext, "", nodes.literal(ident, ident), internal=True, refuri="#" + ident, classes=["thawbook-ref"]
-    )
+    explicit = re.match(r"^(.*?)\s*<([^<>]+)>$", text.strip(), re.S)
+    if explicit:  # {correction}`the likely reading <co-…>`: words for the reader, the id for the link
+        words, ident = explicit.group(1).strip(), explicit.group(2).strip()
+        shown = nodes.inline(words, words)
+    else:
+        ident = text.strip()
+        shown = nodes.literal(ident, ident)
+    node = nodes.reference(rawtext, "", shown, internal=True, refuri="#" + ident, classes=["thawbook-ref"])
     node["thawbook_row"] = ident
     return [node], []
 

@@ -14,10 +14,12 @@ from functools import cache, lru_cache
 from importlib import import_module
 
 import pandas as pd
+from IPython.display import Markdown
 
 from thawbook.findings import readings
 from thawbook.findings.core import Finding, FindingError, check
 from thawbook.inputs.tables import load_tables
+from thawbook.render import robustness as robustness_marks
 from thawbook.render.display import md
 
 #: chapter document -> module of ``thawbook.findings`` with its ``findings(tables, reading)``
@@ -135,25 +137,32 @@ def robustness(chapter: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def verdict(row: pd.Series) -> str:
-    """The marker shown after a finding: robust, or fragile with what it becomes.
+def verdict(row: pd.Series, breaking: list[readings.Reading] | None = None) -> str:
+    """The compact mark shown after a finding, as MyST that links to its entry on the robustness page.
 
-    Plain Markdown, so that it renders inline wherever it is glued; the chapters and the page
-    ``chapters/92_robustness`` explain the readings.
+    "✓ holds under all 16 readings", or "⚠ depends on the week convention" naming every kind of
+    choice in ``breaking`` (the readings that make it false; by default the one named in
+    ``fails_under``). The long form, every breaking reading in words and the sentence the finding
+    becomes, is on ``chapters/92_robustness``, not in the key point.
     """
-    if row["robust"]:
-        return f"*(robust: it holds under all {row['alternatives_tested']} alternative readings)*"
-    return f"(**fragile**: with {row['fails_under']}, it becomes: “{row['becomes']}”)"
+    if breaking is None:
+        by_label = {r.label: r for r in readings.alternatives(tables())}
+        breaking = [by_label[row["fails_under"]]] if row.get("fails_under") in by_label else []
+    return robustness_marks.mark(
+        row["finding_id"], bool(row["robust"]), int(row["alternatives_tested"]), breaking
+    )
 
 
 def glue_items(chapter: str) -> list[tuple[str, object]]:
     """Everything a chapter glues: each finding's values, and ``<finding id>-verdict``.
 
     Strings are glued as Markdown, numbers as they are. Raises FindingError if a finding is
-    false, so that the notebook, and so the build, stops.
+    false, so that the notebook, and so the build, stops. The verdict is built here from
+    words, numbers and the finding's id only (no data), so it is glued as MyST, link included.
     """
     findings = evaluate(chapter)
-    verdicts = robustness(chapter).set_index("finding_id")
+    verdicts = robustness(chapter).set_index("finding_id", drop=False)
+    broken = robustness_marks.breaking(chapter)
     items, seen = [], {}
     for f in findings:
         for name, value in f.glued.items():
@@ -163,8 +172,7 @@ def glue_items(chapter: str) -> list[tuple[str, object]]:
                 continue
             seen[name] = value
             items.append((name, md(value) if isinstance(value, str) else value))
-        # the verdict quotes the finding's sentence, which carries data: it is neutralised too
-        items.append((f"{f.id}-verdict", md(verdict(verdicts.loc[f.id]))))
+        items.append((f"{f.id}-verdict", Markdown(verdict(verdicts.loc[f.id], broken.get(f.id, [])))))
     return items
 
 

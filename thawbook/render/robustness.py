@@ -1,0 +1,193 @@
+"""How a finding's robustness reads on the page: a short mark after the key point, the row on 92.
+
+A key point ends with a compact mark, "✓ holds under all 16 readings" or "⚠ depends on the
+week convention" (:func:`mark`), that links to the finding's entry on the robustness page
+(:func:`entry_label`). That page, not the key point, carries the long form: every reading that
+breaks the finding, named in words (:func:`reading_words`), and the sentence it would then read
+(:func:`register_markdown`). Nothing here names a reading by its id.
+
+Everything from the data goes through :mod:`thawbook.render.display`: event titles through
+``escape_markdown``, statements and "becomes" sentences through ``md`` (which keeps their
+emphasis and code spans); only the structure is typed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from thawbook.findings.readings import Reading
+from thawbook.render.display import escape_markdown, humanise, md
+
+ROBUST_SIGN = "✓"
+FRAGILE_SIGN = "⚠"
+
+#: What each kind of choice is called in a mark, in the order a mark lists them.
+KINDS = {
+    "week": "the week convention",
+    "placement": "where imprecise dates fall",
+    "coding": "a coding choice",
+    "theme": "a disputed theme",
+    "attribution": "who voices a position",
+}
+
+
+def entry_label(finding_id: str) -> str:
+    """The Sphinx label of a finding's entry on the robustness page."""
+    return f"finding-{finding_id}"
+
+
+def kind(reading: Reading) -> str:
+    """Which choice ``reading`` changes: a key of :data:`KINDS`."""
+    if reading.week_start is not None:
+        return "week"
+    if reading.placement != "spread":
+        return "placement"
+    if reading.codings:
+        return "coding"
+    if reading.themes:
+        return "theme"
+    return "attribution"
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def mark_text(robust: bool, tested: int, breaking: Iterable[Reading] = ()) -> str:
+    """The words of the mark: ``✓ holds under all 16 readings`` or ``⚠ depends on …``.
+
+    A fragile finding names every kind of choice that breaks it (at most five short phrases);
+    with no reading given, it says only that it depends on a reading."""
+    if robust:
+        return f"{ROBUST_SIGN} holds under all {tested} readings"
+    kinds = list(dict.fromkeys(kind(r) for r in breaking))
+    kinds.sort(key=list(KINDS).index)
+    if not kinds:
+        return f"{FRAGILE_SIGN} depends on the reading"
+    return f"{FRAGILE_SIGN} depends on {_join([KINDS[k] for k in kinds])}"
+
+
+def mark(finding_id: str, robust: bool, tested: int, breaking: Iterable[Reading] = ()) -> str:
+    """The mark as MyST: its words, linking to the finding's entry on the robustness page.
+
+    The ``{ref}`` role resolves on every page (and in the single-page PDF edition), so the same
+    glued text serves the chapter and the landing page."""
+    return f"{{ref}}`{mark_text(robust, tested, breaking)} <{entry_label(finding_id)}>`"
+
+
+def reading_words(reading: Reading, tables: Mapping[str, pd.DataFrame]) -> str:
+    """A reading named in words, never by id: "weeks counted from Monday only",
+    "Micron ban filed under trade", ... Needs ``events``, ``coding_alternatives``,
+    ``theme_alternatives`` and ``cameo_codebook`` in ``tables`` for codings and themes."""
+    if reading.week_start is not None:
+        return f"weeks counted from {reading.week_start.capitalize()} only"
+    if reading.placement != "spread":
+        where = "first" if reading.placement == "start" else "last"
+        return f"every imprecisely dated event put on the {where} day it could have happened"
+    titles = tables["events"].set_index("event_id")["title"]
+    if reading.codings:
+        if len(reading.codings) > 1:
+            return f"all {len(reading.codings)} alternative codings at once"
+        alt = tables["coding_alternatives"].set_index("alternative_id").loc[reading.codings[0]]
+        codebook = tables["cameo_codebook"].set_index("cameo_code")["label"]
+        name = codebook.get(alt["cameo_code"], alt["cameo_code"])
+        return f"{titles.get(alt['event_id'], 'one event')}: coded as “{name}”"
+    if reading.themes:
+        if len(reading.themes) > 1:
+            return f"all {len(reading.themes)} disputed themes at once"
+        alt = tables["theme_alternatives"].set_index("alternative_id").loc[reading.themes[0]]
+        return f"{titles.get(alt['event_id'], 'one event')}: filed under {humanise(alt['theme']).lower()}"
+    return "only the positions a government states in its own voice"
+
+
+def readings_frame(alternatives: list[Reading], tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per alternative reading: the choice it changes and the reading in words."""
+    return pd.DataFrame(
+        {
+            "choice": [KINDS[kind(r)].removeprefix("the ").removeprefix("a ") for r in alternatives],
+            "alternative reading": [reading_words(r, tables) for r in alternatives],
+        }
+    )
+
+
+def entry(
+    finding_id: str,
+    statement: str,
+    robust: bool,
+    tested: int,
+    breaking: list[Reading],
+    becomes: str,
+    tables: Mapping[str, pd.DataFrame],
+) -> str:
+    """One finding's entry on the robustness page, as MyST: a target, the mark and the
+    statement, and for a fragile finding the readings that break it and what it becomes."""
+    lines = [
+        f"({entry_label(finding_id)})=",
+        f"**{mark_text(robust, tested, breaking)}.** {md(statement).data}",
+    ]
+    if not robust:
+        named = "; ".join(f"*{escape_markdown(reading_words(r, tables))}*" for r in breaking)
+        if len(breaking) == 1:
+            fails = f"It fails under one of the {tested} readings, {named}, and would then read"
+        else:
+            fails = f"It fails under {len(breaking)} of the {tested} readings: {named}. Under the first, it would read"
+        lines += ["", f"> {fails}: “{md(becomes).data}”"]
+    return "\n".join(lines)
+
+
+def register_markdown(
+    reg: pd.DataFrame, breaking: Mapping[str, list[Reading]], tables: Mapping[str, pd.DataFrame]
+) -> str:
+    """The whole register as entries grouped by chapter, each chapter linked by its title:
+    one column of text, which reads on a phone without scrolling sideways."""
+    blocks = []
+    for chapter, rows in reg.groupby("chapter", sort=False):
+        robust = int(rows["robust"].sum())
+        page = chapter.removeprefix("chapters/")
+        blocks.append(
+            f"**From {{doc}}`{page}`**: {len(rows)} findings, {robust} robust, {len(rows) - robust} fragile."
+        )
+        for row in rows.itertuples(index=False):
+            blocks.append(
+                entry(
+                    row.finding_id,
+                    row.statement,
+                    bool(row.robust),
+                    int(row.alternatives_tested),
+                    breaking.get(row.finding_id, []),
+                    row.becomes,
+                    tables,
+                )
+            )
+    return "\n\n".join(blocks) + "\n"
+
+
+def breaking(chapter: str) -> dict[str, list[Reading]]:
+    """For each finding of ``chapter`` (a key of ``register.CHAPTERS``), every alternative reading
+    under which it is false or absent, in the register's order (computed once per process)."""
+    from thawbook.findings import readings, register
+
+    alternatives = readings.alternatives(register.tables())
+    under = {r: {f.id: f for f in register.compute(chapter, r)} for r in alternatives}
+    return {
+        f.id: [r for r in alternatives if not (f.id in under[r] and under[r][f.id].holds)]
+        for f in register.compute(chapter)
+    }
+
+
+def register_page() -> str:
+    """The robustness page's register (:func:`register_markdown`) for the whole book."""
+    from thawbook.findings import register
+
+    reg = register.register()
+    found = {fid: rs for chapter in register.CHAPTERS for fid, rs in breaking(chapter).items()}
+    return register_markdown(reg, found, register.tables())
+
+
+def readings_page() -> pd.DataFrame:
+    """The robustness page's table of readings, named in words (:func:`readings_frame`)."""
+    from thawbook.findings import readings, register
+
+    return readings_frame(readings.alternatives(register.tables()), register.tables())

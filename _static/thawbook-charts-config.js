@@ -44,8 +44,13 @@ window.THAWBOOK_CHARTS = {
  "narrowPx": 600,
  "swaps": {
   "#000000": "#E0E0E0",
+  "#08306B": "#97C0E6",
   "#1A1A1A": "#E0E0E0",
+  "#2C6FAA": "#4A90C8",
+  "#4A90C8": "#2C6FAA",
   "#4D4D4D": "#B3B3B3",
+  "#6E6E6E": "#A6A6A6",
+  "#8F8F8F": "#6F6F6F",
   "#E6E6E6": "#3A3A3A",
   "#FFFFFF": "#1A1A1A",
   "black": "#E0E0E0",

@@ -112,21 +112,34 @@ def test_theme_colours_come_from_the_book_palette(events):
     assert colour["scale"]["range"] == list(theme.THEME_COLORS.values())
 
 
-def test_telling_chart_breaks_titles_into_lines_a_phone_holds_each_row_as_tall_as_its_title(events):
+def test_telling_chart_puts_each_event_at_its_rank_in_time_and_in_the_text_with_the_count_in_its_title(
+    events,
+):
     spec = chronology_charts.telling_chart(events).to_dict()
-    rows = [row for rows in spec["datasets"].values() for row in rows]
-    timed = sorted((r for r in rows if r["order"] == "In time"), key=lambda r: r["rank"])
-    told = {r["rank"]: r for r in rows if r["order"] == "In the text"}
-    assert [r["rank"] for r in timed] == list(range(1, len(events) + 1))
-    lines = [line for r in timed for line in r["label"].split("\n")]
-    assert max(map(len, lines)) <= chronology_charts.TELLING_TITLE_CHARS
-    for above, below in zip(timed, timed[1:]):
-        # the next row starts below the last line of this one's title
-        drawn = (above["label"].count("\n") + 1) * chronology_charts.TELLING_LINE_PX
-        assert below["top"] >= above["top"] + drawn
-        # the rank in the text of the same number sits on the same row
-        assert told[below["rank"]]["y"] == below["y"]
-    last = (timed[-1]["label"].count("\n") + 1) * chronology_charts.TELLING_LINE_PX
-    assert spec["height"] >= timed[-1]["top"] + last
-    texts = [layer["mark"] for layer in spec["layer"] if layer["mark"]["type"] == "text"]
-    assert all(mark["lineBreak"] == "\n" for mark in texts), "the page's script must leave them be"
+    rows = [row for rows in spec["datasets"].values() for row in rows if "time_rank" in row]
+    assert sorted(r["time_rank"] for r in rows) == list(range(1, len(events) + 1))
+    assert sorted(r["text_rank"] for r in rows) == list(range(1, len(events) + 1))
+    dots = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "circle")
+    assert dots["encoding"]["x"]["field"] == "time_rank" and dots["encoding"]["y"]["field"] == "text_rank"
+    # The title's count, made another way: events told more than two places from their time rank.
+    ranked = tl.timeline_rows(events)
+    moved = sum(abs(a - b) > 2 for a, b in zip(ranked["text_rank"], ranked["time_rank"]))
+    assert f"tells {moved} of its {len(events)} events" in " ".join(spec["title"]["text"])
+    assert spec["width"] == "container" and spec["height"] <= 400
+
+
+def test_overview_and_run_up_put_events_in_lanes_that_never_overlap(events):
+    from thawbook.charts import overview
+
+    for chart in (overview.events_overview(events), chronology_charts.run_up_chart(tl.run_up(events))):
+        spec = chart.to_dict()
+        rows = [row for rows in spec["datasets"].values() for row in rows if "lane_y" in row]
+        assert rows
+        by_lane: dict = {}
+        for row in rows:
+            by_lane.setdefault(row["lane_y"], []).append(row)
+        for lane in by_lane.values():
+            lane.sort(key=lambda r: r["date_start"])
+            for a, b in zip(lane, lane[1:]):
+                end = a.get("drawn_end") or a.get("bar_end")
+                assert b["date_start"] >= end, f"{a['title']} and {b['title']} share a lane on the same dates"

@@ -37,13 +37,17 @@ def test_timeline_draws_exact_days_as_points_and_wider_intervals_as_bars(tables)
     points = {row["title"] for row in rows if row["is_point"]}
     assert points == {"Qin Gang meets Elon Musk"}
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["bar", "point"]
+    # The events' titles are written above their rows (text), then the bars and the points.
+    assert marks == ["text", "bar", "point"]
     assert all(row["evidence"] for row in rows)
+    headings = spec["layer"][0]
+    assert headings["encoding"]["y"]["field"] == "heading_y" and headings["mark"]["lineBreak"] == "\n"
+    assert spec["width"] == "container", "the calendar takes its column's width"
 
 
 def test_timeline_colours_themes_with_the_book_palette(tables):
     frame = trade.economic_events(tables["events"], tables["actors"], contacts_only=True)
-    scale = _spec(trade_charts.economic_timeline(frame))["layer"][0]["encoding"]["color"]["scale"]
+    scale = _spec(trade_charts.economic_timeline(frame))["layer"][1]["encoding"]["color"]["scale"]
     for name, colour in zip(scale["domain"], scale["range"]):
         assert theme.THEME_COLORS[name.replace(" ", "_")] == colour
 
@@ -51,8 +55,8 @@ def test_timeline_colours_themes_with_the_book_palette(tables):
 def test_military_timeline_shows_only_the_fortnight_window(tables):
     frame = military.military_timeline(tables["encounters"], tables["events"], tables["actors"])
     spec = _spec(military_charts.military_timeline_chart(frame))
-    assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == list(military_charts.MILITARY_WINDOW)
-    shape_scale = spec["layer"][1]["encoding"]["shape"]["scale"]
+    assert spec["layer"][1]["encoding"]["x"]["scale"]["domain"] == list(military_charts.MILITARY_WINDOW)
+    shape_scale = spec["layer"][2]["encoding"]["shape"]["scale"]
     assert "intercept" in shape_scale["domain"] and "brief contact" in shape_scale["domain"]
     assert "declined meeting" not in shape_scale["domain"], "only kinds drawn as points get a legend shape"
 
@@ -111,5 +115,5 @@ def test_domain_chart_has_one_panel_per_domain_theme_colours_and_evidence_toolti
     text = json.dumps(spec)
     assert '"field": "evidence"' in text
     assert theme.THEME_COLORS["military"] in text and theme.THEME_COLORS["climate_finance"] in text
-    assert '"text": "Economic and military domains over the same weeks"' in text
+    assert " ".join(spec["title"]["text"]) == "Economic and military domains over the same weeks"
     assert [panel["title"]["text"] for panel in spec["vconcat"]] == list(trade.domain_labels().values())

@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from thawbook.analysis.annotation import COLOURS, KINDS, shorten
+from thawbook.charts import theme
 from thawbook.inputs.seed import paragraph_bounds, read_seed
 
 
@@ -33,7 +34,7 @@ def density_chart(per_paragraph: pd.DataFrame, text: str | None = None) -> alt.C
     return (
         alt.Chart(
             per_paragraph[["paragraph", "kind_label", "rows"]],
-            title=alt.Title(
+            title=theme.phone_title(
                 "Where the data rests on the article",
                 subtitle="Rows grounded in each paragraph, by kind of row",
             ),
@@ -60,15 +61,17 @@ def density_chart(per_paragraph: pd.DataFrame, text: str | None = None) -> alt.C
                 alt.Tooltip("rows:Q", title="Rows"),
             ],
         )
-        .properties(width=560, height=260)
+        .properties(width="container", height=240)
     )
 
 
+# Darker blue is more rows on the light page; on the dark page (theme.DARK_SWAPS) the ramp turns
+# round, so that brighter is more. Every step reads at 3:1 on its page; none is the page itself.
 SENTENCE_BANDS = (
     ("none", 0, 0, "#FFFFFF"),
-    ("1 to 2", 1, 2, "#C6DBEF"),
-    ("3 to 5", 3, 5, "#6BAED6"),
-    ("6 or more", 6, 10**6, "#08519C"),
+    ("1 to 2", 1, 2, theme.RAMP_BLUES[0]),
+    ("3 to 5", 3, 5, theme.RAMP_BLUES[1]),
+    ("6 or more", 6, 10**6, theme.RAMP_BLUES[2]),
 )
 
 
@@ -83,7 +86,7 @@ def sentence_chart(coverage: pd.DataFrame) -> alt.Chart:
     return (
         alt.Chart(
             data,
-            title=alt.Title(
+            title=theme.phone_title(
                 "Which sentences ground a row",
                 subtitle="One cell per sentence in reading order; white cells ground none",
             ),

@@ -19,6 +19,7 @@ from thawbook.analysis.chronology import (
     timeline_rows,
 )
 from thawbook.charts import theme
+from thawbook.charts.overview import LANE_PX, lane_headings, lane_y, pack_lanes
 from thawbook.dates.intervals import Interval
 
 #: The whole span the overview strip shows (the earliest event is dated to 2018).
@@ -59,7 +60,7 @@ def _colour(legend: bool = True) -> alt.Color:
         "theme_label:N",
         title="Theme (click to filter)" if legend else "Theme",
         scale=theme.scale_for(theme.THEME_COLORS),
-        legend=alt.Legend(orient="bottom", columns=4) if legend else None,
+        legend=alt.Legend(orient="bottom", columns=2) if legend else None,
     )
 
 
@@ -69,33 +70,42 @@ def chronology_timeline_chart(
     """The interactive timeline: a detail view of the events over an overview strip with a brush.
 
     The brush on the overview (2018 to the end of 2023) sets the detail view's date range; it
-    starts on :data:`DETAIL_DOMAIN`. Imprecise dates are bars from ``date_start`` to the end of
-    ``date_end``, exact days are points; forthcoming events are hollow with a dashed outline.
-    The inferred publication interval is a shaded band. A click on a legend entry keeps only
-    that theme (shift-click adds more). With ``check`` (from :func:`date_check`), the outside
-    dates are drawn as short grey ticks on their event's row, marked as context.
+    starts on :data:`DETAIL_DOMAIN`. The events sit in lanes grouped by theme (each theme's name
+    above its rows, :func:`thawbook.charts.overview.pack_lanes`), so the detail needs no column of
+    titles. Imprecise dates are bars from ``date_start`` to the end of ``date_end``, exact days are
+    points; forthcoming events are hollow with a dashed outline. The inferred publication interval
+    is a shaded band. A click on a legend entry keeps only that theme (shift-click adds more). With
+    ``check`` (from :func:`date_check`), the outside dates are drawn as short grey ticks on their
+    event's lane, marked as context.
     """
     rows = timeline_rows(events)[_CHART_COLUMNS]
-    order = list(rows["title"])
+    # A one-day event is drawn as a diamond about three days wide in the detail view.
+    rows["packed_end"] = rows[["bar_end", "date_start"]].max(axis=1)
+    rows["packed_end"] = rows["packed_end"].where(
+        rows["shape"] == SHAPE_INTERVAL, rows["date_start"] + pd.Timedelta(days=2)
+    )
+    order = [theme.label(t) for t in theme.THEME_COLORS]
+    rows, heads, height = pack_lanes(rows, "theme_label", order, "date_start", "packed_end")
+    rows = rows.drop(columns=["packed_end", "lane"])
     brush = alt.selection_interval(
         encodings=["x"],
         name="brush",
         value={"x": [_day(DETAIL_DOMAIN[0]), _day(DETAIL_DOMAIN[1])]},
-        mark=alt.BrushConfig(fill=theme.NEUTRAL, fillOpacity=0.25, stroke="#1A1A1A", strokeWidth=1.5),
+        mark=alt.BrushConfig(fill=theme.MARK_GREY, fillOpacity=0.3, stroke=theme.INK, strokeWidth=1.5),
     )
     themes = alt.selection_point(fields=["theme_label"], bind="legend", name="theme_filter")
-    shown = alt.condition(themes, alt.value(1.0), alt.value(0.12))
+    shown = alt.condition(themes, alt.value(1.0), alt.value(0.15))
     x_detail = alt.X(
         "date_start:T",
-        title="Date (drag on the strip below to change the range)",
+        title=None,
         scale=alt.Scale(domain=brush),
-        axis=alt.Axis(format="%d %b %Y", labelOverlap=True),
+        axis=alt.Axis(format="%d %b", labelOverlap=True, orient="top", grid=True),
     )
-    y = alt.Y("title:N", sort=order, title=None, axis=alt.Axis(labelLimit=0, labelFontSize=11))
+    y = lane_y(height)
     fill_opacity = alt.FillOpacity(
         "status:N",
         title="Status",
-        scale=alt.Scale(domain=list(STATUS_ORDER), range=[0.9, 0.9, 0.0]),
+        scale=alt.Scale(domain=list(STATUS_ORDER), range=[1.0, 1.0, 0.0]),
         legend=None,
     )
     dash = alt.StrokeDash(
@@ -108,7 +118,7 @@ def chronology_timeline_chart(
     base = alt.Chart(rows)
     bars = (
         base.transform_filter(alt.datum.shape == SHAPE_INTERVAL)
-        .mark_bar(clip=True, height=9, strokeWidth=1.5)
+        .mark_bar(clip=True, height=LANE_PX - 4, strokeWidth=1.5)
         .encode(
             x=x_detail,
             x2="bar_end:T",
@@ -124,7 +134,7 @@ def chronology_timeline_chart(
     )
     points = (
         base.transform_filter(alt.datum.shape == SHAPE_DAY)
-        .mark_point(clip=True, filled=True, size=70, shape="diamond")
+        .mark_point(clip=True, filled=True, size=60, shape="diamond")
         .encode(
             x=x_detail,
             y=y,
@@ -149,36 +159,24 @@ def chronology_timeline_chart(
     ]
     band = (
         alt.Chart(band_data)
-        .mark_rect(clip=True, color=theme.NEUTRAL, opacity=0.15)
+        .mark_rect(clip=True, color=theme.MARK_GREY, opacity=0.25)
         .encode(x=alt.X("start:T", scale=alt.Scale(domain=brush)), x2="end:T", tooltip=band_tooltip)
     )
-    band_label = (
-        alt.Chart(band_data)
-        .mark_text(
-            clip=True,
-            angle=90,
-            align="left",
-            baseline="bottom",
-            dx=4,
-            dy=-2,
-            fontSize=11,
-            color=theme.NEUTRAL,
-        )
-        .encode(x=alt.X("start:T", scale=alt.Scale(domain=brush)), y=alt.value(0), text="label:N")
-    )
-    layers = [band, bars]
+    layers = [band, lane_headings(heads, "theme_label", height), bars]
     subtitle = [
-        "Bars: known only to within two days or more; diamonds: one exact day.",
-        "Hollow dashed bars: forthcoming. Grey band: inferred publication date.",
+        "Rows grouped by theme. Bars: dates known to two days",
+        "or more; diamonds: one exact day; hollow dashed:",
+        "still to come. Grey band: the inferred publication date.",
     ]
     if check is not None:
-        subtitle.append("Grey ticks: the exact day that outside sources give (context, not the article).")
+        subtitle.append("Grey ticks: the day outside sources give (context).")
+        lanes = dict(zip(rows["title"], rows["lane_y"]))
         ticks = check[
             ["title", "outside", "outside_start", "context_id", "source_publisher", "evidence"]
-        ].assign(mark="context: outside date")
+        ].assign(mark="context: outside date", lane_y=lambda f: f["title"].map(lanes))
         layers.append(
             alt.Chart(ticks)
-            .mark_tick(clip=True, color=theme.NEUTRAL, thickness=2.5, size=17)
+            .mark_tick(clip=True, color=theme.MARK_GREY, thickness=2.5, size=LANE_PX + 2)
             .encode(
                 x=alt.X("outside_start:T", scale=alt.Scale(domain=brush)),
                 y=y,
@@ -191,14 +189,14 @@ def chronology_timeline_chart(
                 ],
             )
         )
-    detail = alt.layer(*layers, points, band_label).properties(width=330, height=alt.Step(17))
+    detail = alt.layer(*layers, points).properties(width=TIMELINE_WIDTH, height=height)
 
     overview = (
         base.mark_tick(thickness=2, size=22)
         .encode(
             x=alt.X(
                 "date_start:T",
-                title="Whole span, 2018 to 2023: drag to choose the range above",
+                title="2018 to 2023: drag to choose the range above",
                 scale=alt.Scale(domain=[_day(OVERVIEW_DOMAIN[0]), _day(OVERVIEW_DOMAIN[1])]),
                 axis=alt.Axis(format="%Y", tickCount="year"),
             ),
@@ -207,51 +205,35 @@ def chronology_timeline_chart(
             tooltip=_TOOLTIP,
         )
         .add_params(brush)
-        .properties(width=330, height=30)
+        .properties(width=TIMELINE_WIDTH, height=30)
     )
-
+    recent = int((rows["date_start"] >= pd.Timestamp(DETAIL_DOMAIN[0])).sum())
     return alt.vconcat(detail, overview, spacing=14).properties(
-        title=alt.Title(
-            "When the article's events happened",
+        title=theme.phone_title(
+            theme.wrap_text(
+                f"{recent} of the {len(rows)} events the article dates begin after {DETAIL_DOMAIN[0]:%d %B}",
+                40,
+            ).split("\n"),
             subtitle=subtitle,
         )
     )
 
 
-# The slope chart of telling against time reads the same in a phone's column as on a desktop:
-# the column of the text sits TELLING_LEFT_PX in, the column of time TELLING_GAP_PX right of it at
-# the least, and each event's title is broken into lines that fit the TELLING_TITLE_PX left of the
-# view's right edge, each row as tall as its title (the rank in the text sits on the row of the
-# same number).
-TELLING_LEFT_PX = 24
-TELLING_GAP_PX = 100
-TELLING_TITLE_CHARS = 32
-TELLING_TITLE_PX = 205
-TELLING_LINE_PX = 13
+#: The width of the timeline's two views (a concatenation cannot take its column's width).
+TIMELINE_WIDTH = 310
 
 
 def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
-    """Order of telling against order of events: a slope chart linking each event's two ranks.
-
-    Left column: rank in the text (1 = told first). Right column: rank in time (1 = earliest),
-    with the event's title. A line that slopes is an event told out of its time order.
-    """
+    """Order of telling against order of events: each event a dot at its rank in time (across)
+    and its rank in the text (down). Dots on the diagonal are told in their time order; the
+    further a dot from it, the further the article moves the event."""
     rows = timeline_rows(events).sort_values("time_rank")
-    rows["label"] = [
-        theme.wrap_text(f"{n}. {t}", TELLING_TITLE_CHARS) for n, t in zip(rows["time_rank"], rows["title"])
+    rows = rows[
+        ["event_id", "title", "said", "interval", "evidence", "theme_label", "text_rank", "time_rank"]
     ]
-    heights = rows["label"].str.count("\n").add(1).mul(TELLING_LINE_PX).add(5)
-    top = dict(zip(rows["time_rank"], heights.cumsum() - heights))  # a row's top, by its number
-    columns = ["event_id", "title", "said", "interval", "evidence", "theme_label", "text_rank", "time_rank"]
-    long = pd.concat(
-        [
-            rows[columns].assign(order="In the text", rank=rows["text_rank"], label=""),
-            rows[columns + ["label"]].assign(order="In time", rank=rows["time_rank"]),
-        ]
-    ).reset_index(drop=True)
-    long["top"] = long["rank"].map(top)
-    long["y"] = long["top"] + TELLING_LINE_PX / 2
-    long["told"] = long["text_rank"].astype(str)  # lineBreak needs a string
+    n = len(rows)
+    rows["moved"] = (rows["text_rank"] - rows["time_rank"]).abs()
+    moved = int((rows["moved"] > 2).sum())
     tooltip = [
         alt.Tooltip("title:N", title="Event"),
         alt.Tooltip("text_rank:Q", title="Rank in the text"),
@@ -260,62 +242,54 @@ def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("interval:N", title="Resolved date"),
         alt.Tooltip("evidence:N", title="Evidence"),
     ]
-    right_edge = f"max({TELLING_LEFT_PX + TELLING_GAP_PX}, width - {TELLING_TITLE_PX + 8})"
-    x = alt.X(
-        "order:N",
-        sort=["In the text", "In time"],
-        title=None,
-        scale=alt.Scale(range=[TELLING_LEFT_PX, alt.ExprRef(right_edge)], padding=0),
-        axis=alt.Axis(
-            orient="top",
-            labelAngle=0,
-            labelFontSize=13,
-            labelFontWeight="bold",
-            domain=False,
-            ticks=False,
-            labelAlign="left",  # both headings start over their column
-        ),
+    ranks = alt.Scale(domain=[0, n + 1], nice=False, zero=False)
+    x = alt.X("time_rank:Q", title="Rank in time (1 = earliest)", scale=ranks, axis=alt.Axis(tickMinStep=5))
+    down = alt.Scale(domain=[0, n + 1], nice=False, zero=False, reverse=True)
+    y = alt.Y(
+        "text_rank:Q", title="Rank in the text (1 = told first)", scale=down, axis=alt.Axis(tickMinStep=5)
     )
-    y = alt.Y("y:Q", scale=None, axis=None)
-    colour = alt.Color(
-        "theme_label:N",
-        title="Theme",
-        legend=alt.Legend(orient="bottom", columns=3),
-        scale=theme.scale_present(theme.THEME_COLORS, long["theme_label"]),
+    diagonal = (
+        alt.Chart(pd.DataFrame({"a": [0.5], "b": [n + 0.5]}))
+        .mark_rule(color=theme.MARK_GREY, strokeDash=[4, 3])
+        .encode(x=alt.X("a:Q", scale=ranks), y=alt.Y("a:Q", scale=down), x2="b:Q", y2="b:Q")
     )
-    base = alt.Chart(long).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    lines = base.mark_line(strokeWidth=1.8, opacity=0.8).encode(detail="event_id:N")
-    dots = base.mark_circle(size=40, opacity=1)
-    # The labels are broken into lines here (lineBreak), so the page's script leaves them be.
-    text = {"fontSize": 11, "color": theme.INK, "lineBreak": "\n", "lineHeight": TELLING_LINE_PX}
-    left = (
-        base.transform_filter(alt.datum.order == "In the text")
-        .mark_text(align="right", dx=-8, **text)
-        .encode(text=alt.Text("told:N"))
+    dots = (
+        alt.Chart(rows)
+        .mark_circle(size=70, opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "theme_label:N",
+                title="Theme",
+                scale=theme.scale_present(theme.THEME_COLORS, rows["theme_label"]),
+                legend=alt.Legend(orient="bottom", columns=2),
+            ),
+            tooltip=tooltip,
+        )
     )
-    right = (
-        base.transform_filter(alt.datum.order == "In time")
-        .mark_text(align="left", baseline="top", dx=8, **text)
-        .encode(y=alt.Y("top:Q", scale=None, axis=None), text=alt.Text("label:N"))
-    )
-    return alt.layer(lines, dots, left, right).properties(
-        width=700,
-        height=int(heights.sum()),
-        title=alt.Title(
-            "Order of telling vs order of events",
+    return alt.layer(diagonal, dots).properties(
+        width="container",
+        height=300,
+        title=theme.phone_title(
+            theme.wrap_text(
+                f"The article tells {moved} of its {n} events more than two places out of time order", 40
+            ).split("\n"),
             subtitle=[
-                "Each line joins an event's place in the article (left, its rank in the text)",
-                "to its place in time (right, its rank in time and title); colour is the event's theme",
+                "One dot per event: across, its place in time; down,",
+                "its place in the article. On the dashed diagonal, an",
+                "event is told in its time order. Tap or hover a dot.",
             ],
         ),
     )
 
 
-def run_up_chart(run: pd.DataFrame) -> alt.FacetChart:
-    """The run-up to the Shangri-La Dialogue, one panel per stance, on a common date axis.
+def run_up_chart(run: pd.DataFrame) -> alt.LayerChart:
+    """The run-up to the Shangri-La Dialogue: the events in lanes grouped by stance (each stance's
+    name above its rows), on one date axis at the top, near every row.
 
-    Exact days are diamonds and intervals bars, as in :func:`timeline_chart`; intervals that
-    begin before the window are cut at its left edge (their full range is in the tooltip).
+    Exact days are diamonds and intervals bars, as in :func:`chronology_timeline_chart`; intervals
+    that begin before the window are cut at its left edge (their full range is in the tooltip).
     """
     rows = run[
         [
@@ -334,64 +308,52 @@ def run_up_chart(run: pd.DataFrame) -> alt.FacetChart:
             "stance",
         ]
     ].copy()
-    rows["stance"] = pd.Categorical(rows["stance"], categories=list(STANCES), ordered=True)
-    rows = rows.sort_values(["stance", "time_rank"]).reset_index(drop=True)
     rows["stance"] = rows["stance"].astype(str)
+    first = pd.Timestamp(RUN_UP.start)
+    # Packed by what is drawn: a bar cut at the window's edge, a diamond about two days wide.
+    rows["drawn_start"] = rows["date_start"].clip(lower=first)
+    rows["packed_end"] = rows["bar_end"].where(
+        rows["shape"] == SHAPE_INTERVAL, rows["date_start"] + pd.Timedelta(days=2)
+    )
+    rows, heads, height = pack_lanes(rows, "stance", list(STANCES), "drawn_start", "packed_end")
+    rows = rows.drop(columns=["drawn_start", "packed_end", "lane"])
     domain = [_day(RUN_UP.start), _day(RUN_UP.end + timedelta(days=1))]
     x = alt.X(
         "date_start:T",
-        title="Date (2023)",
-        scale=alt.Scale(domain=domain),
-        axis=alt.Axis(format="%d %b", tickCount={"interval": "week", "step": 1}),
-    )
-    y = alt.Y(
-        "title:N",
-        sort=alt.EncodingSortField("time_rank", order="ascending"),
         title=None,
-        axis=alt.Axis(labelLimit=0, labelFontSize=11),
+        scale=alt.Scale(domain=domain),
+        axis=alt.Axis(format="%d %b", tickCount={"interval": "week", "step": 1}, orient="top", grid=True),
     )
+    y = lane_y(height)
     colour = alt.Color(
         "theme_label:N",
         title="Theme",
-        legend=alt.Legend(orient="bottom", columns=3),
+        legend=alt.Legend(orient="bottom", columns=2),
         scale=theme.scale_present(theme.THEME_COLORS, rows["theme_label"]),
     )
     bars = (
-        alt.Chart()
+        alt.Chart(rows)
         .transform_filter(alt.datum.shape == SHAPE_INTERVAL)
-        .mark_bar(clip=True, height=9, opacity=0.85)
+        .mark_bar(clip=True, height=LANE_PX - 4)
         .encode(x=x, x2="bar_end:T", y=y, color=colour, tooltip=_TOOLTIP)
     )
     points = (
-        alt.Chart()
+        alt.Chart(rows)
         .transform_filter(alt.datum.shape == SHAPE_DAY)
-        .mark_point(clip=True, filled=True, size=70, shape="diamond", opacity=1)
+        .mark_point(clip=True, filled=True, size=60, shape="diamond", opacity=1)
         .encode(x=x, y=y, color=colour, tooltip=_TOOLTIP)
     )
-    return (
-        alt.layer(bars, points, data=rows)
-        .properties(width=320, height=alt.Step(17))
-        .facet(
-            row=alt.Row(
-                "stance:N",
-                sort=list(STANCES),
-                title=None,
-                header=alt.Header(
-                    labelAngle=0,
-                    labelAlign="left",
-                    labelAnchor="start",
-                    labelOrient="top",
-                    labelFontSize=13,
-                    labelFontWeight="bold",
-                    labelExpr="upper(slice(datum.value, 0, 1)) + slice(datum.value, 1)",
-                ),
-            ),
-        )
-        .resolve_scale(y="independent")
-        .properties(
-            title=alt.Title(
-                "Engagement and friction before the Shangri-La Dialogue",
-                subtitle="Events that end between 1 May and 4 June 2023, by stance; colour is the event's theme",
-            ),
-        )
+    counts = rows["stance"].value_counts()
+    parts = [f"{int(counts.get(stance, 0))} {stance}" for stance in STANCES]
+    return alt.layer(lane_headings(heads, "stance", height), bars, points).properties(
+        width="container",
+        height=height,
+        title=theme.phone_title(
+            theme.wrap_text("Before the Shangri-La Dialogue: " + ", ".join(parts), 40).split("\n"),
+            subtitle=[
+                "Events that end between 1 May and 4 June 2023, in",
+                "rows by stance; bars: the dates an event could have,",
+                "diamonds: one exact day. Tap or hover for the event.",
+            ],
+        ),
     )

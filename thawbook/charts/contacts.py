@@ -23,7 +23,56 @@ KIND_SHAPES = {
     "patrols": "square",
     "statement": "square",
 }
-_SIDE_OR_BOTH = {**theme.SIDE_COLORS, "both": theme.NEUTRAL}
+_SIDE_OR_BOTH = {**theme.SIDE_COLORS, "both": theme.VIOLET}
+
+
+# A calendar reads the same in a phone's column as on a desktop: each event's title is written
+# above its bar from the view's left edge, broken into lines of at most ROW_TITLE_CHARS, so that no
+# column of axis labels takes half of a phone's width and the bars get the whole width.
+ROW_TITLE_CHARS = 46
+ROW_LINE_PX = 13
+ROW_BAR_PX = 14
+
+
+def titled_rows(
+    frame: pd.DataFrame, order: list[str], chars: int = ROW_TITLE_CHARS
+) -> tuple[pd.DataFrame, int]:
+    """``frame`` with its title broken into lines (``heading``), the pixel top of the heading
+    (``heading_y``) and the centre of its bar (``bar_y``), rows in ``order`` of ``title``; and the
+    height of all rows."""
+    tops, heading, top = {}, {}, 0
+    for title in order:
+        heading[title] = theme.wrap_text(title, chars)
+        tops[title] = top
+        top += ROW_LINE_PX * (heading[title].count("\n") + 1) + ROW_BAR_PX + 6
+    out = frame.assign(
+        heading=frame["title"].map(heading),
+        heading_y=frame["title"].map(tops),
+    )
+    out["bar_y"] = out["heading_y"] + ROW_LINE_PX * (out["heading"].str.count("\n") + 1) + ROW_BAR_PX / 2
+    return out, top
+
+
+def pixel_y(field: str, height: int) -> alt.Y:
+    """A y channel in pixels from the top of the view (rows laid out by :func:`titled_rows`)."""
+    return alt.Y(
+        f"{field}:Q",
+        title=None,
+        axis=None,
+        stack=None,
+        scale=alt.Scale(domain=[0, height], range=[0, height]),
+    )
+
+
+def row_headings(data: pd.DataFrame, height: int, tooltip=None) -> alt.Chart:
+    """The rows' titles, written above their bars from the view's left edge (lineBreak: the page's
+    script leaves them as they are)."""
+    chart = (
+        alt.Chart(data)
+        .mark_text(align="left", baseline="top", fontSize=11, lineBreak="\n", lineHeight=ROW_LINE_PX)
+        .encode(x=alt.value(0), y=pixel_y("heading_y", height), text="heading:N")
+    )
+    return chart.encode(tooltip=tooltip) if tooltip else chart
 
 
 def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -38,8 +87,8 @@ def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def contact_timeline_chart(
     frame: pd.DataFrame,
     *,
-    title: str,
-    subtitle: str,
+    title: str | list[str],
+    subtitle: str | list[str],
     color: str,
     colors: dict[str, str],
     color_title: str,
@@ -80,7 +129,7 @@ def contact_timeline_chart(
     if shape:
         data["shape_label"] = data[shape].map(KIND_LABELS)
         keep.append("shape_label")
-    data = data[keep]
+    data, height = titled_rows(data[keep], order)
     tooltip = [
         alt.Tooltip("title:N", title="Event"),
         alt.Tooltip("from_day:N", title="From"),
@@ -91,19 +140,19 @@ def contact_timeline_chart(
     if shape:
         tooltip.append(alt.Tooltip("shape_label:N", title=shape_title))
     tooltip.append(alt.Tooltip("evidence:N", title="The article's words"))
-    y = alt.Y("title:N", title=None, sort=order, axis=theme.wrapped_axis(44))
+    y = pixel_y("bar_y", height)
     colour = alt.Color("color_label:N", title=color_title, scale=scale)
     x_scale = alt.Scale(type="utc", domain=list(domain)) if domain else alt.Scale(type="utc")
-    base = alt.Chart(data, title=alt.Title(title, subtitle=subtitle))
+    base = alt.Chart(data, title=theme.phone_title(title, subtitle=subtitle))
     bars = (
         base.transform_filter("!datum.is_point")
-        .mark_bar(height=10, opacity=0.55, clip=True)
+        .mark_bar(height=ROW_BAR_PX - 4, clip=True)
         .encode(
             x=alt.X(
                 "start:T",
-                title="Date (intervals where the article dates loosely)",
+                title=None,
                 scale=x_scale,
-                axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount=6 if not domain else 8),
+                axis=alt.Axis(format="%d %b", labelAngle=0, tickCount=6, orient="top", grid=True),
             ),
             x2="bar_end:T",
             y=y,
@@ -129,8 +178,8 @@ def contact_timeline_chart(
         .encode(**point_encoding)
     )
     return (
-        alt.layer(bars, points)
-        .properties(width=360, height=alt.Step(30))
+        alt.layer(row_headings(data, height, tooltip), bars, points)
+        .properties(width="container", height=height)
         .configure_legend(orient="bottom", direction="vertical")
     )
 

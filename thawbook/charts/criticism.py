@@ -14,10 +14,22 @@ from thawbook.analysis.criticism import categories, category_counts, confidence_
 from thawbook.charts import theme
 from thawbook.inputs.seed import read_seed, sentences
 
-# Darker is surer; greys so that confidence never looks like a side or a theme.
-CONFIDENCE_GREYS = ("#1A1A1A", "#7A7A7A", "#C4C4C4")
-# Okabe–Ito, in the order of the category enum in datapackage.json.
-CATEGORY_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+# Greys so that confidence never looks like a side or a theme: on the light page darker is surer,
+# on the dark page (theme.DARK_SWAPS) lighter is; each reads at 3:1 on its page, and they stay
+# apart in both modes.
+CONFIDENCE_GREYS = (theme.INK, "#6E6E6E", "#8F8F8F")
+# Okabe–Ito, in the order of the category enum in datapackage.json, with the colours that read on
+# both pages (theme): its yellow becomes violet and its black a mid grey.
+CATEGORY_PALETTE = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    theme.THEME_COLORS["business"],
+    theme.THEME_COLORS["climate_finance"],
+    theme.VIOLET,
+    theme.MARK_GREY,
+)
 
 
 def confidence_scale() -> alt.Scale:
@@ -53,9 +65,9 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
     return (
         alt.Chart(
             data,
-            title=alt.Title(
+            title=theme.phone_title(
                 "What kind of errors the article contains",
-                subtitle="One segment per correction; darker means the likely reading is surer",
+                subtitle="One segment per correction; the more a segment stands out from the page, the surer the likely reading",
             ),
         )
         .mark_bar(stroke="white", strokeWidth=1)
@@ -73,7 +85,7 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("affects:N", title="Affects"),
             ],
         )
-        .properties(width=440, height=26 * len(order))
+        .properties(width="container", height=26 * len(order))
     )
 
 
@@ -114,7 +126,7 @@ def position_chart(corrections: pd.DataFrame, text: str | None = None) -> alt.La
     )
     background = (
         alt.Chart(per_paragraph)
-        .mark_bar(color="#E6E6E6")
+        .mark_bar(color=theme.GRID, stroke=theme.MARK_GREY, strokeWidth=1)
         .encode(
             x=x,
             y=alt.Y(
@@ -157,9 +169,9 @@ def position_chart(corrections: pd.DataFrame, text: str | None = None) -> alt.La
         )
     )
     return (background + marks).properties(
-        width=560,
+        width="container",
         height=240,
-        title=alt.Title(
+        title=theme.phone_title(
             "Where in the article the corrections fall",
             subtitle=[
                 "One mark per correction, stacked over its paragraph; large and outlined: changes the story",

@@ -16,12 +16,18 @@ from thawbook.analysis.dating import PUBLICATION
 from thawbook.charts import theme
 from thawbook.dates.intervals import Interval
 
-# Neutral tones for charts that show no side and no theme: darker means more certain.
-INK = "#1A1A1A"
-LIGHT = "#BDBDBD"
-BAND = "#EDEDED"
+# Neutral tones for charts that show no side and no theme. The final interval is drawn in ink
+# (light on the dark page: theme.DARK_SWAPS); the clues in a mid grey that reads on both pages,
+# solid when they come from the article alone and hollow when they need outside knowledge, so
+# that the three stay apart in both modes. The shaded band is the same grey, faint.
+INK = theme.INK
+LIGHT = theme.MARK_GREY
+BAND_OPACITY = 0.22
 
 EXCLUDED = "excluded (dates no event)"
+#: Each panel's width: its row labels (about 100 px) beside it fit a phone's 342 px column.
+PANEL_WIDTH = 220
+MENTION_ROW_PX = 12
 
 
 def _bars(frame: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
@@ -49,9 +55,8 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
     order = list(data["row"])
     final = data[data["kind"] == PUBLICATION].iloc[0]
     kinds = ["from the article alone", "needs outside knowledge", PUBLICATION]
-    colour = alt.Color(
-        "kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[theme.NEUTRAL, LIGHT, INK])
-    )
+    colour = alt.Color("kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[LIGHT, LIGHT, INK]))
+    hollow = alt.FillOpacity("kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[1, 0.15, 1]))
     tooltip = [
         alt.Tooltip("row:N", title="Step"),
         alt.Tooltip("allowed_start:N", title="Allowed from"),
@@ -64,21 +69,25 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
         x = alt.X("bar_start:T", title=title, scale=alt.Scale(domain=domain), axis=alt.Axis(format=fmt))
         band = (
             alt.Chart(pd.DataFrame({"a": [final["bar_start"]], "b": [final["bar_end"]]}))
-            .mark_rect(color=BAND)
+            .mark_rect(color=LIGHT, opacity=BAND_OPACITY)
             .encode(x=alt.X("a:T", scale=alt.Scale(domain=domain)), x2="b:T")
         )
         bars = (
             alt.Chart(data)
-            .mark_bar(height=16, clip=True)
+            .mark_bar(height=12, clip=True, strokeWidth=1.5)
             .encode(
                 x=x,
                 x2="bar_end:T",
-                y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=0)),
+                y=alt.Y("row:N", title=None, sort=order, axis=theme.wrapped_axis(22)),
                 color=colour,
+                stroke=alt.Stroke(
+                    "kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[LIGHT, LIGHT, INK])
+                ),
+                fillOpacity=hollow,
                 tooltip=tooltip,
             )
         )
-        return (band + bars).properties(width=420, height=30 * len(order))
+        return (band + bars).properties(width=PANEL_WIDTH, height=34 * len(order))
 
     year = [f"{final['bar_start'].year}-01-01", f"{final['bar_start'].year + 1}-01-01"]
     close = [
@@ -86,11 +95,18 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
         (final["bar_end"] + timedelta(days=5)).strftime("%Y-%m-%d"),
     ]
     return alt.vconcat(
-        panel(year, "Allowed publication dates: the whole year", "%b"),
-        panel(close, "Close-up: the weeks around publication", "%d %b"),
-        title=alt.Title(
-            "Each clue narrows the publication date",
-            subtitle=f"Publication interval {final['allowed_start']} to {final['allowed_end']} (shaded)",
+        panel(year, ["Allowed dates: the whole year"], "%b"),
+        panel(close, ["Close-up: the weeks around publication"], "%d %b"),
+        spacing=12,
+        title=theme.phone_title(
+            theme.wrap_text(
+                f"{len(order) - 1} clues narrow the publication date to {int(final['days'])} days", 40
+            ).split("\n"),
+            subtitle=[
+                f"Publication: {final['allowed_start']} to {final['allowed_end']} (shaded).",
+                "Solid grey: a clue from the article alone; hollow:",
+                "a clue that needs outside knowledge.",
+            ],
         ),
     )
 
@@ -130,7 +146,7 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
     resolver = data[(data["colour"] != EXCLUDED) & (data["resolved_start"] != "")].copy()
     resolver["r_start"] = pd.to_datetime(resolver["resolved_start"])
     resolver["r_end"] = pd.to_datetime(resolver["resolved_end"]) + timedelta(days=1)
-    present = theme.scale_present({**theme.THEME_COLORS, EXCLUDED: LIGHT}, data["colour"])
+    present = theme.scale_present({**theme.THEME_COLORS, EXCLUDED: theme.PALE_GREY}, data["colour"])
     domain, colours = present.domain, present.range
     tooltip = [
         alt.Tooltip("label:N", title="Expression"),
@@ -155,12 +171,12 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
                     }
                 )
             )
-            .mark_rect(color=BAND)
+            .mark_rect(color=LIGHT, opacity=BAND_OPACITY)
             .encode(x=alt.X("a:T", scale=scale), x2="b:T")
         )
         bars = (
             alt.Chart(rows)
-            .mark_bar(height=8, yOffset=-2, clip=True)
+            .mark_bar(height=7, yOffset=-2, clip=True, strokeWidth=1)
             .encode(
                 x=alt.X("bar_start:T", title=title, scale=scale, axis=alt.Axis(format=fmt)),
                 x2="bar_end:T",
@@ -168,6 +184,11 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
                 color=alt.Color(
                     "colour:N", title="Event theme", scale=alt.Scale(domain=domain, range=colours)
                 ),
+                # A word that dates no event is hollow, apart from the grey of military events.
+                stroke=alt.Stroke(
+                    "colour:N", title="Event theme", scale=alt.Scale(domain=domain, range=colours)
+                ),
+                fillOpacity=alt.condition(alt.datum.colour == EXCLUDED, alt.value(0.15), alt.value(1.0)),
                 tooltip=tooltip,
             )
         )
@@ -181,7 +202,7 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
                 tooltip=tooltip,
             )
         )
-        return (pub + bars + check).properties(width=440, height=16 * len(shown))
+        return (pub + bars + check).properties(width=PANEL_WIDTH, height=MENTION_ROW_PX * len(shown))
 
     first = data["bar_start"].min().strftime("%Y-01-01")
     last = (data["bar_end"].max() + timedelta(days=31)).strftime("%Y-%m-01")
@@ -189,14 +210,22 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
         (pd.Timestamp(published.start) - timedelta(days=45)).strftime("%Y-%m-%d"),
         (pd.Timestamp(published.end) + timedelta(days=4)).strftime("%Y-%m-%d"),
     ]
+    weeks = int((pd.Timestamp(close[1]) - pd.Timestamp(close[0])).days / 7)
     return alt.vconcat(
-        panel([first, last], "Date (whole range)", "%Y"),
-        panel(close, "Date (the weeks before publication; only the expressions that reach them)", "%d %b"),
-        title=alt.Title(
-            "What the article's time words refer to",
+        panel([first, last], "Whole range", "%Y"),
+        panel(close, ["The weeks before publication (only", "the expressions that reach them)"], "%d %b"),
+        spacing=12,
+        title=theme.phone_title(
+            theme.wrap_text(
+                f"{int((data['bar_start'] >= pd.Timestamp(close[0])).sum())} of the article's "
+                f"{len(data)} time words point to the {weeks} weeks before publication",
+                40,
+            ).split("\n"),
             subtitle=[
-                "Bars: stored event interval or, in grey, the resolver's reading of an expression that dates no event",
-                "Thin black line under a bar: the resolver's own reading. Shaded: the publication interval",
+                "Bars: the event's stored interval, coloured by",
+                "theme, or, hollow, the resolver's reading of a word",
+                "that dates no event. Thin line under a bar: the",
+                "resolver's own reading. Shaded: publication.",
             ],
         ),
     )

@@ -7,7 +7,14 @@ import pandas as pd
 
 from thawbook.analysis.military import _side_words
 from thawbook.charts import theme
-from thawbook.charts.contacts import _SIDE_OR_BOTH, KIND_SHAPES, contact_timeline_chart
+from thawbook.charts.contacts import (
+    _SIDE_OR_BOTH,
+    KIND_SHAPES,
+    contact_timeline_chart,
+    pixel_y,
+    row_headings,
+    titled_rows,
+)
 
 MILITARY_WINDOW = ("2023-05-20", "2023-06-05")
 
@@ -17,10 +24,11 @@ def military_timeline_chart(frame: pd.DataFrame) -> alt.LayerChart:
     coloured by the side that acts and shaped by kind; bars that start earlier are cut."""
     return contact_timeline_chart(
         frame,
-        title="Military contacts around the Shangri-La Dialogue, as the article dates them",
+        title=["Military contacts around the Shangri-La", "Dialogue, as the article dates them"],
         subtitle=[
-            "Points: exact days, shaped by kind; bars: the interval loose wording allows",
-            "Bars cut at the left edge start earlier (hover for their dates)",
+            "Points: exact days, shaped by kind; bars: the dates",
+            "loose wording allows (cut at the left edge if they",
+            "start earlier: tap or hover for their dates)",
         ],
         domain=MILITARY_WINDOW,
         color="acting_side",
@@ -51,9 +59,11 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
                 }
             )
     data = pd.DataFrame(rows)
-    colors = {**theme.SIDE_COLORS, "both": theme.NEUTRAL, "article": "#B3B3B3"}
+    colors = {**theme.SIDE_COLORS, "both": theme.VIOLET, "article": theme.PALE_GREY}
     scale = theme.side_scale(data["side_label"], words=_side_words, colors=colors)
     order = list(dict.fromkeys(data["label"]))
+    # Each row's words are written above its two dots, across the view's width.
+    data, height = titled_rows(data.assign(title=data["label"]), order, chars=44)
     x_order = ["said by", "about"]
     tooltip = [
         alt.Tooltip("speaker:N", title="Said by"),
@@ -63,28 +73,30 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
     ]
     base = alt.Chart(
         data,
-        title=alt.Title(
+        title=theme.phone_title(
             "Who characterises whose military conduct",
             subtitle=[
-                "Each row: who says it and the words, from the side that says it",
-                "(left dot) to the side it is aimed at (right dot)",
+                "Each row: who says it and the words; the dots run",
+                "from the side that says it (left) to the side it is",
+                "aimed at (right)",
             ],
         ),
     )
-    y = alt.Y("label:N", title=None, sort=order, axis=theme.wrapped_axis(48))
+    y = pixel_y("bar_y", height)
     x = alt.X(
         "end:N",
         title=None,
         sort=x_order,
-        scale=alt.Scale(domain=x_order),
-        axis=alt.Axis(labelAngle=0, orient="top"),
+        scale=alt.Scale(domain=x_order, paddingOuter=0.2),
+        axis=alt.Axis(labelAngle=0, orient="top", domain=False, ticks=False),
     )
-    line = base.mark_line(color="#B3B3B3", strokeWidth=2).encode(x=x, y=y, detail="label:N")
-    dots = base.mark_circle(size=220, opacity=1).encode(
+    line = base.mark_line(color=theme.MARK_GREY, strokeWidth=2).encode(x=x, y=y, detail="label:N")
+    dots = base.mark_circle(size=160, opacity=1).encode(
         x=x, y=y, color=alt.Color("side_label:N", title="Side", scale=scale), tooltip=tooltip
     )
+    headings = row_headings(data[data["end"] == "said by"], height, tooltip)
     return (
-        alt.layer(line, dots)
-        .properties(width=alt.Step(90), height=alt.Step(44))
-        .configure_legend(orient="bottom", direction="horizontal", columns=3, titleOrient="top")
+        alt.layer(headings, line, dots)
+        .properties(width="container", height=height)
+        .configure_legend(orient="bottom", direction="horizontal", columns=2, titleOrient="top")
     )

@@ -105,7 +105,7 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     ]
     lines = (
         alt.Chart(edges)
-        .mark_line(color=theme.NEUTRAL, strokeWidth=1.5, interpolate="linear")
+        .mark_line(color=theme.MARK_GREY, strokeWidth=1.5, interpolate="linear")
         .encode(
             x=x,
             y=y("point"),
@@ -149,9 +149,9 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
             .encode(x=alt.value(0), y=y("top"), text="heading:N")
         )
     return alt.layer(*layers).properties(
-        width=380,
+        width="container",
         height=height,
-        title=alt.Title(
+        title=theme.phone_title(
             "Which measures the article presents as responses",
             subtitle=[
                 # each line short enough to stay whole in a phone's column
@@ -174,7 +174,7 @@ def _timeline_rows(frame: pd.DataFrame) -> pd.DataFrame:
 # each with its own rows; a measure's label is written above its bar across the panel's width,
 # so that no column of axis labels competes with the bars for a phone's width.
 TIMELINE_ROW_PX = 32
-TIMELINE_WIDTH = 440  # shrunk by the page to 342 px on a phone, with its fixed margins
+TIMELINE_WIDTH = "container"  # the panels have no axis labels beside them: the column's width
 
 
 def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
@@ -227,7 +227,7 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
         )
         bars = (
             alt.Chart(data)
-            .mark_bar(height=10, yOffset=7, opacity=0.85)
+            .mark_bar(height=10, yOffset=7)
             .encode(x=x, x2="end_excl:T", y=rows(data), color=color, tooltip=tooltip)
         )
         days_marks = (
@@ -250,7 +250,7 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
         ).properties(
             width=TIMELINE_WIDTH,
             height=TIMELINE_ROW_PX * len(undated),
-            title=alt.Title(UNDATED, fontSize=12, fontWeight="bold", anchor="start", orient="bottom"),
+            title=theme.phone_title(UNDATED, fontSize=12, fontWeight="bold", anchor="start", orient="bottom"),
         )
     )
     n_undated = len(undated)
@@ -258,7 +258,7 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
         alt.vconcat(*panels, spacing=14)
         .resolve_scale(x="independent", y="independent")
         .properties(
-            title=alt.Title(
+            title=theme.phone_title(
                 "Measures by date, instrument and imposing side",
                 subtitle=[
                     "Bars span each dated measure's event interval;",

@@ -13,16 +13,20 @@ from thawbook.charts import theme
 
 # Okabe–Ito colours: cooperation in blues, conflict in warm colours.
 QUAD_COLORS = {
-    "verbal cooperation": "#56B4E9",
+    "verbal cooperation": theme.THEME_COLORS["climate_finance"],  # the deepened sky blue
     "material cooperation": "#0072B2",
-    "verbal conflict": "#E69F00",
+    "verbal conflict": theme.THEME_COLORS["business"],  # ochre
     "material conflict": "#D55E00",
 }
 DOMAIN_COLORS = {"economic": theme.THEME_COLORS["trade"], "military": theme.THEME_COLORS["military"]}
-SCENARIO_COLORS = {"as coded": "#0072B2", "alternative coding": "#E69F00"}
+SCENARIO_COLORS = {"as coded": "#0072B2", "alternative coding": theme.THEME_COLORS["business"]}
 
 
 def _short(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    if "week_start" in frame and "week_start" in columns:
+        # A week's bar spans its Monday to its Sunday (a day's gap to the next), at any width.
+        frame = frame.assign(bar_last=pd.to_datetime(frame["week_start"]) + pd.Timedelta(days=6))
+        columns = [*columns, "bar_last"]
     out = frame[columns].copy()
     for column in columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
@@ -30,8 +34,23 @@ def _short(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return out
 
 
+# The weekly chart's key events are written in a strip above the bars, one row each, so that no
+# two share a line; the bars keep a scale of their own whose domain is the data's.
+KEY_LINE_PX = 13
+KEY_CHARS = 30
+BARS_PX = 240
+
+
+def _nice_step(span: float) -> float:
+    for step in (0.5, 1, 2, 5, 10, 20, 50):
+        if span / step <= 5:
+            return step
+    return 100.0
+
+
 def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: list[str]) -> alt.LayerChart:
-    """Weekly Goldstein sum as bars (blue above zero, vermillion below), key events labelled above."""
+    """Weekly Goldstein sum as bars (blue above zero, vermillion below), key events labelled in a
+    strip above them: the value axis spans the data only."""
     data = _short(
         weekly.assign(sign=weekly["goldstein"].ge(0).map({True: "cooperative", False: "conflictual"})),
         ["week_start", "week", "goldstein", "all events", "conflict", "sign", "events", "evidence"],
@@ -39,36 +58,47 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
     keys = coded[coded["event_id"].isin(key_events)].copy()
     keys["mid"] = keys["date_start"] + (keys["date_end"] - keys["date_start"]) / 2
     keys = keys.sort_values(["mid", "event_id"]).reset_index(drop=True)
-    top = float(max(weekly["goldstein"].max(), 1.0))
-    # One row per key event above the bars, so that no two labels share a line; a label runs
-    # left of its line in the right half of the window, and breaks into short lines, so that
-    # it stays in the view on a phone too. The rows take about as much height as the bars.
-    step = 1.4 * (top - float(min(weekly["goldstein"].min(), 0.0))) / (len(keys) + 0.6)
-    keys["y"] = top + step * (0.8 + keys.index)
+    low = float(min(weekly["goldstein"].min(), 0.0))
+    high = float(max(weekly["goldstein"].max(), 0.0))
+    step = _nice_step(high - low or 1.0)
+    lo, hi = step * (low // step), step * -(-high // step)
+    keys["label"] = [theme.wrap_text(title, KEY_CHARS) for title in keys["title"]]
+    tall = keys["label"].str.count("\n").add(1).mul(KEY_LINE_PX).add(5)
+    keys["py"] = tall.cumsum() - tall + 4
+    strip = int(tall.sum()) + 8
+    height = strip + BARS_PX
+    zero_px = strip + (hi - 0.0) / ((hi - lo) or 1.0) * BARS_PX
+    # A label runs right of its line in the left half of the window and left of it in the right half.
+    keys["line_top"] = keys["py"] + 2
+    keys["zero_px"] = zero_px
     first, last = weekly["week_start"].min(), weekly["week_start"].max()
     keys["side"] = (keys["mid"] > first + (last - first) * 0.5).map({True: "right", False: "left"})
-    keys["label"] = [theme.wrap_text(title, 28) for title in keys["title"]]
     keys["from_day"], keys["to_day"] = (
         keys["date_start"].dt.strftime("%Y-%m-%d"),
         keys["date_end"].dt.strftime("%Y-%m-%d"),
     )
-    y_top = float(keys["y"].max() + step * 0.6) if len(keys) else top
+    x = alt.X(
+        "week_start:T",
+        title="Week (Monday–Sunday)",
+        axis=alt.Axis(
+            format="%d %b",
+            labelOverlap=True,
+            labelSeparation=8,
+            tickCount={"interval": "week", "step": 4},
+        ),
+    )
     bars = (
         alt.Chart(data)
-        .mark_bar(width=14)
+        .mark_bar()
         .encode(
-            x=alt.X(
-                "week_start:T",
-                title="Week (Monday–Sunday)",
-                axis=alt.Axis(
-                    format="%d %b",
-                    labelOverlap=True,
-                    labelSeparation=8,
-                    tickCount={"interval": "week", "step": 4},
-                ),
-            ),
+            x=x,
+            x2="bar_last:T",
+            y2=alt.datum(0),
             y=alt.Y(
-                "goldstein:Q", title="Goldstein sum (weighted)", scale=alt.Scale(domainMax=y_top, nice=False)
+                "goldstein:Q",
+                title="Goldstein sum (weighted)",
+                scale=alt.Scale(domain=[lo, hi], range=[height, strip], nice=False),
+                axis=alt.Axis(values=[lo + step * n for n in range(int(round((hi - lo) / step)) + 1)]),
             ),
             color=alt.Color(
                 "sign:N",
@@ -77,6 +107,7 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
                     domain=["cooperative", "conflictual"],
                     range=[QUAD_COLORS["material cooperation"], QUAD_COLORS["material conflict"]],
                 ),
+                legend=alt.Legend(orient="bottom", direction="horizontal"),
             ),
             tooltip=[
                 alt.Tooltip("week:N", title="ISO week"),
@@ -89,7 +120,20 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
     )
     keys = _short(
         keys,
-        ["title", "label", "from_day", "to_day", "mid", "y", "side", "cameo_code", "goldstein", "evidence"],
+        [
+            "title",
+            "label",
+            "from_day",
+            "to_day",
+            "mid",
+            "py",
+            "line_top",
+            "zero_px",
+            "side",
+            "cameo_code",
+            "goldstein",
+            "evidence",
+        ],
     )
     tips = [
         alt.Tooltip("title:N", title="Event"),
@@ -99,42 +143,54 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
         alt.Tooltip("goldstein:Q", title="Goldstein"),
         alt.Tooltip("evidence:N", title="Evidence"),
     ]
+    pixels = alt.Scale(domain=[0, height], range=[0, height], nice=False, zero=False)
     spans = (
         alt.Chart(keys)
-        .mark_rule(color=theme.NEUTRAL, strokeDash=[3, 3])
-        .encode(x="mid:T", y="y:Q", y2=alt.datum(0), tooltip=tips)
+        .mark_rule(color=theme.MARK_GREY, strokeDash=[3, 3])
+        .encode(
+            x="mid:T",
+            y=alt.Y("line_top:Q", scale=pixels, axis=None),
+            y2="zero_px:Q",
+            tooltip=tips,
+        )
     )
     labels = [
         alt.Chart(keys[keys["side"] == side])
         .mark_text(
             align=side,
             dx=4 if side == "left" else -4,
-            baseline="middle",
+            baseline="top",
             lineBreak="\n",
+            lineHeight=KEY_LINE_PX,
             fontSize=11,
-            color=theme.INK,
         )
-        .encode(x="mid:T", y="y:Q", text="label:N", tooltip=tips)
+        .encode(x="mid:T", y=alt.Y("py:Q", scale=pixels, axis=None), text="label:N", tooltip=tips)
         for side in ("left", "right")
     ]
-    return alt.layer(bars, spans, *labels).properties(
-        width=620,
-        height=480,
-        title=alt.Title(
-            "The thaw week by week: weighted Goldstein sum",
-            subtitle="Imprecisely dated events are spread over their interval; placeholders left out",
-        ),
+    worst = weekly.loc[weekly["goldstein"].idxmin()]
+    return (
+        alt.layer(bars, spans, *labels)
+        .resolve_scale(y="independent")
+        .properties(
+            width="container",
+            height=height,
+            title=theme.phone_title(
+                [f"The most conflictual week starts {pd.Timestamp(worst['week_start']):%d %B}"],
+                subtitle=(
+                    "Goldstein sum per week, each event spread over the dates it could have; "
+                    "above zero, a week is on balance cooperative. Dashed lines: key events"
+                ),
+            ),
+        )
     )
 
 
 def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
     """Weighted event counts per week, stacked by QuadClass."""
-    data = long[["week_start", "week", "quad", "order", "weight", "events", "evidence"]].assign(
-        week_start=long["week_start"].dt.strftime("%Y-%m-%d")
-    )
+    data = _short(long, ["week_start", "week", "quad", "order", "weight", "events", "evidence"])
     return (
         alt.Chart(data)
-        .mark_bar(width=14)
+        .mark_bar()
         .encode(
             x=alt.X(
                 "week_start:T",
@@ -146,8 +202,14 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
                     tickCount={"interval": "week", "step": 4},
                 ),
             ),
+            x2="bar_last:T",
             y=alt.Y("weight:Q", title="Events (weighted count)", stack="zero"),
-            color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
+            color=alt.Color(
+                "quad:N",
+                title="QuadClass",
+                scale=theme.scale_for(QUAD_COLORS, labelled=False),
+                legend=alt.Legend(orient="bottom", columns=2),
+            ),
             order=alt.Order("order:Q"),
             tooltip=[
                 alt.Tooltip("week:N", title="ISO week"),
@@ -158,11 +220,14 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
             ],
         )
         .properties(
-            width=620,
-            height=260,
-            title=alt.Title(
+            width="container",
+            height=240,
+            title=theme.phone_title(
                 "Events per week by QuadClass",
-                subtitle="Each event has weight 1, spread evenly over its date interval",
+                subtitle=[
+                    "Each event has weight 1, spread evenly over its",
+                    "date interval; blues cooperate, oranges conflict",
+                ],
             ),
         )
     )
@@ -219,13 +284,16 @@ def thaw_intervals_chart(
         y=alt.Y("goldstein:Q", title="Goldstein value", scale=alt.Scale(domain=[-10, 10]), stack=None),
     )
     ticks = base.mark_tick(thickness=2, size=12)
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.MARK_GREY).encode(y="y:Q")
     return (zero + bars + ticks).properties(
-        width=620,
-        height=300,
-        title=alt.Title(
+        width="container",
+        height=280,
+        title=theme.phone_title(
             "Every scored event in the window, as an interval",
-            subtitle="Bar length is the date range the article allows; height is the code's Goldstein value",
+            subtitle=[
+                "Bar length: the dates the article allows;",
+                "height: the code's Goldstein value (−10 to +10)",
+            ],
         ),
     )
 
@@ -238,8 +306,9 @@ def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.FacetChart:
     colors = DOMAIN_COLORS
     return (
         alt.Chart(data)
-        .mark_bar(width=14)
+        .mark_bar()
         .encode(
+            x2="bar_last:T",
             x=alt.X(
                 "week_start:T",
                 title="Week (Monday–Sunday)",
@@ -263,26 +332,30 @@ def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.FacetChart:
                 alt.Tooltip("events:N", title="Events (weight)"),
             ],
         )
-        .properties(width=620, height=160)
+        .properties(width=280, height=140)
         .facet(
             row=alt.Row("domain:N", title=None, sort=list(DOMAINS), header=alt.Header(labelFontSize=13)),
         )
         .properties(
-            title=alt.Title(
+            title=theme.phone_title(
                 "Economic and military events, week by week",
-                subtitle="Weighted Goldstein sum; economic: trade, business, climate finance; military: military",
+                subtitle=[
+                    "Weighted Goldstein sum per week; economic: trade,",
+                    "business and climate finance events",
+                ],
             )
         )
     )
 
 
 def thaw_sensitivity_chart(both: pd.DataFrame) -> alt.LayerChart:
-    """The weekly Goldstein sum as coded and under the alternative coding, as two step lines."""
+    """The weekly Goldstein sum as coded and under the alternative coding, as two step lines: a
+    week's total holds for the whole week, so it is drawn flat across it, never as a curve."""
     data = _short(both, ["scenario", "week_start", "week", "goldstein", "all events", "events"])
     colors = SCENARIO_COLORS
     lines = (
         alt.Chart(data)
-        .mark_line(point=True, interpolate="monotone", strokeWidth=2)
+        .mark_line(point=True, interpolate="step-after", strokeWidth=2)
         .encode(
             x=alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b")),
             y=alt.Y("goldstein:Q", title="Goldstein sum (weighted)"),
@@ -302,12 +375,15 @@ def thaw_sensitivity_chart(both: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.MARK_GREY).encode(y="y:Q")
     return (zero + lines).properties(
-        width=620,
-        height=300,
-        title=alt.Title(
-            "The weekly curve under the main and the alternative coding",
-            subtitle="Three debatable events recoded at once: the jet intercept, Mao Ning's call, the balloon",
+        width="container",
+        height=260,
+        title=theme.phone_title(
+            "The weekly index under the main and the alternative coding",
+            subtitle=[
+                "One step per week: its total holds from Monday to Sunday.",
+                "Recoded at once: the jet intercept, Mao Ning's call, the balloon",
+            ],
         ),
     )

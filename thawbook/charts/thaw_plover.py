@@ -14,7 +14,8 @@ from thawbook.charts import theme
 
 
 def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
-    """The weekly Goldstein and PLOVER sums as two lines; weeks where they disagree are ringed."""
+    """The weekly Goldstein and PLOVER sums as two step lines (a week's total holds for the whole
+    week); weeks where they disagree are ringed, and the title says when none does."""
     data = long_form(both)
     flagged = compare(both)
     flagged = flagged[flagged["disagreement"] != ""].assign(
@@ -23,7 +24,7 @@ def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
     x = alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b"))
     lines = (
         alt.Chart(data)
-        .mark_line(point=True, strokeWidth=2)
+        .mark_line(point=True, strokeWidth=2, interpolate="step-after")
         .encode(
             x=x,
             y=alt.Y("value:Q", title="Weighted score sum"),
@@ -44,7 +45,7 @@ def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
     )
     rings = (
         alt.Chart(flagged)
-        .mark_point(shape="circle", size=260, filled=False, color=theme.NEUTRAL, strokeWidth=1.5)
+        .mark_point(shape="circle", size=260, filled=False, color=theme.MARK_GREY, strokeWidth=2)
         .encode(
             x=x,
             y="plover:Q",
@@ -56,12 +57,20 @@ def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.NEUTRAL).encode(y="y:Q")
-    return (zero + lines + rings).properties(
-        width=620,
-        height=300,
-        title=alt.Title(
-            "The weekly index with Goldstein and with PLOVER scores",
-            subtitle="Ringed: weeks whose sign or rank differs between the two scores",
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.MARK_GREY).encode(y="y:Q")
+    weeks = len(compare(both))
+    if len(flagged):
+        title = f"{len(flagged)} of {weeks} weeks differ in sign or rank between the two scores"
+        how = "Ringed: the weeks whose sign or rank differs."
+    else:
+        title = f"Goldstein and PLOVER agree in sign and rank in all {weeks} weeks"
+        how = "A week that differed would be ringed: none does."
+    layers = [zero, lines, rings] if len(flagged) else [zero, lines]
+    return alt.layer(*layers).properties(
+        width="container",
+        height=260,
+        title=theme.phone_title(
+            theme.wrap_text(title, 40).split("\n"),
+            subtitle=["Weekly score sums, one step per week (Monday–Sunday).", how],
         ),
     )

@@ -16,11 +16,16 @@ from altair.utils.display import HTMLRenderer
 
 from thawbook.paths import ROOT
 
+# Every mark colour reads at 3:1 or more on the light page (#FFFFFF) and on the dark one
+# (#14181E, and #121212): its relative luminance lies between about 0.13 and 0.30, so a mark keeps
+# one colour in both modes (WCAG 1.4.11, tests/charts/test_theme.py). Okabe–Ito's orange, sky blue
+# and black fall outside that band and are replaced by a darker orange (ochre), a deeper sky blue
+# and a mid grey, which keep the palette's hues and stay apart for colour-vision deficiencies.
 SIDE_COLORS = {
     "us_government": "#0072B2",  # blue
     "china_government": "#D55E00",  # vermillion
     "analyst": "#009E73",  # bluish green
-    "business": "#E69F00",  # orange
+    "business": "#A67C00",  # ochre (Okabe–Ito orange, darkened)
     "media": "#CC79A7",  # reddish purple
     "third_party": "#6B6B6B",  # grey
 }
@@ -30,11 +35,22 @@ THEME_COLORS = {
     "sanctions": "#D55E00",
     "export_controls": "#CC79A7",
     "trade": "#009E73",
-    "business": "#E69F00",
-    "military": "#000000",
-    "climate_finance": "#56B4E9",
+    "business": "#A67C00",
+    "military": "#808080",  # mid grey: black would vanish on the dark page
+    "climate_finance": "#3D8FCC",  # sky blue, deepened
 }
 
+#: Greys for marks that are neither a side nor a theme: a rule, a band's edge, a pale category.
+MARK_GREY = "#808080"
+PALE_GREY = "#8C8C8C"
+#: A second colour beside a side or theme palette (a grouping such as "both sides").
+VIOLET = "#9A6FB0"
+#: A ranked ramp of blues, least to most, for the light page; DARK_SWAPS turns it round for the
+#: dark page so that the most stays the most visible.
+RAMP_BLUES = ("#4A90C8", "#2C6FAA", "#08306B")
+
+# Text greys. NEUTRAL is secondary text (subtitles, notes) and swaps to a light grey on the dark
+# page (DARK_SWAPS); INK is the main text colour.
 NEUTRAL = "#4D4D4D"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
@@ -80,6 +96,35 @@ def wrap_text(text: str, chars: int) -> str:
     return "\n".join(lines)
 
 
+#: Characters per line of a chart's title (15 px bold) and subtitle (12 px) that a phone's 342 px
+#: column holds, in the wide sans-serif a phone may draw them in.
+TITLE_CHARS = 34
+SUBTITLE_CHARS = 50
+
+
+def phone_title(text, subtitle=None, **properties) -> alt.Title:
+    """An altair title whose text and subtitle are broken into lines that a phone's column
+    holds (:data:`TITLE_CHARS`, :data:`SUBTITLE_CHARS`): vega does not wrap titles itself. A list
+    is read as one text, its parts joined by spaces, unless a part ends a sentence."""
+
+    def lines(words, chars: int) -> list[str]:
+        parts = [words] if isinstance(words, str) else list(words)
+        out: list[str] = []
+        run: list[str] = []
+        for part in parts:
+            run.append(str(part))
+            if str(part).rstrip().endswith((".", ":", ")")):
+                out.extend(wrap_text(" ".join(run), chars).split("\n"))
+                run = []
+        if run:
+            out.extend(wrap_text(" ".join(run), chars).split("\n"))
+        return out
+
+    if subtitle is not None:
+        properties["subtitle"] = lines(subtitle, SUBTITLE_CHARS)
+    return alt.Title(lines(text, TITLE_CHARS), **properties)
+
+
 def wrap_labels(chars: int = 40) -> str:
     """A Vega expression for ``labelExpr`` that breaks a long axis label into lines of at most
     ``chars`` characters at spaces, so that no label is cut (use with ``labelLimit=0``). The
@@ -101,10 +146,14 @@ def side_scale(present, *, words=label, colors: dict[str, str] | None = None) ->
 # ------------------------------------------------------------------ light and dark
 INK = "#1A1A1A"
 GRID = "#E6E6E6"
+#: The pages' backgrounds: light, and dark (the pydata theme's, and the darker #121212 that some
+#: readers' dark modes use). Chart texts must read on each at 4.5:1, marks at 3:1.
+PAGE_LIGHT = "#FFFFFF"
+PAGES_DARK = ("#14181E", "#121212")
 
 LIGHT: dict = {
     "font": FONT,
-    "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
+    "view": {"stroke": None, "continuousWidth": 320, "continuousHeight": 260},
     "title": {
         "fontSize": 15,
         "anchor": "start",
@@ -119,7 +168,18 @@ LIGHT: dict = {
         "labelFontSize": 12,
         "titleFontSize": 12,
     },
-    "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12, "labelLimit": 0},
+    # Legends sit under the chart, where they leave a phone's column to the marks.
+    "legend": {
+        "labelColor": INK,
+        "titleColor": INK,
+        "labelFontSize": 12,
+        "labelLimit": 0,
+        "orient": "bottom",
+        "direction": "vertical",
+        "columns": 2,
+    },
+    "header": {"labelColor": INK, "titleColor": INK},
+    "text": {"color": INK},
     "range": {"category": list(THEME_COLORS.values())},
     "mark": {"color": SIDE_COLORS["us_government"]},
 }
@@ -147,6 +207,13 @@ DARK_SWAPS: dict[str, str] = {
     "black": "#E0E0E0",
     NEUTRAL: "#B3B3B3",
     GRID: "#3A3A3A",
+    # The middle and pale greys of a ranked grey scale (chapter 08's confidence) swap so that
+    # the scale keeps its order on the dark page: the surest reads brightest.
+    "#6E6E6E": "#A6A6A6",
+    "#8F8F8F": "#6F6F6F",
+    RAMP_BLUES[0]: RAMP_BLUES[1],
+    RAMP_BLUES[1]: RAMP_BLUES[0],
+    RAMP_BLUES[2]: "#97C0E6",
     "#FFFFFF": "#1A1A1A",
     "white": "#1A1A1A",
 }

@@ -12,7 +12,14 @@ import pandas as pd
 from thawbook.analysis.contacts import interval_words
 from thawbook.analysis.trade import CONTRAST_WINDOW, domain_labels
 from thawbook.charts import theme
-from thawbook.charts.contacts import _interval_frame, contact_timeline_chart
+from thawbook.charts.contacts import (
+    ROW_BAR_PX,
+    _interval_frame,
+    contact_timeline_chart,
+    pixel_y,
+    row_headings,
+    titled_rows,
+)
 from thawbook.dates.intervals import iso
 
 ACT_SHAPES = {
@@ -80,23 +87,22 @@ def _contrast_panels(
         type="utc", domain=[window[0], (pd.Timestamp(window[1]) + pd.Timedelta(days=1)).strftime("%Y-%m-%d")]
     )
     panels = []
-    for number, label in enumerate(labels.values()):
+    for label in labels.values():
         part = data[data["domain_label"] == label]
         order = list(part.sort_values(["start", "end", "title"], kind="mergesort")["title"].drop_duplicates())
-        y = alt.Y("title:N", title=None, sort=order, axis=theme.wrapped_axis(44))
+        part, height = titled_rows(part, order)
+        y = pixel_y("bar_y", height)
         base = alt.Chart(part)
         bars = (
             base.transform_filter("!datum.is_point")
-            .mark_bar(height=10, opacity=0.55, clip=True)
+            .mark_bar(height=ROW_BAR_PX - 4, clip=True)
             .encode(
-                # One axis title, under the last panel, so that it does not run into the next panel.
+                # Each panel's dates on top of it, next to its first row.
                 x=alt.X(
                     "start:T",
-                    title="Date (bars where the article dates loosely)"
-                    if number == len(labels) - 1
-                    else None,
+                    title=None,
                     scale=x_scale,
-                    axis=alt.Axis(format="%d %b", labelAngle=0, tickCount=8),
+                    axis=alt.Axis(format="%d %b", labelAngle=0, tickCount=6, orient="top", grid=True),
                 ),
                 x2="bar_end:T",
                 y=y,
@@ -110,18 +116,19 @@ def _contrast_panels(
             .encode(x=alt.X("mid:T", scale=x_scale), y=y, color=colour, shape=shape, tooltip=tooltip)
         )
         panels.append(
-            alt.layer(bars, points, title=alt.Title(label, fontSize=13)).properties(
-                width=360, height=alt.Step(30)
-            )
+            alt.layer(
+                row_headings(part, height, tooltip), bars, points, title=alt.Title(label, fontSize=12)
+            ).properties(width="container", height=height)
         )
     return (
         alt.vconcat(
             *panels,
-            title=alt.Title(
+            title=theme.phone_title(
                 title,
                 subtitle=[
-                    f"{interval_words(*window)}; points are exact days, bars the interval the wording allows",
-                    "Bars cut at the left edge start earlier (hover for their dates)",
+                    *theme.wrap_text(f"{interval_words(*window)}.", 52).split("\n"),
+                    "Points: exact days; bars: the dates loose wording",
+                    "allows (cut at the edge if they start earlier).",
                 ],
             ),
         )
@@ -171,7 +178,7 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
     ]
     base = alt.Chart(
         data,
-        title=alt.Title(
+        title=theme.phone_title(
             "Who reaches out, and to whom, in the economic domain",
             subtitle="Each event's main actor (left) and counterpart (right), coloured by the side they act for",
         ),
@@ -217,7 +224,7 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
     )
     return (
         alt.layer(headings, dots, names)
-        .properties(width=400, height=alt.Step(PARTICIPANT_ROW_PX))
+        .properties(width="container", height=alt.Step(PARTICIPANT_ROW_PX))
         .configure_legend(orient="bottom")
     )
 
@@ -231,7 +238,7 @@ def quoted_words_chart(quoted: pd.DataFrame) -> alt.Chart:
     return (
         alt.Chart(
             data,
-            title=alt.Title(
+            title=theme.phone_title(
                 "Whose words carry the economic story",
                 subtitle="Words inside quotation marks, one segment per quotation",
             ),
@@ -249,6 +256,6 @@ def quoted_words_chart(quoted: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("evidence:N", title="The article's words"),
             ],
         )
-        .properties(width=420, height=alt.Step(28))
+        .properties(width="container", height=alt.Step(28))
         .configure_legend(orient="bottom", direction="horizontal")
     )

@@ -8,14 +8,21 @@ import pandas as pd
 
 from thawbook.charts import theme
 
+VOICE_COLORS = {**theme.SIDE_COLORS, "none": theme.PALE_GREY}
+
 
 def _side_scale() -> alt.Scale:
-    colors = {**theme.SIDE_COLORS, "none": "#B3B3B3"}
-    return theme.scale_for(colors)
+    return theme.scale_for(VOICE_COLORS)
 
 
-# Speech is drawn solid; borrowed words (scare quotes, terms) pale, in every voices chart.
-KIND_OPACITY = alt.Scale(domain=["speech", "scare_quote", "term"], range=[1.0, 0.45, 0.25])
+# Speech is drawn solid; borrowed words (scare quotes, terms) pale, in every voices chart. Every
+# bar keeps an outline in its side's colour, which reads at 3:1 on both pages however pale its fill.
+KIND_OPACITY = alt.Scale(domain=["speech", "scare_quote", "term"], range=[1.0, 0.4, 0.12])
+
+
+def _kinds(scale: alt.Scale) -> alt.FillOpacity:
+    # vega-lite draws no legend for a bar's fill opacity: the subtitle says what pale means.
+    return alt.FillOpacity("kind_words:N", title="Quoted as", scale=scale)
 
 
 def voices_speaker_chart(by_speaker: pd.DataFrame) -> alt.Chart:
@@ -23,20 +30,23 @@ def voices_speaker_chart(by_speaker: pd.DataFrame) -> alt.Chart:
     data = by_speaker[["name", "side_label", "kind", "words", "quotes", "speaker_words", "evidence"]]
     data = data.assign(kind_words=data["kind"].map(theme.label))
     order = list(dict.fromkeys(by_speaker["name"]))
-    # The legend names the kinds as the subtitle does: speech solid, scare quotes and terms pale.
+    # The subtitle names the kinds: speech solid, scare quotes and terms pale (each outlined).
     kinds = alt.Scale(domain=[theme.label(k) for k in KIND_OPACITY.domain], range=KIND_OPACITY.range)
     return (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(strokeWidth=1.5)
         .encode(
             y=alt.Y("name:N", title=None, sort=order),
             x=alt.X("words:Q", title="Words quoted", stack="zero"),
             color=alt.Color(
                 "side_label:N",
                 title="Side",
-                scale=theme.side_scale(data["side_label"], colors={**theme.SIDE_COLORS, "none": "#B3B3B3"}),
+                scale=theme.side_scale(data["side_label"], colors=VOICE_COLORS),
             ),
-            opacity=alt.Opacity("kind_words:N", title="Quoted as", scale=kinds),
+            fillOpacity=_kinds(kinds),
+            stroke=alt.Stroke(
+                "side_label:N", title="Side", scale=theme.side_scale(data["side_label"], colors=VOICE_COLORS)
+            ),
             order=alt.Order("kind:N"),
             tooltip=[
                 alt.Tooltip("name:N", title="Speaker"),
@@ -48,9 +58,9 @@ def voices_speaker_chart(by_speaker: pd.DataFrame) -> alt.Chart:
             ],
         )
         .properties(
-            width=520,
+            width="container",
             height=alt.Step(20),
-            title=alt.Title(
+            title=theme.phone_title(
                 "Who speaks, and how much",
                 subtitle="Words inside quotation marks per speaker; pale bars are scare quotes and terms",
             ),
@@ -65,7 +75,7 @@ def voices_side_chart(by_side: pd.DataFrame) -> alt.Chart:
     kinds = alt.Scale(domain=[theme.label(k) for k in KIND_OPACITY.domain], range=KIND_OPACITY.range)
     return (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(strokeWidth=1.5)
         .encode(
             x=alt.X("words:Q", title="Words quoted"),
             y=alt.Y("side_label:N", title=None, sort="-x"),
@@ -74,9 +84,15 @@ def voices_side_chart(by_side: pd.DataFrame) -> alt.Chart:
                 "side_label:N",
                 title="Side",
                 legend=None,
-                scale=theme.side_scale(data["side_label"], colors={**theme.SIDE_COLORS, "none": "#B3B3B3"}),
+                scale=theme.side_scale(data["side_label"], colors=VOICE_COLORS),
             ),
-            opacity=alt.Opacity("kind_words:N", title="Quoted as", scale=kinds),
+            fillOpacity=_kinds(kinds),
+            stroke=alt.Stroke(
+                "side_label:N",
+                title="Side",
+                legend=None,
+                scale=theme.side_scale(data["side_label"], colors=VOICE_COLORS),
+            ),
             order=alt.Order("kind:N"),
             tooltip=[
                 alt.Tooltip("side_label:N", title="Side"),
@@ -88,9 +104,9 @@ def voices_side_chart(by_side: pd.DataFrame) -> alt.Chart:
             ],
         )
         .properties(
-            width=520,
+            width="container",
             height=alt.Step(26),
-            title=alt.Title(
+            title=theme.phone_title(
                 "Words quoted by side",
                 subtitle=(
                     "Analysts outtalk both governments. "
@@ -145,7 +161,7 @@ def positions_chart(pos: pd.DataFrame) -> alt.Chart:
             color=alt.Color(
                 "side_label:N",
                 title="Side",
-                scale=theme.side_scale(data["side_label"], colors={**theme.SIDE_COLORS, "none": "#B3B3B3"}),
+                scale=theme.side_scale(data["side_label"], colors=VOICE_COLORS),
             ),
             shape=alt.Shape(
                 "stance:N",
@@ -165,7 +181,7 @@ def positions_chart(pos: pd.DataFrame) -> alt.Chart:
         .properties(
             width=alt.Step(34),
             height=alt.Step(30),
-            title=alt.Title(
+            title=theme.phone_title(
                 "Positions by issue and side", subtitle="One mark per position; the shape is its stance"
             ),
         )

@@ -206,8 +206,16 @@ def test_date_check_finds_inside_overlapping_and_outside_dates(tables):
     assert check.loc["ev-jet-intercept", "verdict"] == "inside"
     assert check.loc["ev-sullivan-wang-vienna", "verdict"] == "inside"
     assert check.loc["ev-micron-ban", "verdict"] == "inside"  # 21 May opens "last week" counted from Sunday
-    assert check.loc["ev-shangri-la-dialogue", "verdict"] == "overlaps"
+    # the forum's interval now comes from all the article's words (2-4 June), so the record's
+    # 2-4 June lies inside it; a forum dated one day later would only overlap, two weeks later miss
+    assert check.loc["ev-shangri-la-dialogue", "verdict"] == "inside"
     assert check.loc["ev-sullivan-wang-vienna", ["days_resolved", "days_outside"]].tolist() == [31, 2]
+    for shift, verdict in ((1, "overlaps"), (14, "outside")):
+        events = tables["events"].copy()
+        row = events["event_id"] == "ev-shangri-la-dialogue"
+        events.loc[row, ["date_start", "date_end"]] += pd.Timedelta(days=shift)
+        moved = tl.date_check(events, tables["context"]).set_index("event_id")
+        assert moved.loc["ev-shangri-la-dialogue", "verdict"] == verdict
 
 
 def test_date_check_rejects_undated_context_and_unknown_events(tables):

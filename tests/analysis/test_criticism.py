@@ -129,5 +129,5 @@ def test_the_bibliography_and_context_boxes_name_each_sources_type(data):
     bib = criticism.bibliography(data["context"])
     assert set(bib["source type"]) <= set(display.SOURCE_TYPES.values())
     assert bib["accessed"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
-    box = display.context_box(data["context"], ["cx-micron-cac", "cx-qin-gang-guardrails"]).data
+    box = display.context_box(data["context"], ["cx-raimondo-wang-wentao", "cx-qin-gang-guardrails"]).data
     assert "*Source (news agency):*" in box and "*Source (state media):*" in box

@@ -46,39 +46,42 @@ def test_every_criticism_finding_holds_as_the_book_reads_the_data():
 
 
 def test_corrections_are_spread_over_17_of_27_paragraphs_three_at_most(values):
-    # 25 corrections: the 2 added for dates, less the vacancy one and the cabinet-meeting one
-    # whose outside support was cut when context.csv was re-sourced
+    # 24 corrections: the 2 added for dates, less the vacancy one and the cabinet-meeting one
+    # whose outside support was cut when context.csv was re-sourced, and Glaser's title, withdrawn
+    # because only an undated page supported it (the six-month rule for time-dependent facts)
     paragraphs, where = _paragraph_of_each_correction()
     per_paragraph = Counter(where.values())
     print(f"{len(where)} corrections in {len(per_paragraph)} of {len(paragraphs)} paragraphs")
-    assert values["cr_n_corrections"] == len(where) == 25
+    assert values["cr_n_corrections"] == len(where) == 24
     assert values["cr_n_paragraphs"] == len(paragraphs) == 27
     assert values["cr_n_paragraphs_flagged"] == len(per_paragraph) == 17
     assert values["cr_max_per_paragraph"] == max(per_paragraph.values()) == 3
 
 
-def test_the_two_crowded_paragraphs_are_the_pentagons_and_glasers(values):
+def test_the_crowded_paragraph_is_the_pentagons_and_glasers_comes_next(values):
     paragraphs, where = _paragraph_of_each_correction()
     crowded = [paragraphs[n] for n, count in Counter(where.values()).items() if count == 3]
-    assert values["cr_n_crowded_paragraphs"] == len(crowded) == 2
-    assert sorted(
+    assert values["cr_n_crowded_paragraphs"] == len(crowded) == 1
+    assert [
         m for m in ("Jake Sullivan", "The Pentagon cited", "Bonnie Glaser") for t in crowded if m in t
-    ) == ["Bonnie Glaser", "The Pentagon cited"]
+    ] == ["The Pentagon cited"]
+    second = [paragraphs[n] for n, count in Counter(where.values()).items() if count == 2]
+    assert any("Bonnie Glaser" in t for t in second)
 
 
 def test_most_errors_are_of_a_single_word_and_idioms_lead(values):
     categories = Counter(r["category"] for r in _rows("corrections"))
-    # by hand: 9 idioms or terms, 3 titles, 2 institutions, 2 pronouns = 16 of 25
-    assert values["cr_n_word_errors"] == sum(categories[c] for c in WORD_LEVEL) == 16
+    # by hand: 9 idioms or terms, 2 titles, 2 institutions, 2 pronouns = 15 of 24
+    assert values["cr_n_word_errors"] == sum(categories[c] for c in WORD_LEVEL) == 15
     assert values["cr_n_idiom"] == categories["mistranslated_idiom_or_term"] == 9
     assert categories.most_common(2)[1][1] < 9
     assert values["cr_n_categories"] == len(categories) == 7  # no factual_slip is left
 
 
-def test_sixteen_of_25_corrections_are_high_confidence(values):
+def test_sixteen_of_24_corrections_are_high_confidence(values):
     high = sum(1 for r in _rows("corrections") if r["confidence"] == "high")
     assert values["cr_n_high"] == high == 16
-    assert values["cr_share_high"] == round(100 * 16 / 25) == 64
+    assert values["cr_share_high"] == round(100 * 16 / 24) == 67
 
 
 def test_eight_corrections_change_a_claim_seven_of_them_in_the_first_half(values):
@@ -100,7 +103,7 @@ def test_eight_corrections_change_a_claim_seven_of_them_in_the_first_half(values
 def test_most_corrections_change_only_a_word_title_or_pronoun(values):
     scopes = [r["affects"].lower() for r in _rows("corrections")]
     cosmetic = sum(1 for a in scopes if a.startswith(("wording", "terminology:", "people:")))
-    assert values["cr_n_cosmetic"] == cosmetic == 15
+    assert values["cr_n_cosmetic"] == cosmetic == 14
 
 
 def test_unnamed_analysts_are_never_quoted_but_twice_relied_on(values):
@@ -126,10 +129,10 @@ def test_context_rows_publishers_and_citations_counted_from_the_csvs(values):
     context = _rows("context")
     cited = [r["context_id"] for r in _rows("corrections") if r["context_id"]]
     assert values["cr_n_context"] == len(context) == 39  # the BIS rule is split in two rows
-    assert values["cr_n_publishers"] == len({r["source_publisher"] for r in context}) == 31
+    assert values["cr_n_publishers"] == len({r["source_publisher"] for r in context}) == 34
     assert values["cr_n_context_cited"] == len(set(cited)) == 17
-    assert values["cr_n_with_context"] == len(cited) == 18
-    assert values["cr_n_undated_sources"] == sum(1 for r in context if not r["source_date"]) == 8
+    assert values["cr_n_with_context"] == len(cited) == 17
+    assert values["cr_n_undated_sources"] == sum(1 for r in context if not r["source_date"]) == 3
 
 
 def test_a_fourth_correction_in_glasers_paragraph_breaks_the_spread_finding():

@@ -36,7 +36,7 @@ def published_files(directory: Path | None = None) -> list[Path]:
     the package does not declare raises :class:`PublishError` naming the file and the fix, so
     nothing is published, or silently left out, that nobody declared.
     """
-    from thawbook.inputs.checks import EXPORTS
+    from thawbook.inputs.hygiene import EXPORTS
     from thawbook.inputs.tables import descriptor
 
     directory = Path(directory or ROOT / "data")
@@ -103,7 +103,7 @@ def check_published_files(app: Sphinx) -> None:
     """Before anything is read: the data package's resource paths lie inside ``data/``, and
     everything under ``data/`` is declared (:func:`published_files`); else the build stops at
     once with the one line that names the file and the fix."""
-    from thawbook.book.failures import stop
+    from thawbook.book.failures import stop_with_one_line
     from thawbook.inputs.checks import DataError
     from thawbook.inputs.tables import descriptor
 
@@ -112,7 +112,7 @@ def check_published_files(app: Sphinx) -> None:
         if offers_downloads(app):
             published_files()
     except (PublishError, DataError, FileNotFoundError) as error:
-        stop(error)
+        stop_with_one_line(error)
 
 
 FINDINGS_NAME = "findings.csv"

@@ -1,6 +1,6 @@
 """Readable failures: a build that stops on bad input prints the data error last, and a damaged
 input or machine (a truncated notebook, a read-only checkout, a full disk, a data file the
-package does not declare) stops it with one line and no traceback (:func:`stop`;
+package does not declare) stops it with one line and no traceback (:func:`stop_with_one_line`;
 ``THAWBOOK_VERBOSE=1`` brings the traceback back).
 
 Jupyter Book ends a failed build with a traceback and a message box; the ``DataError`` (or
@@ -111,7 +111,7 @@ def explain(exception: BaseException | None, command: str = "make book") -> str 
     return None
 
 
-def stop(error: BaseException | str, command: str = "make book") -> NoReturn:
+def stop_with_one_line(error: BaseException | str, command: str = "make book") -> NoReturn:
     """End the process with one line on stderr (``thawbook: ...``) and exit status 2, without a
     traceback; with ``THAWBOOK_VERBOSE=1`` the error is raised instead, traceback and all.
     Raised as ``SystemExit``, it passes through Sphinx's and Jupyter Book's handlers."""
@@ -126,7 +126,7 @@ def stop_on_known_failure(app: Sphinx, exception: Exception | None) -> None:
     """A build that failed on a read-only checkout or a full disk ends with one line, not a
     traceback (on ``build-finished``, last)."""
     if exception is not None and explain(exception):
-        stop(exception)
+        stop_with_one_line(exception)
 
 
 def check_writable(app: Sphinx) -> None:
@@ -144,7 +144,7 @@ def check_writable(app: Sphinx) -> None:
         except OSError as error:
             if error.filename is None or Path(os.fsdecode(error.filename)) == probe:
                 error.filename = str(folder)  # the folder the reader knows, not the probe
-            stop(error)
+            stop_with_one_line(error)
         finally:
             try:
                 probe.unlink(missing_ok=True)
@@ -194,7 +194,7 @@ def check_notebooks(app: Sphinx) -> None:
         if path.exists():
             problem = notebook_problem(path)
             if problem:
-                stop(damaged_notebook_line(path, problem))
+                stop_with_one_line(damaged_notebook_line(path, problem))
 
 
 def prepare_build(app: Sphinx) -> None:
@@ -202,7 +202,7 @@ def prepare_build(app: Sphinx) -> None:
     the build folders can be written, no other build runs in this checkout, kernels keep their
     connection files in a private folder, every notebook can be read, and ``data/`` holds only
     what its package declares, inside ``data/``. Each failure is one line
-    (:func:`stop`)."""
+    (:func:`stop_with_one_line`)."""
     from thawbook.book.downloads import check_published_files
     from thawbook.book.single_run import private_kernel_runtime
 
@@ -221,6 +221,6 @@ def hold_build_lock(app: Sphinx) -> None:
     try:
         hold_lock(Path(app.outdir).parent)
     except AnotherRun as error:
-        stop(str(error))
+        stop_with_one_line(str(error))
     except OSError as error:
-        stop(error)
+        stop_with_one_line(error)

@@ -25,9 +25,7 @@ import codecs
 import csv
 import io
 import json
-import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,6 +34,7 @@ import pandas as pd
 
 from thawbook import paths
 from thawbook.inputs import source_policy
+from thawbook.inputs.hygiene import INVISIBLE, characters_outside, code_point
 from thawbook.inputs.seed import EvidenceError, locate, read_seed
 from thawbook.paths import read_recorded
 
@@ -111,47 +110,6 @@ def parse_package(raw: bytes, shown: str) -> dict:
     return package
 
 
-# ------------------------------------------------------------------ resource paths
-EXPORTS = "thawbook:exports"  # the package's generated files that are not tables: also published
-
-
-def check_resource_paths(package: dict, directory: Path, shown: str) -> None:
-    """Every resource ``path`` of ``package`` (and of its ``thawbook:exports``) names a file
-    inside ``directory``, checked before anything is opened: a relative path, without ``..``,
-    whose real path (symlinks followed) lies inside the real path of ``directory``. A
-    :class:`DataError` names the resource and the rule."""
-    root = Path(os.path.realpath(directory))
-    entries = [
-        (item, item.get("name", f"resources[{index}]"))
-        for index, item in enumerate(package.get("resources", []))
-    ] + [(item, f"thawbook:exports[{index}]") for index, item in enumerate(package.get(EXPORTS, []) or [])]
-    for item, name in entries:
-        problem = resource_path_problem(item.get("path"), root)
-        if problem:
-            raise DataError(
-                shown,
-                None,
-                f"resource {name!r} path",
-                f"{problem}; a resource is a file inside data/: give its path relative to data/, "
-                "without '..' or a symlink",
-                "path_inside_data",
-            )
-
-
-def resource_path_problem(value, root: Path) -> str | None:
-    """Why ``value`` is not a safe resource path inside the real folder ``root``, or None."""
-    if not isinstance(value, str) or not value:
-        return f"{value!r} is not a file name"
-    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or "://" in value:
-        return f"{value!r} is an absolute path or a URL"
-    if ".." in re.split(r"[\\/]", value):
-        return f"{value!r} climbs out of data/ with '..'"
-    real = Path(os.path.realpath(root / value))
-    if not real.is_relative_to(root):
-        return f"{value!r} leads to {real}, outside data/ (a symlink?)"
-    return None
-
-
 # Types of the fields the package's code is written for: every field not named here must be a
 # string. The schemas themselves live in datapackage.json; this is the contract between them
 # and the code, so that a changed type (a date turned into a string) stops the load at once,
@@ -186,17 +144,6 @@ BOM_PROBLEM = "file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 
 EMPTY_ALLOWED = "thawbook:mayBeEmpty"
 # C0 and C1 control characters and DEL; a text cell holds none of them (not even a line break).
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# Bidirectional embeddings, overrides and isolates (they can show a title reversed), and the
-# zero-width and invisible characters (they make two different keys look alike).
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]")
-
-
-def code_point(character: str) -> str:
-    """``character`` as its code point and Unicode name: ``U+0430 CYRILLIC SMALL LETTER A``."""
-    name = unicodedata.name(character, "") or (
-        "<control>" if unicodedata.category(character) == "Cc" else "<unnamed>"
-    )
-    return f"U+{ord(character):04X} {name}"
 
 
 def check_bytes(path: Path) -> str:
@@ -357,41 +304,10 @@ def check_schema(full: dict, names: list[str], directory: Path) -> None:
                 column = _key_text(item["schema"]["primaryKey"])
             if error.type == "foreign-key":
                 column = _foreign_key_column(error.note, item["schema"])
-            problem = _problem(error) + _characters_outside(
+            problem = _problem(error) + characters_outside(
                 getattr(error, "cell", None), item["schema"], column
             )
             raise DataError(shown, getattr(error, "row_number", None), column, problem, error.type)
-
-
-def _pattern_of(schema: dict, column: str | None) -> str | None:
-    for field in schema.get("fields", []):
-        if field["name"] == column:
-            return field.get("constraints", {}).get("pattern")
-    return None
-
-
-def _allowed(character: str, pattern: str) -> bool:
-    """Whether ``character`` occurs in ``pattern``, literally or in one of its ``[...]`` classes."""
-    for found in re.finditer(r"\[(?:\\.|[^\]])+\]", pattern):
-        if re.fullmatch(found.group(), character):
-            return True
-    return character.isascii() and character in re.sub(r"\[(?:\\.|[^\]])+\]", "", pattern)
-
-
-def _characters_outside(cell, schema: dict, column: str | None) -> str:
-    """The characters of a key or id that its pattern does not admit (or, without a pattern,
-    that are not ASCII), by code point and Unicode name, so that a homoglyph shows: a Cyrillic
-    ``а`` looks like a Latin ``a`` in the value itself."""
-    if not isinstance(cell, str) or not cell:
-        return ""
-    pattern = _pattern_of(schema, column)
-    strange = []
-    for position, character in enumerate(cell, start=1):
-        if (not _allowed(character, pattern)) if pattern else not character.isascii():
-            strange.append(f"{code_point(character)} at position {position}")
-    if not strange:
-        return ""
-    return "; it holds " + ", ".join(strange[:5]) + (" and more" if len(strange) > 5 else "")
 
 
 def _key_text(key) -> str:

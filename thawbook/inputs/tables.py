@@ -20,15 +20,16 @@ import pandas as pd
 from thawbook import paths
 from thawbook.dates.intervals import precision_of
 from thawbook.inputs.checks import (
+    DataError,
     check_bytes,
     check_header,
-    check_resource_paths,
     check_rules,
     check_schema,
     parse_lines,
     parse_package,
     shown_path,
 )
+from thawbook.inputs.hygiene import EXPORTS, resource_path_problem
 from thawbook.inputs.seed import locate
 from thawbook.paths import record_read
 
@@ -41,6 +42,29 @@ def data_dir() -> Path:
 
 
 # ------------------------------------------------------------------ the package
+def check_resource_paths(package: dict, directory: Path, shown: str) -> None:
+    """Every resource ``path`` of ``package`` (and of its ``thawbook:exports``) names a file
+    inside ``directory``, checked before anything is opened: a relative path, without ``..``,
+    whose real path (symlinks followed) lies inside the real path of ``directory``. A
+    :class:`DataError` names the resource and the rule."""
+    root = Path(os.path.realpath(directory))
+    entries = [
+        (item, item.get("name", f"resources[{index}]"))
+        for index, item in enumerate(package.get("resources", []))
+    ] + [(item, f"thawbook:exports[{index}]") for index, item in enumerate(package.get(EXPORTS, []) or [])]
+    for item, name in entries:
+        problem = resource_path_problem(item.get("path"), root)
+        if problem:
+            raise DataError(
+                shown,
+                None,
+                f"resource {name!r} path",
+                f"{problem}; a resource is a file inside data/: give its path relative to data/, "
+                "without '..' or a symlink",
+                "path_inside_data",
+            )
+
+
 @cache
 def _descriptor(package_path: Path, stamp: tuple[int, int] | None = None) -> dict:
     """The parsed package; ``stamp`` (mtime, size) makes an edited file be read again."""

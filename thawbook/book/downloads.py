@@ -101,18 +101,14 @@ def data_archive_bytes(directory: Path | None = None, extra: dict[str, bytes] | 
 
 def check_published_files(app: Sphinx) -> None:
     """Before anything is read: the data package's resource paths lie inside ``data/``, and
-    everything under ``data/`` is declared (:func:`published_files`); else the build stops at
-    once with the one line that names the file and the fix."""
-    from thawbook.book.failures import stop_with_one_line
-    from thawbook.inputs.checks import DataError
+    everything under ``data/`` is declared (:func:`published_files`); else it raises the error
+    (:class:`PublishError`, ``DataError`` or ``FileNotFoundError``) whose one line names the
+    file and the fix (:func:`thawbook.book.failures.prepare_build` prints it and stops)."""
     from thawbook.inputs.tables import descriptor
 
-    try:
-        descriptor()  # resource paths are checked as the package is parsed, before any is opened
-        if offers_downloads(app):
-            published_files()
-    except (PublishError, DataError, FileNotFoundError) as error:
-        stop_with_one_line(error)
+    descriptor()  # resource paths are checked as the package is parsed, before any is opened
+    if offers_downloads(app):
+        published_files()
 
 
 FINDINGS_NAME = "findings.csv"

@@ -203,14 +203,18 @@ def prepare_build(app: Sphinx) -> None:
     connection files in a private folder, every notebook can be read, and ``data/`` holds only
     what its package declares, inside ``data/``. Each failure is one line
     (:func:`stop_with_one_line`)."""
-    from thawbook.book.downloads import check_published_files
+    from thawbook.book.downloads import PublishError, check_published_files
     from thawbook.book.single_run import private_kernel_runtime
+    from thawbook.inputs.checks import DataError
 
     check_writable(app)
     hold_build_lock(app)
     private_kernel_runtime()
     check_notebooks(app)
-    check_published_files(app)
+    try:
+        check_published_files(app)
+    except (PublishError, DataError, FileNotFoundError) as error:
+        stop_with_one_line(error)
 
 
 def hold_build_lock(app: Sphinx) -> None:

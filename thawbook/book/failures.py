@@ -203,14 +203,21 @@ def prepare_build(app: Sphinx) -> None:
     connection files in a private folder, every notebook can be read, and ``data/`` holds only
     what its package declares, inside ``data/``. Each failure is one line
     (:func:`stop_with_one_line`)."""
-    from thawbook.book.downloads import PublishError, check_published_files
     from thawbook.book.single_run import private_kernel_runtime
-    from thawbook.inputs.checks import DataError
 
     check_writable(app)
     hold_build_lock(app)
     private_kernel_runtime()
     check_notebooks(app)
+    check_data_folder(app)
+
+
+def check_data_folder(app: Sphinx) -> None:
+    """Stop with one line unless ``data/`` holds only what its package declares, inside ``data/``
+    (:func:`thawbook.book.downloads.check_published_files`)."""
+    from thawbook.book.downloads import PublishError, check_published_files
+    from thawbook.inputs.checks import DataError
+
     try:
         check_published_files(app)
     except (PublishError, DataError, FileNotFoundError) as error:

@@ -119,3 +119,16 @@ def test_the_runtime_is_vega_alone_without_the_vega_lite_compiler():
     source = chart_assets.vega_bundle_source()
     assert "window.vega=" in source.replace(" ", "") and "compile" in source
     assert len(source) < 700_000, f"{len(source):,d} bytes: the Vega-Lite compiler (about 320 kB) came along"
+
+
+def test_every_icon_the_pages_draw_is_a_well_formed_picture():
+    from urllib.parse import unquote
+    from xml.dom import minidom
+
+    css = (chart_assets.Path(__file__).resolve().parents[2] / "_static" / "thawbook-icons.css").read_text(
+        "utf-8"
+    )
+    pictures = re.findall(r'url\("data:image/svg\+xml,(.*?)"\)', css)
+    assert len(pictures) >= 12  # search, menu, contents, colour modes, arrows, admonitions
+    for picture in pictures:
+        minidom.parseString(unquote(picture))  # a repeated attribute, say, raises here

@@ -160,3 +160,40 @@ def test_the_readout_shows_a_tooltips_title_and_its_special_values_as_the_toolti
     assert ["", "Kerry visits"] in mouse and not any(field == "Missing" for field, _ in mouse)
     assert keys == mouse, f"the readout says {keys}, the tooltip {mouse}"
     assert not errors, errors
+
+
+#: A chart made here that draws each of its three events twice (a bar and a point with the same
+#: tooltip) and one label with no tooltip: its readout counts 3 events, not 6 marks.
+TWICE_SPEC = {
+    "data": {"values": [{"what": w, "n": n} for w, n in (("Talks", 3), ("Visit", 5), ("Ban", 2))]},
+    "encoding": {
+        "y": {"field": "what", "type": "nominal"},
+        "x": {"field": "n", "type": "quantitative"},
+        "tooltip": [{"field": "what", "title": "Event"}, {"field": "n", "title": "Count"}],
+    },
+    "layer": [
+        {"mark": "bar"},
+        {"mark": "point"},
+        {"mark": {"type": "text", "dx": 8}, "encoding": {"text": {"value": "x"}, "tooltip": None}},
+    ],
+    "width": 200,
+}
+
+
+def test_the_readout_counts_events_each_once_not_the_marks_that_draw_them(browser, local_server):
+    page, errors = open_book_page(browser, f"{local_server}/index.html")
+    page.evaluate(SPECIAL, chart_assets.compile_chart(TWICE_SPEC))
+    chart = "#thawbook-test-readout"
+    page.wait_for_selector(f"{chart} svg g path", state="attached", timeout=10000)
+    page.locator(chart).focus()
+    said = []
+    for _ in range(4):
+        page.locator(chart).press("ArrowRight")
+        said.append(page.locator(f"#thawbook-readout-{chart[1:]}").inner_text())
+    marks = page.evaluate(f"document.querySelectorAll('{chart} g[class*=role-mark] > path').length")
+    page.context.close()
+    print(said, f"{marks} marks drawn")
+    assert marks >= 6
+    assert [s.split(".")[0] for s in said] == ["1 of 3", "2 of 3", "3 of 3", "1 of 3"], said
+    assert said[0] == said[3] and len(set(said[:3])) == 3
+    assert not errors, errors

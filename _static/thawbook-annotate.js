@@ -1,18 +1,10 @@
-/* The annotated source (chapter 02; thawbook.annotate): tap, click and keyboard for the popups.
-   Without JavaScript each highlight (a.hl) is a plain link to its row in the table at the end of
-   the page, and its popup ([role=tooltip], the element its aria-describedby names) shows on hover
-   and focus with CSS only. Here a highlight becomes a disclosure as well, and its popup, which
-   holds links, a non-modal dialog (role=dialog, named after the highlighted words, with a Close
-   button):
-   - a tap, click, Enter or Space on a highlight opens its popup, moves focus into it, and does
-     not follow the link; a second tap, click or Enter on the highlight follows the link, as does
-     a row link inside the popup;
-   - the popup's row links and Close button join the Tab order only while it is open;
-   - Escape or Close closes the open popup (Escape also hides the one shown by hover or focus)
-     and puts focus back on its highlight; a tap or click elsewhere, or focus leaving it, closes
-     it too.
-   aria-expanded on the highlight says whether its popup is open; aria-controls names it, and
-   aria-haspopup says it is a dialog. */
+/* The annotated source (chapter 02; thawbook.annotate). Without JavaScript a highlight (a.hl) is
+   a link to its row in the table below, and its popup ([role=tooltip]) shows on hover and focus
+   by CSS. Here a highlight is also a disclosure (aria-expanded, aria-controls, aria-haspopup) whose
+   popup becomes a non-modal dialog named by the highlighted words, with a Close button: a tap,
+   click, Enter or Space opens it and moves focus in (a second one follows the link); its links
+   join the Tab order only while it is open; Escape, Close, a tap elsewhere or focus leaving it
+   close it, and focus goes back to the highlight. */
 document.addEventListener("DOMContentLoaded", function () {
   var roots = document.querySelectorAll(".annotated-source");
   if (!roots.length) return;
@@ -28,8 +20,7 @@ document.addEventListener("DOMContentLoaded", function () {
     holder.classList.toggle("open", open);
     p.trigger.setAttribute("aria-expanded", open ? "true" : "false");
     p.popup.querySelectorAll("a, button").forEach(function (link) {
-      if (open) link.removeAttribute("tabindex");
-      else link.setAttribute("tabindex", "-1");
+      if (open) link.removeAttribute("tabindex"); else link.setAttribute("tabindex", "-1");
     });
   }
 
@@ -48,11 +39,9 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   function asDialog(trigger, popup) {
-    popup.setAttribute("role", "dialog");
-    popup.setAttribute("aria-label", "Rows on \u201c" + trigger.textContent.trim() + "\u201d");
-    popup.setAttribute("tabindex", "-1");
-    trigger.setAttribute("aria-haspopup", "dialog");
-    trigger.setAttribute("aria-controls", popup.id);
+    var name = "Rows on \u201c" + trigger.textContent.trim() + "\u201d";
+    [[popup, { role: "dialog", "aria-label": name, tabindex: "-1" }], [trigger, { "aria-haspopup": "dialog", "aria-controls": popup.id }]]
+      .forEach(function (pair) { Object.keys(pair[1]).forEach(function (key) { pair[0].setAttribute(key, pair[1][key]); }); });
     var button = document.createElement("button");
     button.type = "button";
     button.className = "thawbook-popup-close";
@@ -76,10 +65,7 @@ document.addEventListener("DOMContentLoaded", function () {
       setOpen(holder, false);
 
       p.trigger.addEventListener("click", function (event) {
-        if (holder.classList.contains("open")) {
-          setOpen(holder, false); // the second activation follows the link
-          return;
-        }
+        if (holder.classList.contains("open")) return setOpen(holder, false); // the second activation follows the link
         event.preventDefault();
         open(holder);
       });
@@ -89,10 +75,7 @@ document.addEventListener("DOMContentLoaded", function () {
         if (holder.classList.contains("open")) close(holder);
         else open(holder);
       });
-      closeButton.addEventListener("click", function (event) {
-        event.preventDefault();
-        close(holder);
-      });
+      closeButton.addEventListener("click", function (event) { event.preventDefault(); close(holder); });
       p.popup.addEventListener("click", function (event) {
         if (event.target.closest("a")) setOpen(holder, false); // a row link: go to the row
       });
@@ -115,13 +98,10 @@ document.addEventListener("DOMContentLoaded", function () {
     var holder =
       (active && active.closest && active.closest(".annotated-source .s")) ||
       document.querySelector(".annotated-source .s.open");
-    if (!holder) return;
-    if (!parts(holder).trigger) return;
-    close(holder);
+    if (holder && parts(holder).trigger) close(holder);
   });
 
   document.addEventListener("click", function (event) {
-    var inside = event.target.closest && event.target.closest(".annotated-source .s");
-    closeAll(inside);
+    closeAll(event.target.closest && event.target.closest(".annotated-source .s"));
   });
 });

@@ -1,541 +1,176 @@
-/* Charts that fit their column, follow the colour mode and can be reached by keyboard.
-
-   altair's output calls the global vegaEmbed(div, spec, options). This script wraps that
-   function, keeps each chart's spec, and embeds it again, never scaling the SVG as a picture:
-   - to the width of its column: numeric widths (and band steps) shrink until the chart fits;
-     below THAWBOOK_CHARTS.narrowPx, panels side by side are stacked, a facet takes one column,
-     legends go below, and long category labels wrap instead of being cut;
-   - with the dark config and colour swaps when the page's data-theme is "dark", and again
-     whenever the reader toggles the mode or the column's width changes;
-   - as a focusable figure (tabindex 0) named by the chart's description, its finding, whose
-     marks the arrow keys read into a live readout under it, with buttons for its legend filter
-     and brush (see "the keyboard path" below).
-   The light and dark configs come from thawbook.theme (thawbook-charts-config.js is generated
-   by thawbook.theme.write_charts_config and tested to be current). */
+/* Charts: each chart's Vega spec, compiled and laid out (phone first, as wide as its column) at build
+   time by thawbook.book.chart_assets, drawn by vega as SVG with the config of the colour mode
+   (THAWBOOK_CHARTS, from thawbook.charts.theme), and again with the other when the reader toggles
+   it; no spec is rewritten here. The arrow keys read a focused chart's events into a live readout. */
 (function () {
   "use strict";
-  var DEFAULTS = { narrowPx: 600, dark: {}, swaps: {}, narrow: {}, minFontPx: 10 };
-  // Read when a chart is drawn, not when this script loads: the settings file may load after it.
-  function config() { return window.THAWBOOK_CHARTS || DEFAULTS; }
   var charts = [];
-  var SKIP = { data: 1, datasets: 1, values: 1, description: 1, tooltip: 1 };
-
-  function clone(value) { return JSON.parse(JSON.stringify(value)); }
-
-  function isDark() { return document.documentElement.getAttribute("data-theme") === "dark"; }
-
-  function merge(target, extra) {
-    Object.keys(extra).forEach(function (key) {
-      var value = extra[key];
-      if (value && typeof value === "object" && !Array.isArray(value)) {
-        if (!target[key] || typeof target[key] !== "object") target[key] = {};
-        merge(target[key], value);
-      } else {
-        target[key] = value;
-      }
-    });
-    return target;
+  function isDark() { return document.documentElement.dataset.theme === "dark"; }
+  function make(tag, name, attributes) {
+    var element = document.createElement(tag);
+    element.className = name;
+    Object.keys(attributes || {}).forEach(function (key) { element.setAttribute(key, attributes[key]); });
+    return element;
   }
 
-  function eachView(node, visit) {
-    if (!node || typeof node !== "object") return;
-    visit(node);
-    ["layer", "hconcat", "vconcat", "concat"].forEach(function (key) {
-      (node[key] || []).forEach(function (part) { eachView(part, visit); });
-    });
-    if (node.spec) eachView(node.spec, visit);
-  }
-
-  function recolour(node, swaps) {
-    if (Array.isArray(node)) {
-      node.forEach(function (item, i) {
-        if (typeof item === "string" && swaps[item]) node[i] = swaps[item];
-        else recolour(item, swaps);
-      });
-    } else if (node && typeof node === "object") {
-      Object.keys(node).forEach(function (key) {
-        if (SKIP[key]) return;
-        var value = node[key];
-        if (typeof value === "string" && swaps[value]) node[key] = swaps[value];
-        else recolour(value, swaps);
-      });
-    }
-  }
-
-  var WRAP = "split(trim(replace(''+datum.label, regexp('(.{1,CHARS})(\\\\s+|$)', 'g'), '$1\\n')), '\\n')";
-
-  function longest(spec, field) {
-    var most = 0;
-    Object.keys(spec.datasets || {}).forEach(function (name) {
-      (spec.datasets[name] || []).forEach(function (row) {
-        if (row && row[field] != null) most = Math.max(most, String(row[field]).length);
-      });
-    });
-    return most;
-  }
-
-  // Category labels on a y axis longer than ~40 % of the column break into lines (at any
-  // width), with rows made tall enough for them.
-  function wrapAxisLabels(spec, width, share) {
-    var rowPx = 0;
-    eachView(spec, function (view) {
-      var enc = view.encoding;
-      if (enc && enc.y && (enc.y.type === "nominal" || enc.y.type === "ordinal") && enc.y.axis !== null) {
-        var axis = enc.y.axis || (enc.y.axis = {});
-        if (!axis.labelExpr || axis.labelExpr.indexOf("regexp(") >= 0) {
-          var chars = Math.max(16, Math.floor(width * share / 6.2));
-          if (longest(spec, enc.y.field) <= chars && axis.labelExpr === undefined) return;
-          axis.labelExpr = WRAP.replace("CHARS", chars);
-          axis.labelLimit = 0;
-          // Rows tall enough for the wrapped labels' lines.
-          // Breaking at spaces leaves lines shorter than ``chars``: a fifth more of them.
-          var lines = Math.min(8, Math.ceil(longest(spec, enc.y.field) * 1.2 / chars));
-          rowPx = Math.max(rowPx, lines * 13 + 6);
-        }
-      }
-    });
-    tallerRows(spec, rowPx);
-  }
-
-  function tallerRows(spec, rowPx) {
-    if (!rowPx) return;
-    eachView(spec, function (view) {
-      if (view.height && typeof view.height.step === "number") view.height.step = Math.max(view.height.step, rowPx);
-    });
-  }
-
-  function narrowLayout(spec, width) {
-    var rowPx = 0;
-    eachView(spec, function (view) {
-      if (view.hconcat) { view.vconcat = view.hconcat; delete view.hconcat; }
-      if (view.concat) view.columns = 1;
-      if (view.facet && view.columns) view.columns = 1;
-      var enc = view.encoding;
-      if (enc && enc.column && !enc.row) { enc.row = enc.column; delete enc.column; }
-    });
-    // Texts drawn from data (event titles beside a mark) break into lines as well, unless the
-    // chart breaks them itself (lineBreak) or stacks two texts on one row (dy).
-    eachView(spec, function (view) {
-      var mark = view.mark, enc = view.encoding || {};
-      if (!mark || (mark.type || mark) !== "text" || typeof mark !== "object" || mark.lineBreak || mark.dy) return;
-      if (!enc.text || !enc.text.field) return;
-      // Names beside a mark get at most ~40 % of the column (they start part-way across it).
-      var field = enc.text.field, chars = Math.max(12, Math.floor(width * 0.33 / 6.8));
-      view.transform = (view.transform || []).concat([{
-        calculate: "trim(replace(''+datum['" + field + "'], regexp('(.{1," + chars + "})(\\\\s+|$)', 'g'), '$1\\n'))",
-        as: field,
-      }]);
-      mark.lineBreak = "\n";
-      var known = longest(spec, field);
-      var lines = known ? Math.min(5, Math.ceil(known / chars)) : 3;
-      rowPx = Math.max(rowPx, lines * 13 + 4);
-    });
-    tallerRows(spec, rowPx);
-    wrapTitles(spec, width);
-    spec.config = merge(spec.config || {}, clone(config().narrow));
-  }
-
-  function shrink(spec, factor) {
-    eachView(spec, function (view) {
-      if (typeof view.width === "number") view.width = Math.max(60, Math.floor(view.width * factor));
-      else if (view.width && typeof view.width.step === "number") view.width.step = Math.max(6, view.width.step * factor);
-      // A bar drawn a fixed number of pixels wide narrows with its view.
-      if (view.mark && typeof view.mark === "object" && typeof view.mark.width === "number") {
-        view.mark.width = Math.max(2, view.mark.width * factor);
-      }
-    });
-  }
-
-  // A title or subtitle broken into lines that fit ``width`` px: titles do not shrink with the view.
-  function wrapLines(text, chars) {
-    var lines = [];
-    [].concat(text).forEach(function (part) {
-      var line = "";
-      String(part).split(/\s+/).forEach(function (word) {
-        if (line && (line + " " + word).length > chars) { lines.push(line); line = word; }
-        else line = line ? line + " " + word : word;
-      });
-      if (line) lines.push(line);
-    });
-    return lines;
-  }
-
-  function wrapTitles(spec, width) {
-    eachView(spec, function (view) {
-      var title = view.title;
-      if (!title) return;
-      if (typeof title === "string" || Array.isArray(title)) title = view.title = { text: title };
-      title.text = wrapLines(title.text, Math.floor(width / 9.2));
-      if (title.subtitle) title.subtitle = wrapLines(title.subtitle, Math.floor(width / 6.6));
-    });
-    // Axis titles break into lines too, and legends take one column.
-    eachView(spec, function (view) {
-      var enc = view.encoding || {};
-      Object.keys(enc).forEach(function (channel) {
-        var def = enc[channel];
-        if (!def || typeof def !== "object") return;
-        // An x axis's title is centred under its view, which the y axis's labels narrow: it
-        // wraps to about half the column.
-        var share = channel === "x" || channel === "x2" ? 0.5 : 0.8;
-        if (typeof def.title === "string" && def.title.length * 7 > width * share) def.title = wrapLines(def.title, Math.floor(width * share / 7));
-        if (def.legend && typeof def.legend === "object" && def.legend.columns > 1) def.legend.columns = 1;
-        // A legend below starts under the view, right of the y axis's labels: its long
-        // labels break into lines of about a third of the column.
-        if (def.legend !== null && def.field && (channel === "color" || channel === "shape" || channel === "fill" || channel === "stroke" || channel === "size")) {
-          if (longest(spec, def.field) > Math.floor(width * 0.33 / 6.8)) {
-            var legend = def.legend && typeof def.legend === "object" ? def.legend : (def.legend = {});
-            if (legend.labelExpr === undefined) {
-              legend.labelExpr = WRAP.replace("CHARS", Math.max(12, Math.floor(width * 0.33 / 6.8)));
-              legend.labelLimit = 0;
-            }
-          }
-        }
-      });
-    });
-    if (spec.config && spec.config.legend && spec.config.legend.columns > 1) spec.config.legend.columns = 1;
-  }
-
-  function available(el) {
-    var parent = el.parentElement || el;
-    var box = parent.getBoundingClientRect();
-    var viewport = document.documentElement.clientWidth - Math.max(0, box.left) - 4;
-    return Math.max(160, Math.floor(Math.min(box.width || viewport, viewport)));
-  }
-
-  function drawnWidth(el) {
-    var svg = el.querySelector("svg");
-    return svg ? parseFloat(svg.getAttribute("width")) || svg.getBoundingClientRect().width : 0;
-  }
-
-  function decorate(el, spec) {
-    var words = spec.description || "";
-    if (!words && spec.title) words = [].concat(spec.title.text || spec.title, spec.title.subtitle || []).join(". ");
-    el.setAttribute("role", "figure");
-    el.setAttribute("tabindex", "0");
-    el.setAttribute("aria-label", words || "Chart");
-    el.classList.add("thawbook-chart");
-  }
-
-  function prepare(entry, width) {
-    var spec = clone(entry.spec);
-    entry.narrow = width < config().narrowPx;
-    wrapAxisLabels(spec, width, entry.narrow ? 0.45 : 0.4);
-    if (entry.narrow) narrowLayout(spec, width);
-    if (isDark()) {
-      spec.config = merge(spec.config || {}, clone(config().dark));
-      recolour(spec, config().swaps);
-    }
-    return spec;
-  }
-
-  function embed(entry, spec, width, round) {
-    var previous = entry.result;
-    return entry.real(entry.el, spec, entry.options).then(function (result) {
-      if (previous && previous !== result && previous.finalize) { try { previous.finalize(); } catch (e) { /* gone */ } }
-      entry.result = result;
-      var drawn = drawnWidth(entry.el);
-      if (drawn > width + 1 && round < 10) {
-        // Fixed parts (labels, titles) do not shrink: later rounds shrink the rest harder.
-        shrink(spec, Math.max(0.2, Math.pow((width - 2) / drawn, 1 + round / 2)));
-        return embed(entry, spec, width, round + 1);
-      }
-      decorate(entry.el, entry.spec);
-      entry.width = width;
-      entry.dark = isDark();
-      keyboard(entry);
-      return result;
-    });
-  }
-
-  function render(entry) {
-    var width = available(entry.el);
-    entry.pending = embed(entry, prepare(entry, width), width, 0);
-    return entry.pending;
-  }
-
-  // ---------------------------------------------------------------- the keyboard path
-  // A focused chart reads its marks aloud and on screen: the arrow keys step through every mark
-  // that has a tooltip (in the order vega draws them), the readout under the chart shows that
-  // tooltip's text (aria-live), a box outlines the mark, Home and End jump to the ends and
-  // Escape clears. A legend bound to a selection gets a row of buttons that set the selection;
-  // a chart with an interval brush gets buttons that move it and put it back.
-
-  // The readout says what vega's mouse tooltip (vega-tooltip) shows for the same mark: its
-  // "title" first, on a line of its own; then "field: value" for every other field but "image",
-  // leaving out fields with no value; a nested value (object or list) as JSON. A list as the
-  // whole tooltip reads "[a, b]". (tests/test_browser_readout.py compares the two.)
-  function tipJson(value) { return JSON.stringify(value); }
-
-  function tipText(value) {
-    if (value == null) return "";
-    if (Array.isArray(value)) {
-      return "[" + value.map(function (v) { return typeof v === "string" ? v : tipJson(v); }).join(", ") + "]";
-    }
-    if (typeof value !== "object") return String(value);
-    var lines = value.title ? [String(value.title)] : [];
+  // A tooltip's fields as [field, value] pairs, as the readout and the tooltip both show them:
+  // its "title" first (field ""), then every other field with a value; nested values as JSON.
+  function fields(value) {
+    if (value == null) return [];
+    if (Array.isArray(value)) return [["", "[" + value.map(function (v) { return typeof v === "string" ? v : JSON.stringify(v); }).join(", ") + "]"]];
+    if (typeof value !== "object") return [["", String(value)]];
+    var out = value.title != null ? [["", String(value.title)]] : [];
     Object.keys(value).forEach(function (key) {
       var v = value[key];
       if (key === "title" || key === "image" || v === undefined) return;
-      lines.push(key + ": " + (v !== null && typeof v === "object" ? tipJson(v) : String(v)));
+      out.push([key, v !== null && typeof v === "object" ? JSON.stringify(v) : String(v)]);
     });
-    return lines.join("\n");
+    return out;
+  }
+  function said(value) { return fields(value).map(function (f) { return f[0] ? f[0] + ": " + f[1] : f[1]; }).join("\n"); }
+
+  // The pointer's tooltip (#vg-tooltip-element): a heading for the title, a table for the rest.
+  function tooltip(handler, event, item, value) {
+    var tip = document.getElementById("vg-tooltip-element") || document.body.appendChild(document.createElement("div"));
+    tip.id = "vg-tooltip-element";
+    tip.textContent = "";
+    if (value == null || value === "") { tip.classList.remove("visible"); return; }
+    var table = document.createElement("table");
+    fields(value).forEach(function (f) {
+      if (!f[0]) { var h = document.createElement("h2"); h.textContent = f[1]; tip.appendChild(h); return; }
+      var row = table.insertRow(), key = row.insertCell(), val = row.insertCell();
+      key.className = "key"; key.textContent = f[0]; val.className = "value"; val.textContent = f[1];
+    });
+    if (table.rows.length) tip.appendChild(table);
+    tip.classList.add("visible");
+    var x = event.clientX + 12, y = event.clientY + 12, box = tip.getBoundingClientRect();
+    Object.assign(tip.style, { left: Math.max(4, Math.min(x, window.innerWidth - box.width - 4)) + "px",
+      top: (y + box.height > window.innerHeight ? Math.max(4, event.clientY - box.height - 12) : y) + "px" });
   }
 
-  function tipItems(view) {
-    var found = [];
+  function draw(entry) {
+    var all = window.THAWBOOK_CHARTS || { light: {}, dark: {} }, config = isDark() ? all.dark : Object.assign({ signals: all.light.signals }, entry.light);
+    if (entry.view) entry.view.finalize();
+    entry.el.textContent = ""; entry.dark = isDark();
+    entry.view = new vega.View(vega.parse(entry.spec, config), { renderer: "svg", container: entry.el, hover: true });
+    entry.view.tooltip(tooltip);
+    entry.ready = entry.view.runAsync().then(function () {
+      // Vega-Lite leaves a brush's rectangle and empty layers as unnamed "graphics-symbol" groups:
+      // decorative (the axes show the brush's extent), so hidden from assistive technology.
+      entry.el.querySelectorAll('g[role="graphics-symbol"]:not([aria-label])').forEach(function (g) {
+        g.setAttribute("aria-hidden", "true");
+        g.removeAttribute("role");
+      });
+      // vega names its container as a graphics document: it is the figure its finding names.
+      entry.el.setAttribute("role", "figure"); entry.el.setAttribute("aria-label", entry.label);
+      clear(entry); entry.filters.forEach(function (f) { f(); });
+      return entry.view;
+    });
+    return entry.ready;
+  }
+
+  // ------------------------------------------------------------------ the keyboard path
+  // The events of a chart: every drawn mark with a tooltip, in the order vega draws them; marks
+  // that say the same (a bar, its point and its label) are one event, ringed by their first mark.
+  function events(view) {
+    var seen = {}, out = [];
     (function walk(node) {
       (node && node.items || []).forEach(function (item) {
-        if (item && item.mark && item.mark.marktype !== "group" && item.tooltip != null && item.opacity !== 0 && item._svg) found.push(item);
-        if (item && item.items) walk(item);
+        if (item.mark && item.mark.marktype !== "group" && item.tooltip != null && item.opacity !== 0 && item._svg) {
+          var words = said(item.tooltip);
+          if (!seen[words]) { seen[words] = 1; out.push({ item: item, words: words }); }
+        }
+        if (item.items) walk(item);
       });
     })(view.scenegraph().root);
-    return found;
+    return out;
   }
 
-  function controlsFor(entry) {
-    if (entry.controls) return entry.controls;
-    var box = document.createElement("div");
-    box.className = "thawbook-chart-controls";
-    var readout = document.createElement("div");
-    readout.className = "thawbook-chart-readout";
-    readout.setAttribute("aria-live", "polite");
-    readout.id = "thawbook-readout-" + entry.el.id;
-    box.appendChild(readout);
-    entry.el.insertAdjacentElement("afterend", box);
-    var ring = document.createElement("div");
-    ring.className = "thawbook-mark-ring";
-    ring.setAttribute("aria-hidden", "true");
-    entry.controls = { box: box, readout: readout, ring: ring, index: -1 };
-    entry.el.addEventListener("keydown", function (event) { onKey(entry, event); });
-    entry.el.addEventListener("focus", function () {
-      if (!readout.textContent) readout.textContent = "Arrow keys step through the chart's marks and read each one; Escape clears.";
-    });
-    entry.el.addEventListener("blur", function () { if (entry.controls.index < 0) readout.textContent = ""; });
-    return entry.controls;
+  function clear(entry) {
+    entry.index = -1;
+    entry.readout.textContent = "";
+    if (entry.ring.parentNode) entry.ring.parentNode.removeChild(entry.ring);
   }
 
-  function clearMark(entry) {
-    var c = entry.controls;
-    c.index = -1;
-    c.readout.textContent = "";
-    if (c.ring.parentNode) c.ring.parentNode.removeChild(c.ring);
+  function show(entry, index) {
+    var all = events(entry.view);
+    if (!all.length) { entry.readout.textContent = "This chart has no events to read."; return; }
+    entry.index = index = (index + all.length) % all.length;
+    entry.readout.textContent = (index + 1) + " of " + all.length + ". " + all[index].words;
+    var box = all[index].item._svg.getBoundingClientRect(), frame = entry.el.getBoundingClientRect();
+    Object.assign(entry.ring.style, { left: (box.left - frame.left + entry.el.scrollLeft - 3) + "px",
+      top: (box.top - frame.top + entry.el.scrollTop - 3) + "px", width: (box.width + 6) + "px", height: (box.height + 6) + "px" });
+    entry.el.appendChild(entry.ring);
   }
 
-  function showMark(entry, index) {
-    var c = entry.controls, items = tipItems(entry.result.view);
-    if (!items.length) { c.readout.textContent = "This chart has no marks to read."; return; }
-    index = (index + items.length) % items.length;
-    c.index = index;
-    var item = items[index];
-    c.readout.textContent = "Mark " + (index + 1) + " of " + items.length + ". " + tipText(item.tooltip);
-    var box = item._svg.getBoundingClientRect(), frame = entry.el.getBoundingClientRect();
-    if (getComputedStyle(entry.el).position === "static") entry.el.style.position = "relative";
-    c.ring.style.left = (box.left - frame.left + entry.el.scrollLeft - 3) + "px";
-    c.ring.style.top = (box.top - frame.top + entry.el.scrollTop - 3) + "px";
-    c.ring.style.width = (box.width + 6) + "px";
-    c.ring.style.height = (box.height + 6) + "px";
-    entry.el.appendChild(c.ring);
-    if (box.right > frame.right || box.left < frame.left) entry.el.scrollLeft += box.left - frame.left - frame.width / 2;
-  }
-
+  var KEYS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
   function onKey(entry, event) {
-    if (event.target !== entry.el || !entry.result) return;
-    var c = entry.controls, key = event.key;
-    if (key === "ArrowRight" || key === "ArrowDown") showMark(entry, c.index + 1);
-    else if (key === "ArrowLeft" || key === "ArrowUp") showMark(entry, c.index < 0 ? -1 : c.index - 1);
-    else if (key === "Home") showMark(entry, 0);
-    else if (key === "End") showMark(entry, -1);
-    else if (key === "Escape") clearMark(entry);
+    if (event.target !== entry.el || !entry.view) return;
+    var key = event.key;
+    if (KEYS[key]) show(entry, entry.index < 0 && KEYS[key] < 0 ? -1 : entry.index + KEYS[key]);
+    else if (key === "Home") show(entry, 0);
+    else if (key === "End") show(entry, -1);
+    else if (key === "Escape") clear(entry);
     else return;
     event.preventDefault();
   }
 
-  // Every selection parameter of the spec, wherever altair put it.
-  function selections(spec) {
-    var found = [];
-    eachView(spec, function (view) {
-      (view.params || []).forEach(function (param) { if (param.select) found.push(param); });
-    });
-    return found;
-  }
-
-  function legendValues(spec, field) {
-    var values = null, title = field;
-    eachView(spec, function (view) {
-      var enc = view.encoding || {};
-      Object.keys(enc).forEach(function (channel) {
-        var def = enc[channel];
-        if (!values && def && def.field === field && def.scale && Array.isArray(def.scale.domain) && def.legend !== null) {
-          values = def.scale.domain.slice();
-          if (typeof def.title === "string") title = def.title.replace(/\s*\(.*\)\s*$/, "");
-        }
-      });
-    });
-    if (!values) {
-      var seen = {};
-      values = [];
-      Object.keys(spec.datasets || {}).forEach(function (name) {
-        spec.datasets[name].forEach(function (row) {
-          if (row && row[field] != null && !seen[row[field]]) { seen[row[field]] = 1; values.push(row[field]); }
-        });
-      });
-    }
-    return { values: values, title: title };
-  }
-
-  function button(words, onClick) {
-    var b = document.createElement("button");
-    b.type = "button";
-    b.textContent = words;
-    b.addEventListener("click", onClick);
-    return b;
-  }
-
-  function legendFilter(entry, param) {
-    var select = typeof param.select === "string" ? { type: param.select } : param.select;
-    var field = (select.fields || [])[0];
-    if (!field) return;
-    var legend = legendValues(entry.spec, field);
-    var chosen = entry.chosen || (entry.chosen = {});
-    var group = document.createElement("div");
-    group.className = "thawbook-chart-filter";
-    group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Show only one " + legend.title.toLowerCase() + " in the chart above");
-    var label = document.createElement("span");
-    label.textContent = "Show " + legend.title.toLowerCase() + ": ";
-    group.appendChild(label);
-    var buttons = [];
+  // A legend bound to a selection (chart_assets lists it): one button per entry, and "all".
+  function legendFilter(entry, filter) {
+    var chosen = {}, buttons = [];
+    var group = make("div", "thawbook-chart-filter", { role: "group", "aria-label": "Show only one " + filter.title + " in the chart above" });
+    group.appendChild(make("span", "")).textContent = "Show " + filter.title + ": ";
     function apply() {
-      var picked = legend.values.filter(function (v) { return chosen[v]; });
-      var tuples = picked.map(function (v) { return { unit: "", fields: [{ type: "E", field: field }], values: [v] }; });
-      buttons.forEach(function (b) {
-        b.setAttribute("aria-pressed", b.dataset.value == null ? String(!picked.length) : String(!!chosen[b.dataset.value]));
-      });
-      if (entry.result) entry.result.view.data(param.name + "_store", tuples).runAsync();
+      var picked = filter.values.filter(function (v) { return chosen[v]; });
+      buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.value ? !!chosen[b.value] : !picked.length)); });
+      entry.view.data(filter.name + "_store", picked.map(function (v) {
+        return { unit: "", fields: [{ type: "E", field: filter.field }], values: [v] };
+      })).runAsync();
     }
-    var all = button("all", function () { Object.keys(chosen).forEach(function (k) { delete chosen[k]; }); apply(); });
-    buttons.push(all);
-    group.appendChild(all);
-    legend.values.forEach(function (value) {
-      var b = button(String(value), function () { chosen[value] = !chosen[value]; apply(); });
-      b.dataset.value = value;
+    [""].concat(filter.values).forEach(function (value) {
+      var b = group.appendChild(make("button", "", { type: "button" }));
+      b.textContent = value || "all";
+      b.value = value;
+      b.addEventListener("click", function () {
+        if (value) chosen[value] = !chosen[value];
+        else Object.keys(chosen).forEach(function (k) { delete chosen[k]; });
+        apply();
+      });
       buttons.push(b);
-      group.appendChild(b);
     });
-    entry.applyFilters = (entry.applyFilters || []).concat([apply]);
+    entry.filters.push(apply);
     return group;
   }
 
-  // An interval brush moved in data units: ``by`` and ``grow`` are shares of its length. Its
-  // store (which the views it drives read) is set through the view's data; its rectangle and
-  // its own signals, in the nested scope of the view that draws it, through the view's state.
-  function moveBrush(entry, param, channel, by, grow) {
-    var view = entry.result.view, xName = param.name + "_" + channel, tupleName = param.name + "_tuple";
-    var state = view.getState({ signals: function () { return true; }, data: function () { return false; }, recurse: true });
-    var scope = null;
-    (function walk(node) {
-      if (!node || scope) return;
-      if (node.signals && node.signals[tupleName] && node.signals[xName]) scope = node;
-      else (node.subcontext || []).forEach(walk);
-    })(state);
-    if (!scope) return false;
-    // The view's first extent maps data to pixels (linearly, as on a time or linear scale); the
-    // brush's place since is kept here, since the state read back holds the first one still.
-    var first = entry.brushes[xName] || (entry.brushes[xName] = {
-      tuple: scope.signals[tupleName], pixels: scope.signals[xName],
-      values: scope.signals[tupleName].values[0].map(function (v) { return +new Date(v); }),
+  function setUp(el, script) {
+    var payload = JSON.parse(script.textContent);
+    var entry = { el: el, spec: payload.spec, light: payload.light, filters: [], index: -1, label: el.getAttribute("aria-label") || "Chart" };
+    var box = make("div", "thawbook-chart-controls");
+    var readout = make("div", "thawbook-chart-readout", { id: "thawbook-readout-" + el.id, "aria-live": "polite" });
+    (payload.filters || []).forEach(function (filter) { box.appendChild(legendFilter(entry, filter)); });
+    box.appendChild(readout);
+    script.insertAdjacentElement("afterend", box);
+    entry.readout = readout;
+    entry.ring = make("div", "thawbook-mark-ring", { "aria-hidden": "true" });
+    el.addEventListener("keydown", function (event) { onKey(entry, event); });
+    el.addEventListener("focus", function () {
+      if (!readout.textContent) readout.textContent = "Arrow keys step through the chart's events and read each one; Escape clears.";
     });
-    var tuple = first.tuple, field = tuple.fields[0].field, dataName = param.name + "_" + field.replace(/\W/g, "_");
-    var pixels = first.pixels, values = first.values, now = first.now || values;
-    var lo = Math.min(now[0], now[1]), hi = Math.max(now[0], now[1]), span = hi - lo || 1;
-    var next = [lo + by * span - grow * span, hi + by * span + grow * span];
-    var toPixel = function (v) { return pixels[0] + (v - values[0]) * (pixels[1] - pixels[0]) / ((values[1] - values[0]) || 1); };
-    var keep = {};
-    keep[xName] = next.map(toPixel);
-    if (scope.signals[dataName] !== undefined) keep[dataName] = next.map(function (v) { return new Date(v); });
-    keep[tupleName] = Object.assign({}, tuple, { values: [next] });
-    Object.keys(scope.signals).forEach(function (name) { if (!(name in keep)) delete scope.signals[name]; });
-    Object.assign(scope.signals, keep);
-    first.now = next;
-    state.signals = {};
-    view.setState(state);
-    view.data(param.name + "_store", [keep[tupleName]]).runAsync();
-    return true;
+    el.addEventListener("blur", function () { if (entry.index < 0) readout.textContent = ""; });
+    charts.push(entry);
+    return draw(entry);
   }
 
-  function brushControls(entry, param) {
-    var select = typeof param.select === "string" ? { type: param.select } : param.select;
-    var channel = (select.encodings || ["x"])[0];
-    var group = document.createElement("div");
-    group.className = "thawbook-chart-brush";
-    group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Move the selected range of the chart above");
-    var label = document.createElement("span");
-    label.textContent = "Range: ";
-    group.appendChild(label);
-    [["earlier", -0.5, 0], ["later", 0.5, 0], ["wider", 0, 0.25], ["narrower", 0, -0.2]].forEach(function (step) {
-      group.appendChild(button(step[0], function () { if (entry.result) moveBrush(entry, param, channel, step[1], step[2]); }));
+  function start() {
+    document.querySelectorAll("script.thawbook-chart-spec").forEach(function (script) {
+      var el = script.previousElementSibling;
+      if (el && window.vega) setUp(el, script);
     });
-    group.appendChild(button("reset", function () { render(entry); }));
-    return group;
+    new MutationObserver(function () {
+      charts.forEach(function (entry) { if (entry.dark !== isDark()) draw(entry); });
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
   }
 
-  function keyboard(entry) {
-    var c = controlsFor(entry);
-    entry.brushes = {};
-    c.index = -1;
-    if (c.ring.parentNode) c.ring.parentNode.removeChild(c.ring);
-    if (!c.built) {
-      c.built = true;
-      selections(entry.spec).forEach(function (param) {
-        var select = typeof param.select === "string" ? { type: param.select } : param.select;
-        var group = null;
-        if (param.bind === "legend" && select.type === "point") group = legendFilter(entry, param);
-        else if (select.type === "interval") group = brushControls(entry, param);
-        if (group) c.box.insertBefore(group, c.readout);
-      });
-    }
-    (entry.applyFilters || []).forEach(function (apply) { apply(); });
-  }
-
-  function install(real) {
-    if (!real || real.thawbook) return real;
-    var wrapped = function (el, spec, options) {
-      if (typeof el === "string") el = document.querySelector(el);
-      var entry = { el: el, spec: spec, options: Object.assign({}, options || {}), real: real };
-      charts.push(entry);
-      decorate(el, spec);
-      return render(entry);
-    };
-    Object.keys(real).forEach(function (key) { wrapped[key] = real[key]; });
-    wrapped.thawbook = true;
-    return wrapped;
-  }
-
-  if (window.vegaEmbed) {
-    window.vegaEmbed = install(window.vegaEmbed);
-  } else {
-    var held;
-    Object.defineProperty(window, "vegaEmbed", {
-      configurable: true,
-      get: function () { return held; },
-      set: function (value) { held = install(value); },
-    });
-  }
-
-  function refresh(force) {
-    charts.forEach(function (entry) {
-      var width = available(entry.el);
-      if (force || entry.dark !== isDark() || Math.abs((entry.width || 0) - width) > 8) render(entry);
-    });
-  }
-
-  new MutationObserver(function () { refresh(false); })
-    .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-  var timer = null;
-  window.addEventListener("resize", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { refresh(false); }, 150);
-  });
-  window.thawbookCharts = { charts: charts, refresh: refresh };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+  window.thawbookCharts = { charts: charts, draw: draw, add: setUp };
 })();

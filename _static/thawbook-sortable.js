@@ -1,12 +1,9 @@
-/* Tables of the thaw report (thawbook.display.table).
-   - Sorting: each header of a table.sortable becomes a button; a click (or Enter/Space) sorts the
-     rows by that column (numbers as numbers, ISO dates sort correctly as text), a second click
-     reverses. aria-sort tells assistive technology the order.
-   - Filtering: a long table comes with a hidden labelled search box (div.thawbook-filter); it is
-     shown here, and typing in it keeps only the rows whose text contains every word typed. The
-     count of rows shown is announced (aria-live). Without JavaScript the box stays hidden. */
-/* The build's date and commit (thawbook.provenance writes thawbook-build.js beside this file at
-   the end of each build, so that pages stay the same from one build of a commit to the next). */
+/* Tables of the thaw report (thawbook.render.display.table) and the page around them.
+   - Sorting: a header of a table.sortable becomes a button that sorts the rows by its column
+     (numbers as numbers; ISO dates as text), again to reverse; aria-sort says the order.
+   - Filtering: a long table's hidden, labelled search box is shown; typing keeps the rows that
+     contain every word typed, and the count shown is announced (aria-live).
+   - The build's date and commit: thawbook.book.provenance writes thawbook-build.js beside this file. */
 var thawbookBuildScript = ((document.currentScript && document.currentScript.src) || "")
   .replace(/thawbook-sortable\.js[^\/]*$/, "thawbook-build.js");
 
@@ -16,6 +13,21 @@ document.addEventListener("DOMContentLoaded", function () {
     stamp.src = thawbookBuildScript;
     document.head.appendChild(stamp);
   }
+
+  /* A hidden code cell's toggle is named "Toggle hidden content" while it shows "Show code cell
+     source": without the aria-label its name is its visible words (axe: label-content-name-mismatch). */
+  document.querySelectorAll('details > summary[aria-label="Toggle hidden content"]').forEach(function (summary) {
+    summary.removeAttribute("aria-label");
+  });
+
+  /* On a phone each row reads as a card (thawbook.css): every cell is named by its column. */
+  document.querySelectorAll("table.thawbook-table").forEach(function (table) {
+    var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      Array.prototype.forEach.call(row.cells, function (cell, i) { if (names[i]) { cell.setAttribute("data-label", names[i]); } });
+    });
+    table.classList.add("thawbook-cards");
+  });
 
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var headers = table.querySelectorAll("thead th");

@@ -138,4 +138,4 @@ def test_the_extension_connects_every_build_hook_of_its_modules():
         "thawbook.book.freshness",
         "thawbook.book.stale_pages",
     }
-    assert len(connected) == 11 and connected[0] == ("builder-inited", "thawbook.book.sphinxext")
+    assert len(connected) == 12 and connected[0] == ("builder-inited", "thawbook.book.sphinxext")

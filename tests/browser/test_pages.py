@@ -6,6 +6,8 @@ hover, and the console stays free of errors.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import HTML, ROOT, book_pages, is_foreign, reader_context
@@ -103,6 +105,41 @@ def test_every_page_is_visited():
 
 AXE = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"phone": 390, "desktop": 1400}
+
+
+#: The most a page may load, every request together (issue #23: light pages).
+PAGE_BUDGET_BYTES = 1_500_000
+
+
+def loaded_bytes(browser, url: str, width: int) -> tuple[int, dict[str, int]]:
+    """Every byte a page loads at ``width`` px until its charts are drawn: each response's body."""
+    context = reader_context(browser, width, "light")
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+
+    def count(response):
+        try:
+            sizes[response.url] = len(response.body())
+        except Exception:  # a redirect or an aborted request has no body
+            sizes.setdefault(response.url, 0)
+
+    page.on("response", count)
+    page.goto(url, wait_until="load", timeout=60000)
+    wait_for_charts(page)
+    page.wait_for_timeout(500)
+    context.close()
+    return sum(sizes.values()), sizes
+
+
+@pytest.mark.parametrize("screen", list(WIDTHS))
+@pytest.mark.parametrize("page_path", page_ids())
+def test_every_page_loads_at_most_one_and_a_half_megabytes(browser, local_server, page_path, screen):
+    total, sizes = loaded_bytes(browser, f"{local_server}/{page_path}", WIDTHS[screen])
+    heaviest = sorted(sizes.items(), key=lambda item: -item[1])[:5]
+    print(f"{page_path} at {WIDTHS[screen]} px: {total:,d} bytes in {len(sizes)} requests")
+    page_itself = (HTML / page_path).stat().st_size
+    assert total > page_itself and len(sizes) > 5, "the count missed the page's own requests"
+    assert total <= PAGE_BUDGET_BYTES, f"{total:,d} bytes loaded; the heaviest: {heaviest}"
 
 
 def open_page(browser, url: str, width: int, mode: str):
@@ -273,8 +310,8 @@ def tab_to(page, predicate: str, tries: int = 400):
 DATA_VALUES = """(id) => {
   const entry = window.thawbookCharts.charts.find(c => c.el.id === id);
   const values = new Set();
-  for (const rows of Object.values(entry.spec.datasets || {}))
-    for (const row of rows) for (const v of Object.values(row || {}))
+  for (const data of entry.spec.data || [])
+    for (const row of data.values || []) for (const v of Object.values(row || {}))
       if (v !== null && typeof v !== 'object' && String(v).length >= 3) values.add(String(v));
   return [...values];
 }"""
@@ -300,8 +337,8 @@ def test_keys_alone_read_a_charts_marks_aloud_and_escape_clears_them(browser, lo
     cleared = readout.inner_text().strip()
     page.context.close()
     print(f"{page_path}: keys read {first_mark!r}, then {second_mark!r}")
-    assert first_mark.startswith("Mark 1 of ") and visible, first_mark
-    assert second_mark.startswith("Mark 2 of ") and second_mark != first_mark
+    assert re.match(r"1 of \d+\. ", first_mark) and visible, first_mark
+    assert re.match(r"2 of \d+\. ", second_mark) and second_mark != first_mark
     assert back == first_mark
     shown = [v for v in values if v in first_mark]
     assert shown, f"the readout names no value of the chart's data: {first_mark!r}"
@@ -309,10 +346,11 @@ def test_keys_alone_read_a_charts_marks_aloud_and_escape_clears_them(browser, lo
     assert cleared == ""
 
 
-def test_keys_alone_operate_the_timeline_legend_filter_and_brush(browser, local_server):
+def test_keys_alone_operate_the_timeline_legend_filter(browser, local_server):
     page, _ = open_page(browser, f"{local_server}/chapters/04_chronology.html", 1400, "light")
     chart = page.evaluate(
-        "document.querySelector('.thawbook-chart-filter').parentElement.previousElementSibling.id"
+        "document.querySelector('.thawbook-chart-filter').parentElement.previousElementSibling"
+        ".previousElementSibling.id"
     )
     faded = (
         f"() => [...document.querySelectorAll('#{chart} g[class*=role-mark] > path')]"
@@ -327,7 +365,7 @@ def test_keys_alone_operate_the_timeline_legend_filter_and_brush(browser, local_
     pressed = page.evaluate("document.activeElement.getAttribute('aria-pressed')")
     faded_after = page.evaluate(faded)
     store = page.evaluate(
-        f"window.thawbookCharts.charts.find(c => c.el.id === '{chart}').result.view.data('theme_filter_store')"
+        f"window.thawbookCharts.charts.find(c => c.el.id === '{chart}').view.data('theme_filter_store')"
     )
     legend_opacities = page.evaluate(
         f"[...document.querySelectorAll('#{chart} .role-legend-symbol path')].map(p => p.getAttribute('opacity'))"
@@ -338,22 +376,13 @@ def test_keys_alone_operate_the_timeline_legend_filter_and_brush(browser, local_
     page.keyboard.press("Space")
     page.wait_for_timeout(300)
     faded_again = page.evaluate(faded)
-    domain = f"window.thawbookCharts.charts.find(c => c.el.id === '{chart}').result.view.signal('brush')"
-    before = page.evaluate(domain)
-    assert tab_to(page, "e.tagName === 'BUTTON' && e.textContent === 'later'"), "no button to move the brush"
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
-    after = page.evaluate(domain)
     page.context.close()
-    print(f"filter: {faded_after} mark(s) faded, store {store}; brush {before} -> {after}")
+    print(f"filter: {faded_after} mark(s) faded, store {store}")
     assert pressed == "true"
     assert len(store) == 1 and store[0]["values"] == ["sanctions"]
     assert faded_after > faded_before, "choosing a theme faded no mark"
     assert len(set(legend_opacities)) > 1, "the legend does not show the choice"
     assert faded_again == faded_before, "'all' did not bring every mark back"
-    assert before and after and after != before, "the brush did not move"
-    (key,) = after
-    assert after[key][0] > before[key][0], (before, after)
 
 
 def test_offline_search_for_micron_finds_the_sanctions_chapter(browser, local_server):

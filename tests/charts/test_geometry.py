@@ -12,15 +12,13 @@ import copy
 import functools
 import html
 import json
-import math
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import vl_convert
 
+from thawbook.book import chart_assets
 from thawbook.charts import theme
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -192,240 +190,22 @@ def colour_without_legend(spec: dict) -> list[str]:
 
 
 # ------------------------------------------------------------------ the phone layout
-# What _static/thawbook-charts.js does to a chart's spec before it draws it in a column
-# narrower than NARROW_PX (see its prepare(), narrowLayout(), wrapAxisLabels(), wrapTitles()
-# and shrink()), step for step, so that vl-convert can render the chart a phone reader sees.
-# A test below runs the script itself in node, when node is installed, and fails if the two
-# disagree.
+# The build compiles each chart to Vega laid out for a phone first and as wide as its column
+# (thawbook.book.chart_assets.compile_chart); the page script only draws it. So the chart a phone
+# reader sees is the compiled spec with the container's width set to the column's.
 PHONE_COLUMN_PX = 342  # the book's content column in a 390 px viewport
-WRAP = "split(trim(replace(''+datum.label, regexp('(.{1,CHARS})(\\\\s+|$)', 'g'), '$1\\n')), '\\n')"
-LEGEND_CHANNELS = {"color", "shape", "fill", "stroke", "size"}
 
 
-def each_view(node, visit) -> None:
-    """``visit`` every view of a spec in the script's order (eachView)."""
-    if not isinstance(node, dict):
-        return
-    visit(node)
-    for key in ("layer", "hconcat", "vconcat", "concat"):
-        for part in node.get(key) or []:
-            each_view(part, visit)
-    if node.get("spec"):
-        each_view(node["spec"], visit)
-
-
-def js_string(value) -> str:
-    """``String(value)`` as JavaScript writes it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def longest(spec: dict, field: str) -> int:
-    return max(
-        (
-            len(js_string(row[field]))
-            for rows in (spec.get("datasets") or {}).values()
-            for row in rows or []
-            if isinstance(row, dict) and row.get(field) is not None
-        ),
-        default=0,
-    )
-
-
-def js_truthy(value) -> bool:
-    return value not in (None, False, 0, "") and value == value
-
-
-def taller_rows(spec: dict, row_px: float) -> None:
-    if not row_px:
-        return
-
-    def visit(view):
-        height = view.get("height")
-        if isinstance(height, dict) and isinstance(height.get("step"), (int, float)):
-            height["step"] = max(height["step"], row_px)
-
-    each_view(spec, visit)
-
-
-def wrap_axis_labels(spec: dict, width: float, share: float) -> None:
-    row_px = 0
-
-    def visit(view):
-        nonlocal row_px
-        y = (view.get("encoding") or {}).get("y")
-        if (
-            not isinstance(y, dict)
-            or y.get("type") not in ("nominal", "ordinal")
-            or y.get("axis", {}) is None
-        ):
-            return
-        axis = y.get("axis") or {}
-        y["axis"] = axis
-        if js_truthy(axis.get("labelExpr")) and "regexp(" not in axis["labelExpr"]:
-            return
-        chars = max(16, math.floor(width * share / 6.2))
-        most = longest(spec, y.get("field"))
-        if most <= chars and "labelExpr" not in axis:
-            return
-        axis["labelExpr"] = WRAP.replace("CHARS", str(chars))
-        axis["labelLimit"] = 0
-        row_px = max(row_px, min(8, math.ceil(most * 1.2 / chars)) * 13 + 6)
-
-    each_view(spec, visit)
-    taller_rows(spec, row_px)
-
-
-def wrap_lines(text, chars: int) -> list[str]:
-    lines = []
-    for part in text if isinstance(text, list) else [text]:
-        line = ""
-        for word in re.split(r"\s+", js_string(part)):
-            if line and len(line + " " + word) > chars:
-                lines.append(line)
-                line = word
-            else:
-                line = line + " " + word if line else word
-        if line:
-            lines.append(line)
-    return lines
-
-
-def wrap_titles(spec: dict, width: float) -> None:
-    def titles(view):
-        title = view.get("title")
-        if not title:
-            return
-        if isinstance(title, (str, list)):
-            title = view["title"] = {"text": title}
-        title["text"] = wrap_lines(title.get("text"), math.floor(width / 9.2))
-        if title.get("subtitle"):
-            title["subtitle"] = wrap_lines(title["subtitle"], math.floor(width / 6.6))
-
-    def channels(view):
-        for channel, definition in (view.get("encoding") or {}).items():
-            if not isinstance(definition, dict):
-                continue
-            share = 0.5 if channel in ("x", "x2") else 0.8
-            title = definition.get("title")
-            if isinstance(title, str) and len(title) * 7 > width * share:
-                definition["title"] = wrap_lines(title, math.floor(width * share / 7))
-            legend = definition.get("legend", {})
-            if isinstance(legend, dict) and (legend.get("columns") or 0) > 1:
-                legend["columns"] = 1
-            if legend is not None and definition.get("field") and channel in LEGEND_CHANNELS:
-                chars = math.floor(width * 0.33 / 6.8)
-                if longest(spec, definition["field"]) > chars:
-                    legend = definition["legend"] = legend if isinstance(legend, dict) else {}
-                    if "labelExpr" not in legend:
-                        legend["labelExpr"] = WRAP.replace("CHARS", str(max(12, chars)))
-                        legend["labelLimit"] = 0
-
-    each_view(spec, titles)
-    each_view(spec, channels)
-    legend = (spec.get("config") or {}).get("legend") or {}
-    if (legend.get("columns") or 0) > 1:
-        legend["columns"] = 1
-
-
-def merge(target: dict, extra: dict) -> dict:
-    for key, value in extra.items():
-        if isinstance(value, dict):
-            if not isinstance(target.get(key), dict):
-                target[key] = {}
-            merge(target[key], value)
-        else:
-            target[key] = value
-    return target
-
-
-def narrow_layout(spec: dict, width: float) -> None:
-    row_px = 0
-
-    def stack(view):
-        if "hconcat" in view:
-            view["vconcat"] = view.pop("hconcat")
-        if "concat" in view:
-            view["columns"] = 1
-        if view.get("facet") and view.get("columns"):
-            view["columns"] = 1
-        encoding = view.get("encoding") or {}
-        if encoding.get("column") and not encoding.get("row"):
-            encoding["row"] = encoding.pop("column")
-
-    def wrap_text_marks(view):
-        nonlocal row_px
-        mark, encoding = view.get("mark"), view.get("encoding") or {}
-        if not isinstance(mark, dict) or mark.get("type") != "text":
-            return
-        if js_truthy(mark.get("lineBreak")) or js_truthy(mark.get("dy")):
-            return
-        text = encoding.get("text")
-        if not isinstance(text, dict) or not text.get("field"):
-            return
-        field, chars = text["field"], max(12, math.floor(width * 0.33 / 6.8))
-        view["transform"] = [
-            *(view.get("transform") or []),
-            {
-                "calculate": f"trim(replace(''+datum['{field}'], regexp('(.{{1,{chars}}})(\\\\s+|$)', 'g'), '$1\\n'))",
-                "as": field,
-            },
-        ]
-        mark["lineBreak"] = "\n"
-        known = longest(spec, field)
-        lines = min(5, math.ceil(known / chars)) if known else 3
-        row_px = max(row_px, lines * 13 + 4)
-
-    each_view(spec, stack)
-    each_view(spec, wrap_text_marks)
-    taller_rows(spec, row_px)
-    wrap_titles(spec, width)
-    spec["config"] = merge(spec.get("config") or {}, copy.deepcopy(theme.NARROW))
-
-
-def shrink(spec: dict, factor: float) -> None:
-    def visit(view):
-        width = view.get("width")
-        if isinstance(width, (int, float)) and not isinstance(width, bool):
-            view["width"] = max(60, math.floor(width * factor))
-        elif isinstance(width, dict) and isinstance(width.get("step"), (int, float)):
-            width["step"] = max(6, width["step"] * factor)
-        mark = view.get("mark")
-        if isinstance(mark, dict) and isinstance(mark.get("width"), (int, float)):
-            mark["width"] = max(2, mark["width"] * factor)
-
-    each_view(spec, visit)
-
-
-def svg_width(spec: dict) -> float:
-    svg = vl_convert.vegalite_to_svg(spec)
-    return float(re.search(r'<svg[^>]*\swidth="([0-9.]+)"', svg).group(1))
-
-
-def prepared_for(spec: dict, width: float) -> dict:
-    """The spec as the page's script first draws it in a column ``width`` px wide (light mode)."""
-    spec = copy.deepcopy(spec)
-    narrow = width < theme.NARROW_PX
-    wrap_axis_labels(spec, width, 0.45 if narrow else 0.4)
-    if narrow:
-        narrow_layout(spec, width)
+def at_width(vega: dict, column: float) -> dict:
+    """A compiled chart as drawn in a container ``column`` px wide, in light mode."""
+    spec = json.loads(json.dumps(vega).replace("containerSize()[0]", str(column)))
+    spec.setdefault("config", {})["signals"] = theme.charts_config()["light"]["signals"]
     return spec
 
 
-def fitted_for(spec: dict, width: float = PHONE_COLUMN_PX) -> tuple[dict, list[float]]:
-    """The spec the script ends with in a column ``width`` px wide: prepared, then shrunk round
-    by round (at most ten) while the drawing is wider than the column; and every width drawn."""
-    spec = prepared_for(spec, width)
-    drawn = [svg_width(spec)]
-    for round_ in range(10):
-        if drawn[-1] <= width + 1:
-            break
-        shrink(spec, max(0.2, ((width - 2) / drawn[-1]) ** (1 + round_ / 2)))
-        drawn.append(svg_width(spec))
-    return spec, drawn
+def svg_width(vega: dict) -> float:
+    svg = vl_convert.vega_to_svg(vega)
+    return float(re.search(r'<svg[^>]*\swidth="([0-9.]+)"', svg).group(1))
 
 
 # ------------------------------------------------------------------ the tests
@@ -646,12 +426,13 @@ def known_phone_failure(name: str) -> str | None:
 
 @functools.cache
 def on_a_phone(name: str) -> tuple[dict, tuple[float, ...], list[dict]]:
-    """The chart ``name`` as the page's script draws it in a phone's column: its spec, the widths
-    drawn round by round, and its flattened scenegraph."""
+    """The chart ``name`` as the page draws it in a phone's column: its compiled spec, the width
+    it draws, and its flattened scenegraph."""
     spec = copy.deepcopy(SPECS[name])
     spec.setdefault("config", {})["font"] = PHONE_FONT
-    fitted, drawn = fitted_for(spec, PHONE_COLUMN_PX)
-    return fitted, tuple(drawn), scene(fitted)[1]
+    vega = at_width(chart_assets.compile_chart(spec)["spec"], PHONE_COLUMN_PX)
+    graph = vl_convert.vega_to_scenegraph(vega)
+    return vega, (svg_width(vega),), flatten(graph["scenegraph"])
 
 
 def phone_problems(name: str) -> list[str]:
@@ -719,124 +500,27 @@ def test_a_chart_too_wide_for_a_phone_or_with_piled_labels_is_caught():
     finally:
         del SPECS["probe"]
         on_a_phone.cache_clear()
-    assert any("wide in a" in p for p in problems), problems
+    # The build narrows the view to the column, so the texts run out of it and onto each other.
+    assert any("wide in a" in p or "outside the view" in p for p in problems), problems
     assert any("overlapping" in p for p in problems), problems
-
-
-# The page's script itself, run in node with a stand-in page whose chart column is 342 px
-# wide and whose drawings have the widths vl-convert measured: it must end with the same spec
-# as the steps above, or they have drifted apart.
-STAND_IN_PAGE = """
-const fs = require("fs"), vm = require("vm");
-const input = JSON.parse(fs.readFileSync(0, "utf8"));
-function element() {
-  return { setAttribute() {}, appendChild() {}, addEventListener() {}, insertAdjacentElement() {},
-           insertBefore() {}, removeChild() {}, classList: { add() {} }, style: {}, dataset: {} };
-}
-const page = {
-  window: { addEventListener() {} },
-  document: { documentElement: { clientWidth: input.viewport, getAttribute: () => null },
-              createElement: element, querySelector: () => null },
-  MutationObserver: class { observe() {} },
-  getComputedStyle: () => ({ position: "static" }),
-  setTimeout, clearTimeout,
-};
-vm.createContext(page);
-vm.runInContext(input.config, page);
-vm.runInContext(input.script, page);
-let drawn = [], seen = [];
-const view = { scenegraph: () => ({ root: { items: [] } }), data: () => ({ runAsync() {} }) };
-page.window.vegaEmbed = function (el, spec) {
-  seen.push(JSON.parse(JSON.stringify(spec)));
-  return Promise.resolve({ view: view, finalize() {} });
-};
-(async () => {
-  const out = [];
-  for (const chart of input.charts) {
-    drawn = chart.drawn; seen = [];
-    const el = element();
-    el.id = "chart";
-    el.parentElement = { getBoundingClientRect: () => ({ width: input.column, left: 24 }) };
-    el.querySelector = (what) => what === "svg"
-      ? { getAttribute: () => String(drawn[seen.length - 1] || 0), getBoundingClientRect: () => ({ width: 0 }) }
-      : null;
-    await page.window.vegaEmbed(el, chart.spec, {});
-    out.push(seen);
-  }
-  process.stdout.write(JSON.stringify(out));
-})();
-"""
-
-
-def run_page_script(charts: list[dict]) -> list[list[dict]]:
-    """The specs the page's script draws, round by round, for each of ``charts`` (``spec`` and
-    the ``drawn`` width of each round) in a 390 px window with a 342 px column."""
-    static = ROOT / "_static"
-    payload = {
-        "config": (static / theme.CHARTS_CONFIG_FILE).read_text(encoding="utf-8"),
-        "script": (static / "thawbook-charts.js").read_text(encoding="utf-8"),
-        "viewport": 390,
-        "column": PHONE_COLUMN_PX,
-        "charts": charts,
-    }
-    done = subprocess.run(
-        ["node", "-e", STAND_IN_PAGE], input=json.dumps(payload), capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
-@pytest.mark.skipif(
-    shutil.which("node") is None, reason="node is not installed (make test installs it with npm)"
-)
-def test_the_phone_layout_here_is_the_one_the_page_script_applies():
-    names = sorted(SPECS)
-    charts = []
-    for name in names:
-        spec = copy.deepcopy(SPECS[name])
-        spec.setdefault("config", {})["font"] = PHONE_FONT
-        charts.append({"spec": spec, "drawn": list(on_a_phone(name)[1])})
-    drawn_by_script = run_page_script(charts)
-    differ = [
-        name
-        for name, rounds in zip(names, drawn_by_script)
-        if len(rounds) != len(on_a_phone(name)[1]) or rounds[-1] != on_a_phone(name)[0]
-    ]
-    assert not differ, f"the page's script lays these charts out otherwise on a phone: {differ}"
-
-
 # ------------------------------------------------------------------ a phone's screen, and contrast
 # A chart taller than a screen and a quarter of a 390 × 844 phone cannot be read as one picture.
 PHONE_MAX_HEIGHT_PX = 1055
 
 
-def at_column_width(spec: dict, width: float = PHONE_COLUMN_PX) -> dict:
-    """The spec as vega-lite sizes it in a column ``width`` px wide: a view whose width is
-    "container" takes the column (the whole chart fits it, as vega-embed does); numeric widths
-    stay as the chart sets them. The page's own script plays no part."""
+def phone_height(spec: dict) -> float:
+    """How tall the page draws ``spec`` in a phone's column: the build's compiled, phone-first
+    Vega spec at the column's width, as vl-convert renders it."""
     spec = copy.deepcopy(spec)
     spec.setdefault("config", {})["font"] = PHONE_FONT
-
-    def visit(view):
-        if view.get("width") == "container":
-            view["width"] = width
-
-    if spec.get("width") == "container":
-        spec["width"] = width
-        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
-    else:
-        each_view(spec, visit)
-    return spec
-
-
-def svg_height(spec: dict) -> float:
-    svg = vl_convert.vegalite_to_svg(spec)
+    vega = at_width(chart_assets.compile_chart(spec)["spec"], PHONE_COLUMN_PX)
+    svg = vl_convert.vega_to_svg(vega)
     return float(re.search(r'<svg[^>]*\sheight="([0-9.]+)"', svg).group(1))
 
 
 @pytest.mark.parametrize("name", sorted(SPECS))
 def test_chart_is_at_most_a_screen_and_a_quarter_tall_in_a_phone_column(name):
-    height = svg_height(at_column_width(SPECS[name]))
+    height = phone_height(SPECS[name])
     print(f"{name} ({chart_title(SPECS[name])[:50]}): {height:.0f} px tall at {PHONE_COLUMN_PX} px")
     assert height <= PHONE_MAX_HEIGHT_PX, (
         f"{name} is {height:.0f} px tall in a {PHONE_COLUMN_PX} px column (at most {PHONE_MAX_HEIGHT_PX})"

@@ -3,9 +3,10 @@
 The entry point wired in ``_config.yml`` (``sphinx.config.extensions``): :func:`setup` connects
 the build's hooks, each kept in a module of its own job:
 
-1. **Offline charts** (:mod:`thawbook.book.chart_assets`): the vega bundle of
-   ``vl-convert-python`` is written to ``_static/`` and linked only from pages whose HTML holds
-   an altair chart (a ``<div>`` with an ``altair-viz-<digest>`` id).
+1. **Offline, light charts** (:mod:`thawbook.book.chart_assets`): every altair chart is
+   compiled to Vega when its page is written, and the Vega runtime of ``vl-convert-python`` is
+   written to ``_static/`` and linked only from pages whose HTML holds a chart (a ``<div>`` with
+   an ``altair-viz-<digest>`` id); the theme's icon-font rules are dropped from its stylesheet.
 2. **Data-aware re-execution.** Jupyter Book's execution cache is keyed on code cells only.
    :mod:`thawbook.book.freshness` drops the cache record of every notebook whose recorded
    reads (data, seed, imported modules) changed, and commits a notebook's new fingerprint only
@@ -26,6 +27,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from thawbook.book.chart_assets import (
+    drop_icon_font_rules,
     link_bundle_on_chart_pages,
     write_assets_before_pages,
 )
@@ -69,6 +71,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", note_page_written)
     app.connect("builder-inited", write_assets_before_pages)
     app.connect("build-finished", write_data_archive)
+    app.connect("build-finished", drop_icon_font_rules)
     app.connect("build-finished", remove_pages_of_removed_documents)
     app.connect("build-finished", commit_fingerprints)
     app.connect("build-finished", report_data_failure)

@@ -61,14 +61,17 @@ def _join(words: list[str]) -> str:
 def mark_text(robust: bool, tested: int, breaking: Iterable[Reading] = ()) -> str:
     """The words of the mark: ``✓ holds under all 16 readings`` or ``⚠ depends on …``.
 
-    A fragile finding names every kind of choice that breaks it (at most five short phrases);
-    with no reading given, it says only that it depends on a reading."""
+    A fragile finding names the kind of choice that breaks it, or the two kinds; with three or
+    more it gives their number (its entry on the robustness page names them all); with no
+    reading given, it says only that it depends on a reading."""
     if robust:
         return f"{ROBUST_SIGN} holds under all {tested} readings"
     kinds = list(dict.fromkeys(kind(r) for r in breaking))
     kinds.sort(key=list(KINDS).index)
     if not kinds:
         return f"{FRAGILE_SIGN} depends on the reading"
+    if len(kinds) > 2:  # the entry on the robustness page names them all
+        return f"{FRAGILE_SIGN} depends on {len(kinds)} of the choices the article leaves open"
     return f"{FRAGILE_SIGN} depends on {_join([KINDS[k] for k in kinds])}"
 
 

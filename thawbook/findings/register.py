@@ -153,6 +153,17 @@ def verdict(row: pd.Series, breaking: list[readings.Reading] | None = None) -> s
     )
 
 
+def breaking_readings(chapter: str) -> dict[str, list[readings.Reading]]:
+    """For each finding of ``chapter``, every alternative reading under which it is false or
+    absent, in the order of :func:`thawbook.findings.readings.alternatives`."""
+    alternatives = readings.alternatives(tables())
+    under = {r: {f.id: f for f in compute(chapter, r)} for r in alternatives}
+    return {
+        f.id: [r for r in alternatives if not (f.id in under[r] and under[r][f.id].holds)]
+        for f in compute(chapter)
+    }
+
+
 def glue_items(chapter: str) -> list[tuple[str, object]]:
     """Everything a chapter glues: each finding's values, and ``<finding id>-verdict``.
 
@@ -162,7 +173,7 @@ def glue_items(chapter: str) -> list[tuple[str, object]]:
     """
     findings = evaluate(chapter)
     verdicts = robustness(chapter).set_index("finding_id", drop=False)
-    broken = robustness_marks.breaking(chapter)
+    broken = breaking_readings(chapter)
     items, seen = [], {}
     for f in findings:
         for name, value in f.glued.items():

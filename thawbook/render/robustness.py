@@ -30,6 +30,7 @@ KINDS = {
     "coding": "a coding choice",
     "theme": "a disputed theme",
     "attribution": "who voices a position",
+    "record": "the outside record's dates",
 }
 
 
@@ -48,6 +49,8 @@ def kind(reading: Reading) -> str:
         return "coding"
     if reading.themes:
         return "theme"
+    if getattr(reading, "record", False):
+        return "record"
     return "attribution"
 
 
@@ -58,14 +61,17 @@ def _join(words: list[str]) -> str:
 def mark_text(robust: bool, tested: int, breaking: Iterable[Reading] = ()) -> str:
     """The words of the mark: ``✓ holds under all 16 readings`` or ``⚠ depends on …``.
 
-    A fragile finding names every kind of choice that breaks it (at most five short phrases);
-    with no reading given, it says only that it depends on a reading."""
+    A fragile finding names the kind of choice that breaks it, or the two kinds; with three or
+    more it gives their number (its entry on the robustness page names them all); with no
+    reading given, it says only that it depends on a reading."""
     if robust:
         return f"{ROBUST_SIGN} holds under all {tested} readings"
     kinds = list(dict.fromkeys(kind(r) for r in breaking))
     kinds.sort(key=list(KINDS).index)
     if not kinds:
         return f"{FRAGILE_SIGN} depends on the reading"
+    if len(kinds) > 2:  # the entry on the robustness page names them all
+        return f"{FRAGILE_SIGN} depends on {len(kinds)} of the choices the article leaves open"
     return f"{FRAGILE_SIGN} depends on {_join([KINDS[k] for k in kinds])}"
 
 
@@ -94,6 +100,8 @@ def reading_words(reading: Reading, tables: Mapping[str, pd.DataFrame]) -> str:
         codebook = tables["cameo_codebook"].set_index("cameo_code")["label"]
         name = codebook.get(alt["cameo_code"], alt["cameo_code"])
         return f"{titles.get(alt['event_id'], 'one event')}: coded as “{name}”"
+    if getattr(reading, "record", False):
+        return "every event an outside source dates moved to that date"
     if reading.themes:
         if len(reading.themes) > 1:
             return f"all {len(reading.themes)} disputed themes at once"
@@ -120,9 +128,12 @@ def entry(
     breaking: list[Reading],
     becomes: str,
     tables: Mapping[str, pd.DataFrame],
+    on_record: str = "",
+    on_record_why: str = "",
 ) -> str:
     """One finding's entry on the robustness page, as MyST: a target, the mark and the
-    statement, and for a fragile finding the readings that break it and what it becomes."""
+    statement; for a fragile finding the readings that break it and what it becomes; and,
+    where the register says, whether it holds with events on the dates the outside record gives."""
     lines = [
         f"({entry_label(finding_id)})=",
         f"**{mark_text(robust, tested, breaking)}.** {md(statement).data}",
@@ -134,6 +145,9 @@ def entry(
         else:
             fails = f"It fails under {len(breaking)} of the {tested} readings: {named}. Under the first, it would read"
         lines += ["", f"> {fails}: “{md(becomes).data}”"]
+    if on_record in ("holds", "fails"):
+        why = f" {md(on_record_why).data}" if on_record_why else ""
+        lines += ["", f"*With events on the dates the outside record gives, it {on_record}.*{why}"]
     return "\n".join(lines)
 
 
@@ -159,35 +173,8 @@ def register_markdown(
                     breaking.get(row.finding_id, []),
                     row.becomes,
                     tables,
+                    str(getattr(row, "on_record", "") or ""),
+                    str(getattr(row, "on_record_why", "") or ""),
                 )
             )
     return "\n\n".join(blocks) + "\n"
-
-
-def breaking(chapter: str) -> dict[str, list[Reading]]:
-    """For each finding of ``chapter`` (a key of ``register.CHAPTERS``), every alternative reading
-    under which it is false or absent, in the register's order (computed once per process)."""
-    from thawbook.findings import readings, register
-
-    alternatives = readings.alternatives(register.tables())
-    under = {r: {f.id: f for f in register.compute(chapter, r)} for r in alternatives}
-    return {
-        f.id: [r for r in alternatives if not (f.id in under[r] and under[r][f.id].holds)]
-        for f in register.compute(chapter)
-    }
-
-
-def register_page() -> str:
-    """The robustness page's register (:func:`register_markdown`) for the whole book."""
-    from thawbook.findings import register
-
-    reg = register.register()
-    found = {fid: rs for chapter in register.CHAPTERS for fid, rs in breaking(chapter).items()}
-    return register_markdown(reg, found, register.tables())
-
-
-def readings_page() -> pd.DataFrame:
-    """The robustness page's table of readings, named in words (:func:`readings_frame`)."""
-    from thawbook.findings import readings, register
-
-    return readings_frame(readings.alternatives(register.tables()), register.tables())

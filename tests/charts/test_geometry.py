@@ -503,6 +503,8 @@ def test_a_chart_too_wide_for_a_phone_or_with_piled_labels_is_caught():
     # The build narrows the view to the column, so the texts run out of it and onto each other.
     assert any("wide in a" in p or "outside the view" in p for p in problems), problems
     assert any("overlapping" in p for p in problems), problems
+
+
 # ------------------------------------------------------------------ a phone's screen, and contrast
 # A chart taller than a screen and a quarter of a 390 × 844 phone cannot be read as one picture.
 PHONE_MAX_HEIGHT_PX = 1055

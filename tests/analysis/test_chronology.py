@@ -206,8 +206,15 @@ def test_date_check_finds_inside_overlapping_and_outside_dates(tables):
     assert check.loc["ev-jet-intercept", "verdict"] == "inside"
     assert check.loc["ev-sullivan-wang-vienna", "verdict"] == "inside"
     assert check.loc["ev-micron-ban", "verdict"] == "inside"  # 21 May opens "last week" counted from Sunday
-    assert check.loc["ev-shangri-la-dialogue", "verdict"] == "overlaps"
+    # the forum is dated from all the article says of it, Friday (its opening dinner) to Sunday
+    assert check.loc["ev-shangri-la-dialogue", "verdict"] == "inside"
     assert check.loc["ev-sullivan-wang-vienna", ["days_resolved", "days_outside"]].tolist() == [31, 2]
+    # read from "this weekend's" alone, Saturday and Sunday, it would only overlap the outside 2-4 June
+    weekend = tables["events"].copy()
+    forum = weekend["event_id"] == "ev-shangri-la-dialogue"
+    weekend.loc[forum, "date_start"] = pd.Timestamp("2023-06-03")
+    narrow = tl.date_check(weekend, tables["context"]).set_index("event_id")
+    assert narrow.loc["ev-shangri-la-dialogue", "verdict"] == "overlaps"
 
 
 def test_date_check_rejects_undated_context_and_unknown_events(tables):

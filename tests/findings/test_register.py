@@ -210,3 +210,18 @@ def test_the_count_words_handle_zero_one_two_and_all():
     )
     assert verb(1, "is", "are") == "is" and verb(0, "is", "are") == "are"
     assert listing([]) == "none" and listing(["a"]) == "a" and listing(["a", "b", "c"]) == "a, b and c"
+
+
+def test_the_reader_table_and_the_summary_carry_the_record_and_the_falsifiers(reg):
+    table = register.findings_table(reg)
+    assert {"on the record", "false if"} <= set(table.columns)
+    assert table["false if"].tolist() == reg["falsifier"].tolist()
+    counts = register.summary(reg)
+    assert (
+        counts["reg_n_on_record_holds"]
+        + counts["reg_n_on_record_fails"]
+        + counts["reg_n_on_record_not_applicable"]
+        == counts["reg_n_findings"]
+        == len(reg)
+    )
+    assert counts["reg_n_on_record_holds"] == (reg["on_record"] == "holds").sum() > 0

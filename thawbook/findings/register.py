@@ -223,13 +223,17 @@ def glue_findings(ids: list[str]) -> list[tuple[str, object]]:
 
 
 def summary(reg: pd.DataFrame) -> dict[str, int]:
-    """Counts for the robustness page: findings, robust, fragile, readings, chapters."""
+    """Counts for the robustness page: findings, robust, fragile, readings, chapters, and how many
+    hold, fail or are not applicable as the record dates the events."""
     return {
         "reg_n_findings": len(reg),
         "reg_n_robust": int(reg["robust"].sum()),
         "reg_n_fragile": int((~reg["robust"]).sum()),
         "reg_n_readings": int(reg["alternatives_tested"].max()),
         "reg_n_chapters": reg["chapter"].nunique(),
+        "reg_n_on_record_holds": int((reg["on_record"] == "holds").sum()),
+        "reg_n_on_record_fails": int((reg["on_record"] == "fails").sum()),
+        "reg_n_on_record_not_applicable": int((reg["on_record"] == "not applicable").sum()),
     }
 
 
@@ -249,6 +253,8 @@ def findings_table(reg: pd.DataFrame) -> pd.DataFrame:
             "verdict": reg["robust"].map({True: "robust", False: "fragile"}),
             "fails under": reg["fails_under"],
             "becomes": reg["becomes"],
+            "on the record": reg["on_record"],
+            "false if": reg["falsifier"],
         }
     )
 

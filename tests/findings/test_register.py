@@ -225,3 +225,9 @@ def test_the_reader_table_and_the_summary_carry_the_record_and_the_falsifiers(re
         == len(reg)
     )
     assert counts["reg_n_on_record_holds"] == (reg["on_record"] == "holds").sum() > 0
+
+
+def test_the_readings_are_named_in_words_without_ids():
+    # the label is what the verdict says breaks a finding ("with ..., it becomes: ...")
+    for reading in [readings.ON_RECORD, *readings.alternatives(register.tables())]:
+        assert not problems(reading.label), (reading.id, reading.label)

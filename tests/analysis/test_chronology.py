@@ -206,16 +206,19 @@ def test_date_check_finds_inside_overlapping_and_outside_dates(tables):
     assert check.loc["ev-jet-intercept", "verdict"] == "inside"
     assert check.loc["ev-sullivan-wang-vienna", "verdict"] == "inside"
     assert check.loc["ev-micron-ban", "verdict"] == "inside"  # 21 May opens "last week" counted from Sunday
-    # the forum's interval now comes from all the article's words (2-4 June), so the record's
-    # 2-4 June lies inside it; a forum dated one day later would only overlap, two weeks later miss
+    # the forum is dated from all the article says of it, Friday (its opening dinner) to Sunday
     assert check.loc["ev-shangri-la-dialogue", "verdict"] == "inside"
     assert check.loc["ev-sullivan-wang-vienna", ["days_resolved", "days_outside"]].tolist() == [31, 2]
-    for shift, verdict in ((1, "overlaps"), (14, "outside")):
-        events = tables["events"].copy()
-        row = events["event_id"] == "ev-shangri-la-dialogue"
-        events.loc[row, ["date_start", "date_end"]] += pd.Timedelta(days=shift)
-        moved = tl.date_check(events, tables["context"]).set_index("event_id")
-        assert moved.loc["ev-shangri-la-dialogue", "verdict"] == verdict
+    # read from "this weekend's" alone, Saturday and Sunday, it would only overlap the outside 2-4 June
+    weekend = tables["events"].copy()
+    forum = weekend["event_id"] == "ev-shangri-la-dialogue"
+    weekend.loc[forum, "date_start"] = pd.Timestamp("2023-06-03")
+    narrow = tl.date_check(weekend, tables["context"]).set_index("event_id")
+    assert narrow.loc["ev-shangri-la-dialogue", "verdict"] == "overlaps"
+    late = tables["events"].copy()
+    late.loc[forum, ["date_start", "date_end"]] += pd.Timedelta(days=14)
+    missed = tl.date_check(late, tables["context"]).set_index("event_id")
+    assert missed.loc["ev-shangri-la-dialogue", "verdict"] == "outside"
 
 
 def test_date_check_rejects_undated_context_and_unknown_events(tables):

@@ -255,6 +255,7 @@ def test_moving_one_event_into_another_week_fails_the_build_and_names_the_findin
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"FindingError.*no longer hold", output), output[-3000:]
-    assert "dating-resolver-agrees (chapters/03_dating): For all 21 of 22 event dates" in output, output[
-        -3000:
-    ]
+    expected = (
+        "dating-resolver-agrees (chapters/03_dating): An independent resolver reading the article's dating"
+    )
+    assert expected in output and "for 20 of the 21 event dates" in output, output[-3000:]

@@ -92,12 +92,17 @@ def test_the_key_point_the_record_contradicts_is_stated_as_the_article_picture()
     assert low.values["thaw_record_low_week"] != low.values["thaw_low_week"]
 
 
-def test_on_record_is_not_applicable_only_when_declared_or_when_nothing_moves():
+def test_on_record_is_not_applicable_only_when_declared_or_when_no_date_is_read():
     f = register.compute("chapters/09_voices")[0]
-    assert register.on_record(f, f) == ("not applicable", "the record moves nothing this finding reads")
-    moved = type(f)(f.id, f.chapter, f.statement, {**f.values, "voices_n_quotes": -1}, False)
-    assert register.on_record(f, moved) == ("fails", "")
+    assert register.on_record(f, f, reads_dates=False) == ("not applicable", "it reads no event's date")
+    assert register.on_record(f, f, reads_dates=True) == ("holds", "")
+    false = type(f)(f.id, f.chapter, f.statement, f.values, False)
+    assert register.on_record(f, false) == ("fails", "")
     assert register.on_record(f, None) == ("fails", "")
+    # the probe: the voices never read a date, the chronology's span and the thaw index do
+    assert not register.date_readers("chapters/09_voices")
+    assert "chron-span" in register.date_readers("chapters/04_chronology")
+    assert "thaw-low-week" in register.date_readers("chapters/10_thaw_index")
 
 
 # ------------------------------------------------------------------ sentences
@@ -205,3 +210,24 @@ def test_the_count_words_handle_zero_one_two_and_all():
     )
     assert verb(1, "is", "are") == "is" and verb(0, "is", "are") == "are"
     assert listing([]) == "none" and listing(["a"]) == "a" and listing(["a", "b", "c"]) == "a, b and c"
+
+
+def test_the_reader_table_and_the_summary_carry_the_record_and_the_falsifiers(reg):
+    table = register.findings_table(reg)
+    assert {"on the record", "false if"} <= set(table.columns)
+    assert table["false if"].tolist() == reg["falsifier"].tolist()
+    counts = register.summary(reg)
+    assert (
+        counts["reg_n_on_record_holds"]
+        + counts["reg_n_on_record_fails"]
+        + counts["reg_n_on_record_not_applicable"]
+        == counts["reg_n_findings"]
+        == len(reg)
+    )
+    assert counts["reg_n_on_record_holds"] == (reg["on_record"] == "holds").sum() > 0
+
+
+def test_the_readings_are_named_in_words_without_ids():
+    # the label is what the verdict says breaks a finding ("with ..., it becomes: ...")
+    for reading in [readings.ON_RECORD, *readings.alternatives(register.tables())]:
+        assert not problems(reading.label), (reading.id, reading.label)

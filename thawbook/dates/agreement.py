@@ -106,6 +106,29 @@ def record_dates(events: pd.DataFrame, context: pd.DataFrame, corrections: pd.Da
     ``event_id``, ``context_ids`` (joined by ", "), ``date_start`` and ``date_end``
     (timestamps), one row per event, in the order of the events' evidence.
     """
+    # which rows date which event depends only on the evidence spans and the outside dates: every
+    # reading of the events asks the same question, so it is answered once per content
+    key = (
+        tuple(zip(events["event_id"], events["evidence_start"], events["evidence_end"])),
+        tuple(
+            zip(
+                context["context_id"],
+                context["date_start"].astype(str),
+                context["date_end"].astype(str),
+                context["evidence_start"],
+                context["evidence_end"],
+            )
+        ),
+    )
+    if key not in _RECORD_CACHE:
+        _RECORD_CACHE[key] = _record_dates(events, context, corrections)
+    return _RECORD_CACHE[key].copy()
+
+
+_RECORD_CACHE: dict = {}
+
+
+def _record_dates(events: pd.DataFrame, context: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
     pairs = event_context_pairs(events, context, corrections)
     pairs = pairs[~pairs["event_id"].isin(NOT_DATED_BY)]
     dates = context.set_index("context_id")

@@ -5,6 +5,12 @@ Each is computed in the package by one function per chapter (``thawbook.findings
 and carries a *predicate*: the condition under which its sentence is true. The book glues the
 finding's values into its prose, and :func:`check` stops the build when a predicate is false,
 naming the finding, so that a sentence the data no longer support cannot ship.
+
+Every finding can fail: each chapter's module keeps a :class:`Falsifier` per finding, a minimal
+realistic change to the data (:func:`move` one event, :func:`recode` or :func:`drop` one row)
+under which its sentence would be false, and a test applies each one. Counts reach sentences
+through :func:`count`, :func:`share`, :func:`verb` and :func:`listing`, so that 0, 1, 2 and
+"all" read right under every reading.
 """
 
 from __future__ import annotations

@@ -84,15 +84,39 @@ def alternatives(tables: dict[str, pd.DataFrame]) -> list[Reading]:
         for p in PLACEMENTS[1:]
     ]
     codings = sorted(tables["coding_alternatives"]["alternative_id"])
-    readings += [Reading(c, f"coding {c}", codings=(c,)) for c in codings]
+    readings += [Reading(c, _coding_words(tables, c), codings=(c,)) for c in codings]
     readings.append(Reading("coding-all", "all alternative codings", codings=tuple(codings)))
     themes = sorted(tables["theme_alternatives"]["alternative_id"])
-    readings += [Reading(t, f"theme {t}", themes=(t,)) for t in themes]
+    readings += [Reading(t, _theme_words(tables, t), themes=(t,)) for t in themes]
     readings.append(Reading("themes-all", "all disputed themes", themes=tuple(themes)))
     readings.append(
         Reading("own-words", "positions only in a government's own voice", attribution="own-words")
     )
     return readings
+
+
+def _title(tables: dict[str, pd.DataFrame], event_id: str) -> str:
+    events = tables.get("events")
+    if events is None or event_id not in set(events["event_id"]):
+        return event_id
+    title = events.set_index("event_id").at[event_id, "title"]
+    return f"“{title}”"
+
+
+def _coding_words(tables: dict[str, pd.DataFrame], alternative_id: str) -> str:
+    """A coding alternative as a reader's words: the event and the CAMEO category it takes."""
+    row = tables["coding_alternatives"].set_index("alternative_id").loc[alternative_id]
+    codebook = tables.get("cameo_codebook")
+    code = row["cameo_code"]
+    if codebook is not None and code in set(codebook["cameo_code"]):
+        code = codebook.set_index("cameo_code").at[code, "label"]
+    return f"{_title(tables, row['event_id'])} coded as “{code}”"
+
+
+def _theme_words(tables: dict[str, pd.DataFrame], alternative_id: str) -> str:
+    """A theme alternative as a reader's words: the event and the theme it takes."""
+    row = tables["theme_alternatives"].set_index("alternative_id").loc[alternative_id]
+    return f"{_title(tables, row['event_id'])} themed {str(row['theme']).replace('_', ' ')}"
 
 
 def events_under(events: pd.DataFrame, week_start: str | None) -> pd.DataFrame:

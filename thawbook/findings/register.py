@@ -79,18 +79,54 @@ def falsifiers(chapter: str) -> dict:
     return import_module(f"thawbook.findings.{CHAPTERS[chapter]}").FALSIFIERS
 
 
-def on_record(f: Finding, record: Finding | None) -> tuple[str, str]:
+def on_record(f: Finding, record: Finding | None, reads_dates: bool = True) -> tuple[str, str]:
     """Whether ``f`` holds as the record dates the events (``record``: ``f`` under that reading).
 
-    "not applicable" when the finding is about the article's own words, or when the record
-    moves nothing the finding reads (its values are the same); otherwise "holds" or "fails".
-    The second item says why it does not apply ("" when it does).
+    "not applicable" when the finding is about the article's own words, or when it reads no
+    event's date (``reads_dates``: see :func:`date_readers`); otherwise "holds" or "fails". The
+    second item says why it does not apply ("" when it does).
     """
     if f.about_the_article:
         return "not applicable", f.about_the_article
-    if record is not None and record.values == f.values:
-        return "not applicable", "the record moves nothing this finding reads"
+    if not reads_dates:
+        return "not applicable", "it reads no event's date"
     return ("holds" if record is not None and record.holds else "fails"), ""
+
+
+@cache
+def date_readers(chapter: str) -> frozenset[str]:
+    """The ids of the chapter's findings that read events' dates.
+
+    Two probes move the events: all a week later, and each by a different number of weeks (which
+    changes their order too). A finding whose values change under either (or that goes missing,
+    or whose chapter then fails to compute) reads dates.
+    """
+    base = compute(chapter)
+    module = import_module(f"thawbook.findings.{CHAPTERS[chapter]}")
+    readers = set()
+    n = len(tables()["events"])
+    for weeks in ([1] * n, [1 + i % 5 for i in range(n)]):
+        shifted = dict(tables())
+        events = shifted["events"].copy()
+        offset = pd.to_timedelta([7 * w for w in weeks], unit="D")
+        events["date_start"] = events["date_start"] + offset
+        events["date_end"] = events["date_end"] + offset
+        shifted["events"] = events
+        try:
+            probed = {
+                f.id: f for f in module.findings(readings.apply(readings.AS_READ, shifted), readings.AS_READ)
+            }
+        except Exception:  # noqa: BLE001 - a chapter that cannot compute with moved dates reads them
+            return frozenset(f.id for f in base)
+        readers |= {f.id for f in base if f.id not in probed or not _same(probed[f.id].values, f.values)}
+    return frozenset(readers)
+
+
+def _same(a: dict, b: dict) -> bool:
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return False
 
 
 def evaluate(chapter: str) -> list[Finding]:
@@ -115,7 +151,7 @@ def robustness(chapter: str) -> pd.DataFrame:
     falsified = falsifiers(chapter)
     rows = []
     for f in base:
-        status, why = on_record(f, recorded.get(f.id))
+        status, why = on_record(f, recorded.get(f.id), f.id in date_readers(chapter))
         broken = [rid for rid in under if not (f.id in under[rid] and under[rid][f.id].holds)]
         first = broken[0] if broken else ""
         becomes = under[first][f.id].sentence if first and f.id in under[first] else ""
@@ -206,13 +242,17 @@ def glue_findings(ids: list[str]) -> list[tuple[str, object]]:
 
 
 def summary(reg: pd.DataFrame) -> dict[str, int]:
-    """Counts for the robustness page: findings, robust, fragile, readings, chapters."""
+    """Counts for the robustness page: findings, robust, fragile, readings, chapters, and how many
+    hold, fail or are not applicable as the record dates the events."""
     return {
         "reg_n_findings": len(reg),
         "reg_n_robust": int(reg["robust"].sum()),
         "reg_n_fragile": int((~reg["robust"]).sum()),
         "reg_n_readings": int(reg["alternatives_tested"].max()),
         "reg_n_chapters": reg["chapter"].nunique(),
+        "reg_n_on_record_holds": int((reg["on_record"] == "holds").sum()),
+        "reg_n_on_record_fails": int((reg["on_record"] == "fails").sum()),
+        "reg_n_on_record_not_applicable": int((reg["on_record"] == "not applicable").sum()),
     }
 
 
@@ -232,6 +272,8 @@ def findings_table(reg: pd.DataFrame) -> pd.DataFrame:
             "verdict": reg["robust"].map({True: "robust", False: "fragile"}),
             "fails under": reg["fails_under"],
             "becomes": reg["becomes"],
+            "on the record": reg["on_record"],
+            "false if": reg["falsifier"],
         }
     )
 

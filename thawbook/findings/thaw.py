@@ -305,6 +305,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "thaw_earlier_events": _r(earlier["all events"].max()),
                 "thaw_earlier_cooperation": _r(earlier["cooperation"].max()),
                 "thaw_earlier_conflict": _r(earlier["conflict"].max()),
+                "thaw_pub_compare": "more cooperation and more conflict at once"
+                if pub["cooperation"] > earlier["cooperation"].max()
+                and pub["conflict"] > earlier["conflict"].max()
+                else "not more of both at once",
                 "_pub_cooperation": float(pub["cooperation"]),
                 "_pub_conflict": float(pub["conflict"]),
                 "_before_cooperation": float(weekly.iloc[:position]["cooperation"].max()),

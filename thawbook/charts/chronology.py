@@ -211,7 +211,8 @@ def chronology_timeline_chart(
     return alt.vconcat(detail, overview, spacing=14).properties(
         title=theme.phone_title(
             theme.wrap_text(
-                f"{recent} of the {len(rows)} events the article dates begin after {DETAIL_DOMAIN[0]:%d %B}",
+                f"{recent} of the {len(rows)} events the article dates begin on or after "
+                f"{DETAIL_DOMAIN[0].day} {DETAIL_DOMAIN[0]:%B %Y}",
                 40,
             ).split("\n"),
             subtitle=subtitle,

@@ -67,7 +67,10 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
             data,
             title=theme.phone_title(
                 "What kind of errors the article contains",
-                subtitle="One segment per correction; the more a segment stands out from the page, the surer the likely reading",
+                subtitle=(
+                    "One segment per correction; the more a segment stands out from the page, "
+                    "the surer the likely reading"
+                ),
             ),
         )
         .mark_bar(stroke="white", strokeWidth=1)

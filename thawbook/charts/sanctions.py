@@ -258,6 +258,8 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
         alt.vconcat(*panels, spacing=14)
         .resolve_scale(x="independent", y="independent")
         .properties(
+            # The panels take the column's width (container): no padding beside them.
+            padding={"left": 0, "right": 0, "top": 5, "bottom": 5},
             title=theme.phone_title(
                 "Measures by date, instrument and imposing side",
                 subtitle=[
@@ -265,6 +267,6 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
                     "the time axis breaks where nothing happens for months.",
                     f"{n_undated} of {len(frame)} measures have no date (last panel).",
                 ],
-            )
+            ),
         )
     )

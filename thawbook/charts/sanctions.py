@@ -223,16 +223,18 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
             scale=alt.Scale(
                 domain=[first.strftime("%Y-%m-%d"), (last + timedelta(days=1)).strftime("%Y-%m-%d")]
             ),
-            axis=alt.Axis(format="%Y" if months else "%b", tickCount=8, labelAngle=0, labelFlush=True),
+            axis=alt.Axis(
+                format="%Y" if months else "%b", tickCount=8, labelAngle=0, labelFlush=True, ticks=False
+            ),  # ticks at the ends would stick out of the column,
         )
         bars = (
             alt.Chart(data)
-            .mark_bar(height=10, yOffset=7)
+            .mark_bar(height=10, yOffset=7, clip=True)
             .encode(x=x, x2="end_excl:T", y=rows(data), color=color, tooltip=tooltip)
         )
         days_marks = (
             alt.Chart(data[data["start"] == data["end"]])
-            .mark_tick(thickness=3, size=14, yOffset=7)
+            .mark_tick(thickness=3, size=14, yOffset=7, clip=True)
             .encode(x=x, y=rows(data), color=color, tooltip=tooltip)
         )
         panels.append(

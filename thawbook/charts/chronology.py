@@ -209,18 +209,21 @@ def chronology_timeline_chart(
     )
     recent = int((rows["date_start"] >= pd.Timestamp(DETAIL_DOMAIN[0])).sum())
     return alt.vconcat(detail, overview, spacing=14).properties(
+        # No padding beside the views, which take the whole column.
+        padding={"left": 0, "right": 0, "top": 5, "bottom": 5},
         title=theme.phone_title(
             theme.wrap_text(
-                f"{recent} of the {len(rows)} events the article dates begin after {DETAIL_DOMAIN[0]:%d %B}",
+                f"{recent} of the {len(rows)} events the article dates begin on or after "
+                f"{DETAIL_DOMAIN[0].day} {DETAIL_DOMAIN[0]:%B %Y}",
                 40,
             ).split("\n"),
             subtitle=subtitle,
-        )
+        ),
     )
 
 
-#: The width of the timeline's two views (a concatenation cannot take its column's width).
-TIMELINE_WIDTH = 310
+#: The width of the timeline's two views: the column's (neither has axis labels beside it).
+TIMELINE_WIDTH = "container"
 
 
 def telling_chart(events: pd.DataFrame) -> alt.LayerChart:

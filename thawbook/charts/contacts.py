@@ -152,7 +152,9 @@ def contact_timeline_chart(
                 "start:T",
                 title=None,
                 scale=x_scale,
-                axis=alt.Axis(format="%d %b", labelAngle=0, tickCount=6, orient="top", grid=True),
+                axis=alt.Axis(
+                    format="%d %b", labelAngle=0, tickCount=6, orient="top", grid=True, labelBound=True
+                ),
             ),
             x2="bar_end:T",
             y=y,

@@ -27,7 +27,7 @@ BAND_OPACITY = 0.22
 EXCLUDED = "excluded (dates no event)"
 #: Each panel's width: its row labels (about 100 px) beside it fit a phone's 342 px column.
 PANEL_WIDTH = 220
-MENTION_ROW_PX = 12
+MENTION_ROW_PX = 14  # an 11 px label per row, clear of the next in any font
 
 
 def _bars(frame: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
@@ -161,7 +161,7 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
         lo, hi = pd.Timestamp(domain_x[0]), pd.Timestamp(domain_x[1])
         rows = data[(data["bar_end"] > lo) & (data["bar_start"] < hi)]
         shown = list(rows["label"])
-        y = alt.Y("label:N", title=None, sort=shown, axis=alt.Axis(labelLimit=0))
+        y = alt.Y("label:N", title=None, sort=shown, axis=alt.Axis(labelLimit=0, labelFontSize=11))
         pub = (
             alt.Chart(
                 pd.DataFrame(

@@ -223,16 +223,18 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
             scale=alt.Scale(
                 domain=[first.strftime("%Y-%m-%d"), (last + timedelta(days=1)).strftime("%Y-%m-%d")]
             ),
-            axis=alt.Axis(format="%Y" if months else "%b", tickCount=8, labelAngle=0, labelFlush=True),
+            axis=alt.Axis(
+                format="%Y" if months else "%b", tickCount=8, labelAngle=0, labelFlush=True, ticks=False
+            ),  # ticks at the ends would stick out of the column,
         )
         bars = (
             alt.Chart(data)
-            .mark_bar(height=10, yOffset=7)
+            .mark_bar(height=10, yOffset=7, clip=True)
             .encode(x=x, x2="end_excl:T", y=rows(data), color=color, tooltip=tooltip)
         )
         days_marks = (
             alt.Chart(data[data["start"] == data["end"]])
-            .mark_tick(thickness=3, size=14, yOffset=7)
+            .mark_tick(thickness=3, size=14, yOffset=7, clip=True)
             .encode(x=x, y=rows(data), color=color, tooltip=tooltip)
         )
         panels.append(
@@ -258,6 +260,8 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
         alt.vconcat(*panels, spacing=14)
         .resolve_scale(x="independent", y="independent")
         .properties(
+            # The panels take the column's width (container): no padding beside them.
+            padding={"left": 0, "right": 0, "top": 5, "bottom": 5},
             title=theme.phone_title(
                 "Measures by date, instrument and imposing side",
                 subtitle=[
@@ -265,6 +269,6 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
                     "the time axis breaks where nothing happens for months.",
                     f"{n_undated} of {len(frame)} measures have no date (last panel).",
                 ],
-            )
+            ),
         )
     )

@@ -105,20 +105,11 @@ SUBTITLE_CHARS = 50
 def phone_title(text, subtitle=None, **properties) -> alt.Title:
     """An altair title whose text and subtitle are broken into lines that a phone's column
     holds (:data:`TITLE_CHARS`, :data:`SUBTITLE_CHARS`): vega does not wrap titles itself. A list
-    is read as one text, its parts joined by spaces, unless a part ends a sentence."""
+    is read as one text, its parts joined by spaces."""
 
     def lines(words, chars: int) -> list[str]:
         parts = [words] if isinstance(words, str) else list(words)
-        out: list[str] = []
-        run: list[str] = []
-        for part in parts:
-            run.append(str(part))
-            if str(part).rstrip().endswith((".", ":", ")")):
-                out.extend(wrap_text(" ".join(run), chars).split("\n"))
-                run = []
-        if run:
-            out.extend(wrap_text(" ".join(run), chars).split("\n"))
-        return out
+        return wrap_text(" ".join(str(part) for part in parts), chars).split("\n")
 
     if subtitle is not None:
         properties["subtitle"] = lines(subtitle, SUBTITLE_CHARS)

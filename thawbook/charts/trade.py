@@ -102,7 +102,9 @@ def _contrast_panels(
                     "start:T",
                     title=None,
                     scale=x_scale,
-                    axis=alt.Axis(format="%d %b", labelAngle=0, tickCount=6, orient="top", grid=True),
+                    axis=alt.Axis(
+                        format="%d %b", labelAngle=0, tickCount=6, orient="top", grid=True, labelBound=True
+                    ),
                 ),
                 x2="bar_end:T",
                 y=y,
@@ -117,7 +119,10 @@ def _contrast_panels(
         )
         panels.append(
             alt.layer(
-                row_headings(part, height, tooltip), bars, points, title=alt.Title(label, fontSize=12)
+                row_headings(part, height, tooltip),
+                bars,
+                points,
+                title=alt.Title(label, fontSize=12, fontWeight="normal"),
             ).properties(width="container", height=height)
         )
     return (
@@ -133,6 +138,9 @@ def _contrast_panels(
             ),
         )
         .resolve_scale(y="independent")
+        # The panels take the column's width (container); no padding beside them, so that the
+        # whole chart stays within the column.
+        .properties(padding={"left": 0, "right": 0, "top": 5, "bottom": 5})
         .configure_legend(orient="bottom", direction="vertical")
     )
 

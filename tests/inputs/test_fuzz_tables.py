@@ -16,7 +16,7 @@ from thawbook.inputs.tables import load_table
 
 # A small package of one table, with the kinds of field the real package has: a keyed id with a
 # pattern, a required text cell, an enum, a number and an integer (named as a resource whose
-# field types thawbook.inputs.checks.FIELD_TYPES knows).
+# field types thawbook.inputs.package.FIELD_TYPES knows).
 PACKAGE = {
     "profile": "tabular-data-package",
     "name": "fuzz",

@@ -24,7 +24,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,70 +74,6 @@ def shown_path(path: Path) -> str:
 
 
 # ------------------------------------------------------------------ the package descriptor
-def parse_package(raw: bytes, shown: str) -> dict:
-    """The data package descriptor parsed from the bytes of ``datapackage.json``, checked as it is read.
-
-    The file is UTF-8 without a byte-order mark and valid JSON, and each field's type is the one
-    :data:`FIELD_TYPES` expects; a :class:`DataError` naming ``shown`` and the line says which rule
-    failed.
-    """
-    if raw.startswith(codecs.BOM_UTF8):
-        raise DataError(shown, None, None, BOM_PROBLEM, "no_bom", line=1)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise DataError(
-            shown,
-            None,
-            None,
-            f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8",
-            "utf8",
-            line=raw[: error.start].count(b"\n") + 1,
-        ) from None
-    try:
-        package = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DataError(
-            shown,
-            None,
-            f"column {error.colno}",
-            f"invalid JSON: {error.msg}",
-            "valid_json",
-            line=error.lineno,
-        ) from None
-    _check_field_types(package, shown)
-    return package
-
-
-# Types of the fields the package's code is written for: every field not named here must be a
-# string. The schemas themselves live in datapackage.json; this is the contract between them
-# and the code, so that a changed type (a date turned into a string) stops the load at once,
-# naming the field, instead of failing three chapters later with a confusing error.
-FIELD_TYPES: dict[str, dict[str, str]] = {
-    "events": {"date_start": "date", "date_end": "date"},
-    "context": {"date_start": "date", "date_end": "date", "source_date": "date", "accessed": "date"},
-    "cameo_codebook": {"goldstein": "number", "quad_class": "integer"},
-    "events_edtf": {"date_start": "date", "date_end": "date"},
-    "plover_codebook": {"quad_code": "integer", "score": "number"},
-}
-
-
-def _check_field_types(package: dict, shown: str) -> None:
-    for item in package.get("resources", []):
-        expected = FIELD_TYPES.get(item.get("name"), {})
-        for field in item.get("schema", {}).get("fields", []):
-            found, wanted = field.get("type", "string"), expected.get(field["name"], "string")
-            if found != wanted:
-                raise DataError(
-                    shown,
-                    None,
-                    f"{item['name']}.{field['name']}",
-                    f"type is {found!r}, the code expects {wanted!r} (change thawbook.inputs.checks.FIELD_TYPES "
-                    "and the code that uses the field together)",
-                    "field_type",
-                )
-
-
 # ------------------------------------------------------------------ layer 1: bytes
 BOM_PROBLEM = "file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without a BOM"
 EMPTY_ALLOWED = "thawbook:mayBeEmpty"

@@ -26,10 +26,10 @@ from thawbook.inputs.checks import (
     check_rules,
     check_schema,
     parse_lines,
-    parse_package,
     shown_path,
 )
 from thawbook.inputs.hygiene import EXPORTS, resource_path_problem
+from thawbook.inputs.package import parse_package
 from thawbook.inputs.seed import locate
 from thawbook.paths import record_read
 

@@ -26,7 +26,7 @@ BAND_OPACITY = 0.22
 
 EXCLUDED = "excluded (dates no event)"
 #: Each panel's width: its row labels (about 100 px) beside it fit a phone's 342 px column.
-PANEL_WIDTH = 220
+PANEL_WIDTH = 210
 MENTION_ROW_PX = 14  # an 11 px label per row, clear of the next in any font
 
 

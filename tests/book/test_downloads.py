@@ -83,7 +83,7 @@ def test_the_download_holds_exactly_the_declared_files_the_readme_and_the_seed(a
     [
         (
             ".env",
-            "data/.env is a hidden file, and the data folder is published: move it out of data/",
+            "data/.env is hidden (its name starts with a dot), and the data folder is published: move it out of data/",
         ),
         (
             "notes.csv",
@@ -135,6 +135,6 @@ def test_the_build_stops_with_one_line_on_an_undeclared_file(tmp_data, monkeypat
     assert stopped.value.code == 2
     err = capsys.readouterr().err.replace(f"{tmp_data.parent}/", "").splitlines()
     assert err == [
-        "thawbook: data/.env is a hidden file, and the data folder is published: move it out of "
+        "thawbook: data/.env is hidden (its name starts with a dot), and the data folder is published: move it out of "
         "data/ (or delete it)"
     ]

@@ -36,7 +36,7 @@ def published_files(directory: Path | None = None) -> list[Path]:
     the package does not declare raises :class:`PublishError` naming the file and the fix, so
     nothing is published, or silently left out, that nobody declared.
     """
-    from thawbook.inputs.hygiene import EXPORTS
+    from thawbook.inputs.hygiene import EXPORTS, shown_name
     from thawbook.inputs.tables import descriptor
 
     directory = Path(directory or ROOT / "data")
@@ -46,10 +46,10 @@ def published_files(directory: Path | None = None) -> list[Path]:
     found = []
     for path in sorted(directory.rglob("*")):
         name = path.relative_to(directory).as_posix()
-        where = f"{shown}/{name}"
+        where = shown_name(f"{shown}/{name}")
         if any(part.startswith(".") for part in path.relative_to(directory).parts):
             raise PublishError(
-                f"{where} is a hidden file, and the data folder is published: move it "
+                f"{where} is hidden (its name starts with a dot), and the data folder is published: move it "
                 "out of data/ (or delete it)"
             )
         if path.is_symlink():

@@ -70,9 +70,22 @@ def resource_path_problem(value, root: Path) -> str | None:
         return f"{value!r} is not a file name"
     if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or "://" in value:
         return f"{value!r} is an absolute path or a URL"
-    if ".." in re.split(r"[\\/]", value):
+    parts = re.split(r"[\\/]", value)
+    if ".." in parts:
         return f"{value!r} climbs out of data/ with '..'"
+    if any(part in ("", ".") for part in parts):
+        return f"{value!r} is not a plain file name (no '.' or empty parts: write it as 'name.csv')"
     real = Path(os.path.realpath(root / value))
     if not real.is_relative_to(root):
         return f"{value!r} leads to {real}, outside data/ (a symlink?)"
+    if real.is_dir():
+        return f"{value!r} is a folder, not a file"
     return None
+
+
+def shown_name(name: str) -> str:
+    """A file name as a message shows it: as it is, or escaped (``'a\\u202eb'``) when it holds
+    a control, invisible or bidirectional character that would garble or reverse the line."""
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in name):
+        return repr(name)
+    return name

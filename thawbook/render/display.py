@@ -321,10 +321,11 @@ CONTEXT_LIST = "08_source_criticism.html"
 
 
 def context_link(context_id) -> str:
-    """A context id as a short link to its row in the list of outside sources (chapter 08)."""
+    """A link, in words, to a context row in the list of outside sources (chapter 08); the id
+    stays in the address, where the list's id column shows it, not in the prose."""
     return (
         f'<a class="thawbook-ref" href="{CONTEXT_LIST}#{escape_html(row_id(context_id))}">'
-        f"<code>{escape_html(context_id)}</code></a>"
+        "In the list of sources</a>"
     )
 
 

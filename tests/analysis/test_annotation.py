@@ -174,7 +174,7 @@ def test_each_correction_shows_its_likely_reading_right_after_its_words(page):
     for row in corrections:
         start = TEXT.find(row["evidence"])
         anchor = page.index(f'<span id="span-{start}-{start + len(row["evidence"])}"')
-        note = page.index(f"[likely: {html.escape(row['likely_reading'])} ", anchor)
+        note = page.index(f"[likely: {html.escape(row['likely_reading'])}]", anchor)
         shown = re.sub(
             r'<span role="tooltip".*?</span></span>|<span class="likely">.*?\]</span>|<[^>]+>',
             "",

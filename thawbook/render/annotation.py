@@ -59,8 +59,7 @@ def render(rows: pd.DataFrame, text: str | None = None) -> str:
     notes: dict[int, list[str]] = {}
     for r in rows[rows["likely"].astype(bool)].itertuples():
         notes.setdefault(r.end, []).append(
-            f'<span class="likely">[likely: {display.escape_html(r.likely)} '
-            f'<span class="cid">{display.escape_html(r.row_id)}</span>]</span>'
+            f'<span class="likely">[likely: {display.escape_html(r.likely)}]</span>'
         )
     tip = 0
     out = ['<div class="annotated-source">']

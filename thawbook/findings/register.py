@@ -10,14 +10,18 @@ and :func:`register` the whole table that the build writes to ``findings.csv``.
 
 from __future__ import annotations
 
+import json
+import os
 from functools import cache, lru_cache
 from importlib import import_module
+from pathlib import Path
 
 import pandas as pd
 
 from thawbook.findings import readings
 from thawbook.findings.core import Finding, FindingError, check
 from thawbook.inputs.tables import load_tables
+from thawbook.paths import ROOT, record_read
 from thawbook.render.display import md
 
 #: chapter document -> module of ``thawbook.findings`` with its ``findings(tables, reading)``
@@ -63,6 +67,9 @@ def compute(chapter: str, reading: readings.Reading = readings.AS_READ) -> list[
 
 @cache
 def _compute(chapter: str, reading: readings.Reading) -> tuple[Finding, ...]:
+    if reading != readings.AS_READ and os.environ.get("THAWBOOK_REGISTER_LOG"):  # tests count these
+        with open(os.environ["THAWBOOK_REGISTER_LOG"], "a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()} {chapter} {reading.id}\n")
     module = import_module(f"thawbook.findings.{CHAPTERS[chapter]}")
     return tuple(module.findings(readings.apply(reading, tables()), reading))
 
@@ -79,6 +86,8 @@ def robustness(chapter: str) -> pd.DataFrame:
     ``fails_under`` names the first reading under which it does not, and ``becomes`` is its
     sentence under that reading.
     """
+    if (stored := computed_register()) is not None:
+        return stored[stored["chapter"] == chapter].reset_index(drop=True)
     base = evaluate(chapter)
     alternatives = readings.alternatives(tables())
     under = {r.id: {f.id: f for f in compute(chapter, r)} for r in alternatives}
@@ -187,4 +196,25 @@ def findings_table(reg: pd.DataFrame) -> pd.DataFrame:
 
 def register() -> pd.DataFrame:
     """Every chapter's robustness rows, in chapter order: the table written to ``findings.csv``."""
+    if (stored := computed_register()) is not None:
+        return stored
     return pd.concat([robustness(chapter) for chapter in CHAPTERS], ignore_index=True)
+
+
+def write_csv(path: str) -> None:
+    """Compute the register and write it to ``path`` as ``findings.csv`` (atomically)."""
+    Path(f"{path}.tmp").write_text(register().to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    os.replace(f"{path}.tmp", path)
+
+
+@cache
+def computed_register() -> pd.DataFrame | None:
+    """The register the book build computed before this kernel started (``THAWBOOK_REGISTER``,
+    :func:`thawbook.book.execute.current_register`), with what it read recorded as this notebook's
+    reads; None elsewhere (nbval, ``make refresh``), where it is computed."""
+    path = os.environ.get("THAWBOOK_REGISTER")
+    if not path:
+        return None
+    for read in json.loads(Path(path).with_suffix(".json").read_text(encoding="utf-8"))["reads"]:
+        record_read(ROOT / read)
+    return pd.read_csv(path, keep_default_na=False)

@@ -9,7 +9,7 @@ from typing import NamedTuple
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
-from thawbook.book.execute import execute
+from thawbook.book.execute import execute_notebooks
 
 
 class Job(NamedTuple):
@@ -33,11 +33,11 @@ def job(folder: Path, name: str, *sources: str) -> Job:
 
 
 def run(folder: Path, *jobs: Job) -> dict[str, nbformat.NotebookNode]:
-    """Execute ``jobs`` as the build does (:func:`thawbook.book.execute.execute`) into a cache in
+    """Execute ``jobs`` as the build does (:func:`thawbook.book.execute.execute_notebooks`) into a cache in
     ``folder``; return each executed notebook, by name, from the cache."""
     from jupyter_cache import get_cache
 
-    execute({j.path: j.log for j in jobs}, folder / "cache", timeout=120)
+    execute_notebooks({j.path: j.log for j in jobs}, folder / "cache", timeout=120)
     cache = get_cache(str(folder / "cache"))
     bundles = {j.path.stem: cache.match_cache_notebook(nbformat.read(j.path, 4)).pk for j in jobs}
     return {name: cache.get_cache_bundle(pk).nb for name, pk in bundles.items()}

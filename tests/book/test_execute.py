@@ -99,3 +99,26 @@ def test_a_notebook_executes_in_an_empty_folder_outside_the_book_and_finds_its_d
     with pytest.raises(ExecutionFailure) as failure:
         run(tmp_path, job(tmp_path, "relative", WHERE, "open('../data/events.csv')"))
     assert "cell 1 (\"open('../data/events.csv')\") failed: FileNotFoundError" in str(failure.value)
+
+
+def test_the_register_the_build_computed_reads_back_as_computed_and_records_its_inputs(tmp_path, monkeypatch):
+    # The build computes the register once (thawbook.book.execute.current_register) and every kernel
+    # reads it back (thawbook.findings.register.computed_register), recording what it was computed from.
+    import pandas as pd
+
+    from thawbook.findings import register
+
+    chapter = "chapters/05_sanctions"
+    computed = register.robustness(chapter)
+    stored = tmp_path / "register.csv"
+    stored.write_text(computed.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    stored.with_suffix(".json").write_text('{"reads": ["data/measures.csv"], "fingerprint": ""}')
+    monkeypatch.setenv("THAWBOOK_REGISTER", str(stored))
+    monkeypatch.setenv("THAWBOOK_READS_LOG", str(tmp_path / "reads"))
+    register.computed_register.cache_clear()
+    try:
+        pd.testing.assert_frame_equal(register.robustness(chapter), computed)
+        assert register.register() is register.computed_register()  # read, not computed
+    finally:
+        register.computed_register.cache_clear()
+    assert lines(tmp_path / "reads") == {str(ROOT / "data" / "measures.csv")}

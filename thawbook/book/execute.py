@@ -67,7 +67,9 @@ def read_notebook(uri: str):
     return nbformat.read(uri, nbformat.NO_CONVERT)
 
 
-def execute(logs: dict[Path, Path], cache_dir: Path, timeout: int = 300, register: str = "") -> None:
+def execute_notebooks(
+    logs: dict[Path, Path], cache_dir: Path, timeout: int = 300, register: str = ""
+) -> None:
     """Execute each notebook of ``logs`` (notebook -> its read log) into the cache at ``cache_dir``,
     on every core. Raises :class:`ExecutionFailure` naming the notebook and cell that failed."""
     from jupyter_cache import get_cache
@@ -150,6 +152,6 @@ def execute_stale_notebooks(app, env, docnames: list[str]) -> None:
         f"thawbook: executing {len(logs)} notebooks, {min(len(logs), jobs())} at a time: {', '.join(logs)}"
     )
     register = str(current_register(app) or "") if offers_downloads(app) else ""
-    execute(dict(logs.values()), cache_path(app), app.config.nb_execution_timeout, register)
+    execute_notebooks(dict(logs.values()), cache_path(app), app.config.nb_execution_timeout, register)
     for _, log in logs.values():
         write_record(deps_dir(app) / "pending" / f"{log.stem}.json", log)

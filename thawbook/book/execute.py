@@ -77,8 +77,8 @@ def execute_notebooks(
 
     cache, jobs = get_cache(str(cache_dir)), {}
     for path, log in logs.items():
-        jobs[str(Path(path).resolve())] = (notebook_name(path), str(log))
-        cache.add_nb_to_project(str(path), read_data={"name": "thawbook", "type": "plugin"})
+        record = cache.add_nb_to_project(str(path), read_data={"name": "thawbook", "type": "plugin"})
+        jobs[record.uri] = (notebook_name(path), str(log))
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text("")
     startup = cache_dir / "ipython" / "profile_default" / "startup" / "00-thawbook.py"
@@ -124,7 +124,7 @@ def current_register(app) -> Path | None:
     csv.parent.mkdir(parents=True, exist_ok=True)
     csv.with_suffix(".reads").write_text("")
     code = f"{RECORDING_LINE}; from thawbook.findings import register; register.write_csv({str(csv)!r})"
-    env = {**os.environ, READS_LOG_ENV: str(csv.with_suffix(".reads")), REGISTER_ENV: ""}
+    env = {**os.environ, READS_LOG_ENV: str(csv.with_suffix(".reads")), REGISTER_ENV: "", NOTEBOOK_ENV: ""}
     if subprocess.run([sys.executable, "-c", code], env=env, stdin=subprocess.DEVNULL).returncode:
         print("thawbook: the findings register failed; each notebook computes it", file=sys.stderr)
         return None

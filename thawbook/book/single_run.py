@@ -95,13 +95,25 @@ def _start_time(pid: int) -> str | None:
     return None if fields[0] in ("Z", "X") else fields[19]
 
 
-def reap(pid: int, folder: Path, poll: float = 0.2) -> None:
+#: How long the watcher keeps removing the folder after the process is gone: a kernel that was
+#: still starting when its build was killed writes its connection file late, folder and all.
+LINGER_S = 60.0
+
+
+def reap(pid: int, folder: Path, poll: float = 0.2, linger: float = LINGER_S) -> None:
     """Wait until process ``pid`` is gone (or a zombie, or another process with its number),
-    then remove ``folder``."""
+    then remove ``folder``, and again whenever it reappears within ``linger`` seconds."""
     started = _start_time(pid)
     while started is not None and _start_time(pid) == started and Path(folder).exists():
         time.sleep(poll)
-    shutil.rmtree(folder, ignore_errors=True)
+    if started is not None and _start_time(pid) == started:
+        return  # the process removed its folder itself and is still running: nothing to reap
+    deadline = time.monotonic() + linger
+    while True:
+        shutil.rmtree(folder, ignore_errors=True)
+        if time.monotonic() >= deadline:
+            return
+        time.sleep(poll)
 
 
 def private_kernel_runtime() -> Path:

@@ -47,7 +47,8 @@ def title_of(path: Path) -> str:
         text = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
     else:
         text = path.read_text(encoding="utf-8")
-    return re.search(r"^# (.+)$", text, re.M).group(1).strip()
+    # as the page shows it: Sphinx's smart quotes turn an apostrophe into a right single quote
+    return re.search(r"^# (.+)$", text, re.M).group(1).strip().replace("'", "\u2019")
 
 
 def _pdf_string(raw: bytes) -> str:

@@ -186,8 +186,10 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
 
 
 def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
-    """Weighted event counts per week, stacked by QuadClass."""
-    data = _short(long, ["week_start", "week", "quad", "order", "weight", "events", "evidence"])
+    """Weighted event counts per week, stacked by QuadClass. Its tooltip names the week's events;
+    their evidence is in the Goldstein chart's tooltip, so that each week's quotations are not
+    carried four times (once per QuadClass) in the page."""
+    data = _short(long, ["week_start", "week", "quad", "order", "weight", "events"])
     return (
         alt.Chart(data)
         .mark_bar()
@@ -216,7 +218,6 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("quad:N", title="QuadClass"),
                 alt.Tooltip("weight:Q", title="Weighted count", format=".2f"),
                 alt.Tooltip("events:N", title="Events that week (weight)"),
-                alt.Tooltip("evidence:N", title="Evidence"),
             ],
         )
         .properties(

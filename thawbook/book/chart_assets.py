@@ -211,9 +211,20 @@ def side_extent(laid_out: dict) -> int:
     for _ in range(3):
         over = drawn_width(laid_out, max(100, PHONE_COLUMN_PX - extent)) - PHONE_COLUMN_PX
         if over <= 0 or PHONE_COLUMN_PX - extent <= 100:
-            break
+            return extent
         extent += round(over) + 2
-    return extent
+    # still too wide: the chart grows by less than a pixel per pixel of view (panels share
+    # their width), so search for the widest view that fits, to a pixel
+    fits, too_wide = 100, PHONE_COLUMN_PX - extent
+    if drawn_width(laid_out, too_wide) <= PHONE_COLUMN_PX:
+        return extent
+    while too_wide - fits > 1:
+        middle = (fits + too_wide) // 2
+        if drawn_width(laid_out, middle) <= PHONE_COLUMN_PX:
+            fits = middle
+        else:
+            too_wide = middle
+    return PHONE_COLUMN_PX - fits
 
 
 def fit_width_to_column(vega: dict, extent: int) -> None:

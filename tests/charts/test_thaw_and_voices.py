@@ -23,13 +23,15 @@ def test_thaw_index_charts_carry_evidence_in_tooltips(tables, coded):
     weekly = thaw.weekly_index(tables)
     charts = [
         thaw_charts.thaw_goldstein_chart(weekly, coded, ["ev-jet-intercept"]),
-        thaw_charts.thaw_quad_chart(thaw.weekly_long(weekly)),
         thaw_charts.thaw_intervals_chart(coded),
         thaw_charts.thaw_domains_chart(thaw.domain_weekly(coded)),
     ]
     for chart in charts:
         spec = chart.to_json()
         assert '"evidence' in spec and '"title"' in spec
+    # the QuadClass chart names each week's events; their evidence is the Goldstein chart's
+    quad = thaw_charts.thaw_quad_chart(thaw.weekly_long(weekly)).to_json()
+    assert '"events"' in quad and '"evidence' not in quad
 
 
 def test_voices_charts_carry_evidence_in_tooltips():

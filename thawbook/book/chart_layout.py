@@ -37,18 +37,19 @@ def views(node):
 
 
 def wrap_lines(text, chars: int) -> list[str]:
-    """``text`` (a string or lines) broken at spaces into lines of at most ``chars`` characters."""
+    """``text`` (a string, or lines read as one text, as :func:`thawbook.charts.theme.phone_title`
+    writes them) broken at spaces into lines of at most ``chars`` characters: lines already broken
+    for a wider column are joined first, so that no word is left alone on a line."""
     lines: list[str] = []
-    for part in text if isinstance(text, list) else [text]:
-        line = ""
-        for word in str(part).split():
-            if line and len(line) + 1 + len(word) > chars:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}" if line else word
-        if line:
+    line = ""
+    for word in " ".join(str(part) for part in (text if isinstance(text, list) else [text])).split():
+        if line and len(line) + 1 + len(word) > chars:
             lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
     return lines
 
 

@@ -84,6 +84,29 @@ def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def interval_bars(base: alt.Chart, x_scale: alt.Scale, y, colour, tooltip) -> alt.Chart:
+    """A calendar's bars: every row dated loosely, one bar over its days, with the dates on top
+    of the panel, next to its first row (points mark the exact days)."""
+    return (
+        base.transform_filter("!datum.is_point")
+        .mark_bar(height=ROW_BAR_PX - 4, clip=True)
+        .encode(
+            x=alt.X(
+                "start:T",
+                title=None,
+                scale=x_scale,
+                axis=alt.Axis(
+                    format="%d %b", labelAngle=0, tickCount=6, orient="top", grid=True, labelBound=True
+                ),
+            ),
+            x2="bar_end:T",
+            y=y,
+            color=colour,
+            tooltip=tooltip,
+        )
+    )
+
+
 def contact_timeline_chart(
     frame: pd.DataFrame,
     *,
@@ -144,24 +167,7 @@ def contact_timeline_chart(
     colour = alt.Color("color_label:N", title=color_title, scale=scale)
     x_scale = alt.Scale(type="utc", domain=list(domain)) if domain else alt.Scale(type="utc")
     base = alt.Chart(data, title=theme.phone_title(title, subtitle=subtitle))
-    bars = (
-        base.transform_filter("!datum.is_point")
-        .mark_bar(height=ROW_BAR_PX - 4, clip=True)
-        .encode(
-            x=alt.X(
-                "start:T",
-                title=None,
-                scale=x_scale,
-                axis=alt.Axis(
-                    format="%d %b", labelAngle=0, tickCount=6, orient="top", grid=True, labelBound=True
-                ),
-            ),
-            x2="bar_end:T",
-            y=y,
-            color=colour,
-            tooltip=tooltip,
-        )
-    )
+    bars = interval_bars(base, x_scale, y, colour, tooltip)
     point_encoding = dict(x=alt.X("mid:T", scale=x_scale), y=y, color=colour, tooltip=tooltip)
     if shape:
         present_shapes = [

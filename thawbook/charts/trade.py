@@ -13,9 +13,9 @@ from thawbook.analysis.contacts import interval_words
 from thawbook.analysis.trade import CONTRAST_WINDOW, domain_labels
 from thawbook.charts import theme
 from thawbook.charts.contacts import (
-    ROW_BAR_PX,
     _interval_frame,
     contact_timeline_chart,
+    interval_bars,
     pixel_y,
     row_headings,
     titled_rows,
@@ -93,25 +93,7 @@ def _contrast_panels(
         part, height = titled_rows(part, order)
         y = pixel_y("bar_y", height)
         base = alt.Chart(part)
-        bars = (
-            base.transform_filter("!datum.is_point")
-            .mark_bar(height=ROW_BAR_PX - 4, clip=True)
-            .encode(
-                # Each panel's dates on top of it, next to its first row.
-                x=alt.X(
-                    "start:T",
-                    title=None,
-                    scale=x_scale,
-                    axis=alt.Axis(
-                        format="%d %b", labelAngle=0, tickCount=6, orient="top", grid=True, labelBound=True
-                    ),
-                ),
-                x2="bar_end:T",
-                y=y,
-                color=colour,
-                tooltip=tooltip,
-            )
-        )
+        bars = interval_bars(base, x_scale, y, colour, tooltip)
         points = (
             base.transform_filter("datum.is_point")
             .mark_point(size=140, filled=True, opacity=1, clip=True)

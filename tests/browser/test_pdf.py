@@ -1,5 +1,6 @@
 """The PDF edition (``make pdf``): every chapter is in it and starts a page, no page is blank,
-the outline reads each heading once, links print their address, and printing cuts no table.
+the outline reads each heading once, links print their address, printing cuts no table, and every
+chart fits a page with its text at 7 pt or more.
 
 The fixture reuses ``_build/pdf/thaw-report.pdf`` when it is newer than every page source and
 stylesheet, and otherwise makes it (``python -m thawbook.tasks.pdf``: the single-page build, printed by
@@ -272,7 +273,7 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def edition() -> Path:
-    sources = [*toc_documents(), ROOT / "_static" / "thawbook.css", ROOT / "thawbook" / "pdf.py"]
+    sources = [*toc_documents(), ROOT / "_static" / "thawbook.css", Path(pdf.__file__)]
     fresh = pdf.PDF.exists() and pdf.PDF.stat().st_mtime > max(p.stat().st_mtime for p in sources)
     if not fresh:
         subprocess.run([sys.executable, "-m", "thawbook.tasks.pdf"], cwd=ROOT, check=True)
@@ -396,3 +397,51 @@ def test_every_outside_link_prints_its_address_and_no_link_points_at_a_local_fil
 def test_the_charts_keyboard_controls_are_not_printed(reader):
     text = "".join(squash(reader.page_text(page)).replace(" ", "") for page in reader.pages())
     assert "Range:earlierlaterwidernarrowerreset" not in text, "a chart's brush buttons are printed"
+
+
+#: The smallest chart text on paper, in points, and the printable height of an A4 page with the
+#: print stylesheet's margins (16 mm and 18 mm), in CSS pixels.
+PRINT_TEXT_PT = 7
+PRINT_HEIGHT_PX = round((297 - 34) / 25.4 * 96)
+
+
+@pytest.fixture(scope="module")
+def printed_charts(edition, browser) -> list[dict]:
+    """Every chart of the single page as print lays it out: its smallest text in points on paper,
+    its height in CSS pixels, and the start of its caption."""
+    page = browser.new_page(viewport={"width": 1000, "height": 1400})
+    page.route("http*://**", lambda route: route.abort())
+    page.goto((pdf.SINGLE / "index.html").as_uri(), wait_until="load")
+    page.wait_for_function(pdf.charts_drawn_script(), timeout=120_000)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": PRINT_WIDTH_PX, "height": 1000})
+    page.wait_for_timeout(500)
+    charts = page.evaluate("""() => Array.from(document.querySelectorAll('.vega-embed svg')).map(svg => {
+      let smallest = Infinity;
+      for (const text of svg.querySelectorAll('text')) {
+        if (!text.textContent.trim()) continue;
+        const m = text.getScreenCTM();  // the chart's scale on paper, times the text's own
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b));
+      }
+      const caption = (svg.closest('figure') || svg).querySelector('figcaption');
+      return {pt: smallest * 0.75, height: svg.getBoundingClientRect().height,
+              caption: caption ? caption.textContent.trim().slice(0, 50) : '(no caption)'};
+    })""")
+    page.close()
+    return charts
+
+
+def test_every_chart_prints_its_text_at_7pt_or_more(printed_charts):
+    small = [(round(c["pt"], 2), c["caption"]) for c in printed_charts if c["pt"] < PRINT_TEXT_PT]
+    smallest = min(c["pt"] for c in printed_charts)
+    print(f"{len(printed_charts)} charts printed; smallest chart text {smallest:.2f} pt")
+    assert len(printed_charts) > 20
+    assert not small, f"charts whose text prints under {PRINT_TEXT_PT} pt: {small}"
+
+
+def test_every_chart_fits_one_printed_page(printed_charts):
+    # a figure avoids breaks inside it, so a chart no taller than a page is never cut: when it does
+    # not fit below the text before it, it starts a page of its own (a long caption may follow it)
+    tall = [(round(c["height"]), c["caption"]) for c in printed_charts if c["height"] > PRINT_HEIGHT_PX]
+    print(f"tallest printed chart {max(c['height'] for c in printed_charts):.0f} px of {PRINT_HEIGHT_PX}")
+    assert not tall, f"charts taller than a printed page ({PRINT_HEIGHT_PX} px): {tall}"

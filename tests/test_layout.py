@@ -159,3 +159,16 @@ def test_the_cycle_check_finds_a_cycle_hidden_in_a_function(monkeypatch):
     monkeypatch.setattr(sys.modules[__name__], "_module_graph", lambda: graph)
     with pytest.raises(AssertionError, match="import cycles"):
         test_no_import_cycle_counting_imports_inside_functions()
+
+
+def test_each_date_idea_has_one_definition():
+    # the ISO day format is spelled once (dates.intervals.ISO_DAY, written by dates.intervals.iso),
+    # and only the dates stage computes weekdays (a week's first day comes from dates.intervals.week_of)
+    spelled, weekdays = [], []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text, name = path.read_text(encoding="utf-8"), str(path.relative_to(PACKAGE))
+        spelled += [name] * text.count("%Y-%m-%d")
+        if not name.startswith("dates/") and re.search(r"day_of_week|dayofweek|\.weekday\(\)", text):
+            weekdays.append(name)
+    assert spelled == ["dates/intervals.py"], spelled
+    assert not weekdays, f"weekdays computed outside thawbook/dates: {weekdays}"

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from thawbook.charts import theme
+from thawbook.dates.intervals import iso
 from thawbook.inputs import tables
 from thawbook.inputs.seed import locate, paragraph_bounds, read_seed, sentences
 from thawbook.render import display
@@ -115,7 +116,7 @@ def shorten(text, limit: int) -> str:
 
 
 def _day(value) -> str:
-    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) and pd.notna(value) else ""
+    return iso(value) if isinstance(value, pd.Timestamp) and pd.notna(value) else ""
 
 
 def _summaries(name: str, frame: pd.DataFrame, data: dict[str, pd.DataFrame]) -> list[str]:
@@ -204,7 +205,7 @@ def grounded_rows(data: dict[str, pd.DataFrame], *, dating: bool = True) -> pd.D
                         "paragraph": span.paragraph,
                         "evidence": evidence,
                         "summary": f"step {number} of the publication date: {step.name}; allows "
-                        f"{step.interval.start:%Y-%m-%d} to {step.interval.end:%Y-%m-%d}",
+                        f"{iso(step.interval.start)} to {iso(step.interval.end)}",
                         "date_start": "",
                         "date_end": "",
                         "likely": "",

@@ -25,6 +25,7 @@ import pandas as pd
 
 from thawbook.analysis import coding
 from thawbook.analysis.criticism import sentence_number
+from thawbook.dates.intervals import iso
 from thawbook.exports.edtf import with_edtf
 from thawbook.inputs.seed import paragraphs, read_seed, seed_sha256
 from thawbook.inputs.tables import data_dir, load_tables
@@ -174,8 +175,8 @@ def plover_records(tables: dict[str, pd.DataFrame]) -> list[dict]:
             continue
         record = {
             "id": row.event_id,
-            "date": row.date_start.strftime("%Y-%m-%d"),
-            "enddate": row.date_end.strftime("%Y-%m-%d"),
+            "date": iso(row.date_start),
+            "enddate": iso(row.date_end),
             "source": _actor(row.source_code, row.source_id, names),
             "recipient": _actor(row.recipient_code, row.recipient_id, names),
             "event": [row.event_type],

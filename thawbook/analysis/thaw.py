@@ -110,8 +110,7 @@ def weekly_curve(
     daily = spread_weights(coded, start, end, placement).merge(
         coded[["event_id", "title", "goldstein", "quad_class", "evidence"]], on="event_id"
     )
-    offset = daily["day"].dt.day_of_week if week_start == "monday" else (daily["day"].dt.day_of_week + 1) % 7
-    daily["week_start"] = daily["day"] - pd.to_timedelta(offset, unit="D")
+    daily["week_start"] = daily["day"].map(lambda day: pd.Timestamp(week_of(day.date(), week_start).start))
     daily["score"] = daily["weight"] * daily["goldstein"]
     first = pd.Timestamp(week_of(start, week_start).start)
     weeks = pd.DataFrame(

@@ -79,8 +79,8 @@ def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     out["is_point"] = out["start"] == out["end"]
     # A bar covers whole days: it ends at the start of the day after date_end.
-    out["bar_end"] = (pd.to_datetime(out["end"]) + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
-    out["mid"] = (pd.to_datetime(out["start"]) + pd.Timedelta(hours=12)).dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    out["bar_end"] = (pd.to_datetime(out["end"]) + pd.Timedelta(days=1)).map(iso)
+    out["mid"] = pd.to_datetime(out["start"]).map(iso) + "T12:00:00Z"
     return out
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from thawbook.analysis.dating import PUBLICATION
 from thawbook.charts import theme
-from thawbook.dates.intervals import Interval
+from thawbook.dates.intervals import Interval, iso
 
 # Neutral tones for charts that show no side and no theme. The final interval is drawn in ink
 # (light on the dark page: theme.DARK_SWAPS); the clues in a mid grey that reads on both pages,
@@ -91,8 +91,8 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
 
     year = [f"{final['bar_start'].year}-01-01", f"{final['bar_start'].year + 1}-01-01"]
     close = [
-        (final["bar_start"] - timedelta(days=14)).strftime("%Y-%m-%d"),
-        (final["bar_end"] + timedelta(days=5)).strftime("%Y-%m-%d"),
+        iso(final["bar_start"] - timedelta(days=14)),
+        iso(final["bar_end"] + timedelta(days=5)),
     ]
     return alt.vconcat(
         panel(year, ["Allowed dates: the whole year"], "%b"),
@@ -207,8 +207,8 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
     first = data["bar_start"].min().strftime("%Y-01-01")
     last = (data["bar_end"].max() + timedelta(days=31)).strftime("%Y-%m-01")
     close = [
-        (pd.Timestamp(published.start) - timedelta(days=45)).strftime("%Y-%m-%d"),
-        (pd.Timestamp(published.end) + timedelta(days=4)).strftime("%Y-%m-%d"),
+        iso(pd.Timestamp(published.start) - timedelta(days=45)),
+        iso(pd.Timestamp(published.end) + timedelta(days=4)),
     ]
     weeks = int((pd.Timestamp(close[1]) - pd.Timestamp(close[0])).days / 7)
     return alt.vconcat(

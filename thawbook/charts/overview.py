@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from thawbook.charts import theme
+from thawbook.dates.intervals import iso
 
 
 def paragraph_lengths(table: pd.DataFrame) -> alt.Chart:
@@ -132,8 +133,8 @@ def events_overview(
     """
     window = events[(events["date_end"] >= start) & (events["date_start"] <= end)].copy()
     window["theme_label"] = window["theme"].map(theme.label)
-    window["from"] = window["date_start"].dt.strftime("%Y-%m-%d")
-    window["to"] = window["date_end"].dt.strftime("%Y-%m-%d")
+    window["from"] = window["date_start"].map(iso)
+    window["to"] = window["date_end"].map(iso)
     window["date_end_plus"] = window["date_end"] + pd.Timedelta(days=1)  # bars cover whole days
     # A one-day event is drawn three days wide, so that it shows at a phone's width.
     window["drawn_end"] = window[["date_end_plus", "date_start"]].apply(

@@ -16,6 +16,7 @@ import pandas as pd
 
 from thawbook.analysis.sanctions import UNDATED, snippet, time_panels
 from thawbook.charts import theme
+from thawbook.dates.intervals import iso
 
 # The response graph is an indented outline, so that it reads in a phone's column as on a
 # desktop: an answer sits under the measure it answers, one indent (a fixed number of pixels,
@@ -220,9 +221,7 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
         x = alt.X(
             "start:T",
             title=f"{first:%b %Y} – {last:%b %Y}" if first.year != last.year or months else f"{first:%Y}",
-            scale=alt.Scale(
-                domain=[first.strftime("%Y-%m-%d"), (last + timedelta(days=1)).strftime("%Y-%m-%d")]
-            ),
+            scale=alt.Scale(domain=[iso(first), iso(last + timedelta(days=1))]),
             axis=alt.Axis(
                 format="%Y" if months else "%b", tickCount=8, labelAngle=0, labelFlush=True, ticks=False
             ),  # ticks at the ends would stick out of the column,

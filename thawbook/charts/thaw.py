@@ -10,6 +10,7 @@ import pandas as pd
 
 from thawbook.analysis.thaw import DOMAINS, WINDOW_END, WINDOW_START
 from thawbook.charts import theme
+from thawbook.dates.intervals import ISO_DAY, iso
 
 # Okabe–Ito colours: cooperation in blues, conflict in warm colours.
 QUAD_COLORS = {
@@ -30,7 +31,7 @@ def _short(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     out = frame[columns].copy()
     for column in columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
-            out[column] = out[column].dt.strftime("%Y-%m-%d")
+            out[column] = out[column].map(iso)
     return out
 
 
@@ -74,8 +75,8 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
     first, last = weekly["week_start"].min(), weekly["week_start"].max()
     keys["side"] = (keys["mid"] > first + (last - first) * 0.5).map({True: "right", False: "left"})
     keys["from_day"], keys["to_day"] = (
-        keys["date_start"].dt.strftime("%Y-%m-%d"),
-        keys["date_end"].dt.strftime("%Y-%m-%d"),
+        keys["date_start"].map(iso),
+        keys["date_end"].map(iso),
     )
     x = alt.X(
         "week_start:T",
@@ -111,7 +112,7 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
             ),
             tooltip=[
                 alt.Tooltip("week:N", title="ISO week"),
-                alt.Tooltip("week_start:T", title="Monday", timeUnit="utcyearmonthdate", format="%Y-%m-%d"),
+                alt.Tooltip("week_start:T", title="Monday", timeUnit="utcyearmonthdate", format=ISO_DAY),
                 alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
                 alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
                 alt.Tooltip("events:N", title="Events (weight)"),
@@ -262,16 +263,14 @@ def thaw_intervals_chart(
             "date_start:T",
             title="Date (interval the article allows)",
             axis=alt.Axis(format="%d %b", labelOverlap=True, labelSeparation=8),
-            scale=alt.Scale(
-                domain=[first.strftime("%Y-%m-%d"), (last + pd.Timedelta(days=1)).strftime("%Y-%m-%d")]
-            ),
+            scale=alt.Scale(domain=[iso(first), iso(last + pd.Timedelta(days=1))]),
         ),
         y=alt.Y("goldstein:Q", title="Goldstein value", scale=alt.Scale(domain=[-10, 10])),
         color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
         # date_start is read as a date for the axis: shown as an ISO day in UTC, never as epoch ms.
         tooltip=[
             alt.Tooltip("title:N", title="Event"),
-            alt.Tooltip("date_start:T", title="From", timeUnit="utcyearmonthdate", format="%Y-%m-%d"),
+            alt.Tooltip("date_start:T", title="From", timeUnit="utcyearmonthdate", format=ISO_DAY),
             alt.Tooltip("date_end:N", title="To"),
             alt.Tooltip("cameo_code:N", title="CAMEO"),
             alt.Tooltip("label:N", title="CAMEO label"),

@@ -11,6 +11,7 @@ import pandas as pd
 
 from thawbook.analysis.thaw_plover import SCALES, compare, long_form
 from thawbook.charts import theme
+from thawbook.dates.intervals import iso
 
 
 def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
@@ -18,9 +19,9 @@ def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
     week); weeks where they disagree are ringed, and the title says when none does."""
     data = long_form(both)
     flagged = compare(both)
-    flagged = flagged[flagged["disagreement"] != ""].assign(
-        week_start=lambda f: f["week_start"].dt.strftime("%Y-%m-%d")
-    )[["week_start", "week", "plover", "goldstein", "disagreement"]]
+    flagged = flagged[flagged["disagreement"] != ""].assign(week_start=lambda f: f["week_start"].map(iso))[
+        ["week_start", "week", "plover", "goldstein", "disagreement"]
+    ]
     x = alt.X("week_start:T", title="Week (Monday–Sunday)", axis=alt.Axis(format="%d %b"))
     lines = (
         alt.Chart(data)

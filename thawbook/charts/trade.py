@@ -83,9 +83,7 @@ def _contrast_panels(
         alt.Tooltip("act_label:N", title="Kind of act"),
         alt.Tooltip("evidence:N", title="The article's words"),
     ]
-    x_scale = alt.Scale(
-        type="utc", domain=[window[0], (pd.Timestamp(window[1]) + pd.Timedelta(days=1)).strftime("%Y-%m-%d")]
-    )
+    x_scale = alt.Scale(type="utc", domain=[window[0], iso(pd.Timestamp(window[1]) + pd.Timedelta(days=1))])
     panels = []
     for label in labels.values():
         part = data[data["domain_label"] == label]

@@ -62,6 +62,8 @@ from thawbook.inputs.seed import paragraph_of, read_seed
 
 PRECISIONS = ("day", "week", "month", "year")  # finest to coarsest
 WEEK_STARTS = ("monday", "sunday")  # the calendar conventions the article allows
+#: ISO 8601 day, as strftime and strptime (and Vega's d3 time format) spell it; :func:`iso` writes it.
+ISO_DAY = "%Y-%m-%d"
 #: Precision labels derived from an interval's width: the narrowest unit it fits in.
 PRECISION_LIMITS = (
     ("day", 1),
@@ -158,7 +160,7 @@ def iso(day) -> str:
     """
     if day is None or pd.isna(day):
         return ""
-    return pd.Timestamp(day).strftime("%Y-%m-%d")
+    return pd.Timestamp(day).strftime(ISO_DAY)
 
 
 def month_of(day: date) -> Interval:

@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 from edtf import parse_edtf
 
+from thawbook.dates.intervals import iso
 from thawbook.inputs.tables import data_dir, load_tables
 
 UNCERTAIN_BASES = frozenset({"inferred"})
@@ -112,7 +113,7 @@ def events_edtf(events: pd.DataFrame) -> pd.DataFrame:
     """One row per event: id, interval (YYYY-MM-DD strings), basis and EDTF, in id order."""
     frame = with_edtf(events)[EXPORT_COLUMNS].sort_values("event_id").reset_index(drop=True)
     for column in ("date_start", "date_end"):
-        frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+        frame[column] = frame[column].map(iso)
     return frame
 
 

@@ -28,6 +28,7 @@ import pandas as pd
 from followthemoney import model
 from followthemoney.exc import InvalidData
 
+from thawbook.dates.intervals import ISO_DAY
 from thawbook.inputs.tables import data_dir, load_tables
 
 INSTRUMENTS = ("sanctions", "export_controls", "purchase_ban", "restrictions")
@@ -77,7 +78,7 @@ def date_prefix(start, end) -> str:
     ``2018-01-01..2018-12-31`` -> ``2018``; an interval across two years -> ``""``.
     """
     first, last = pd.Timestamp(start), pd.Timestamp(end)
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+    for fmt in (ISO_DAY, "%Y-%m", "%Y"):
         if first.strftime(fmt) == last.strftime(fmt):
             return first.strftime(fmt)
     return ""

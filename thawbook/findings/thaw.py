@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from thawbook.analysis import coding, thaw, thaw_plover
-from thawbook.dates.intervals import iso
+from thawbook.dates.intervals import iso, week_of
 from thawbook.dates.publication import infer_publication_interval
 from thawbook.findings.core import Finding, count, drop, finding, listing, move, recode, verb
 from thawbook.findings.readings import ON_RECORD, Reading, apply
@@ -97,9 +97,7 @@ def week_members(coded: pd.DataFrame, reading: Reading) -> pd.DataFrame:
     start, end = thaw.window(reading.week_start)
     scored = coded[coded["fit"] != "placeholder"]
     daily = thaw.spread_weights(scored, start, end, reading.placement)
-    weekday = daily["day"].dt.day_of_week
-    offset = weekday if reading.bins == "monday" else (weekday + 1) % 7
-    daily["week_start"] = daily["day"] - pd.to_timedelta(offset, unit="D")
+    daily["week_start"] = daily["day"].map(lambda day: pd.Timestamp(week_of(day.date(), reading.bins).start))
     return daily[["event_id", "week_start"]].drop_duplicates()
 
 

@@ -45,6 +45,8 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from thawbook.dates.intervals import iso
+
 # Words that name a state in a claim, by ISO 3166-1 alpha-3 code.
 STATE_NAMES = {
     "CHN": ("China", "Chinese", "Beijing", "PRC"),
@@ -200,7 +202,7 @@ def _accessed_after_source(row: pd.Series) -> str | None:
         return None
     if pd.Timestamp(accessed) < pd.Timestamp(published):
         accessed_on, published_on = pd.Timestamp(accessed), pd.Timestamp(published)
-        return f"accessed {accessed_on:%Y-%m-%d} is before the source's date {published_on:%Y-%m-%d}"
+        return f"accessed {iso(accessed_on)} is before the source's date {iso(published_on)}"
     return None
 
 
@@ -268,8 +270,8 @@ def _time_dependent_in_window(row: pd.Series) -> str | None:
         return "a time-dependent fact (a title, an office, who holds a post) needs a dated source; this one is undated"
     if not first <= day <= last:
         return (
-            f"a time-dependent fact needs a source dated {first:%Y-%m-%d}..{last:%Y-%m-%d} "
-            f"(within {WINDOW_MONTHS} months of the article); this one is dated {day:%Y-%m-%d}"
+            f"a time-dependent fact needs a source dated {iso(first)}..{iso(last)} "
+            f"(within {WINDOW_MONTHS} months of the article); this one is dated {iso(day)}"
         )
     return None
 

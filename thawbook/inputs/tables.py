@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from thawbook import paths
-from thawbook.dates.intervals import precision_of
+from thawbook.dates.intervals import ISO_DAY, precision_of
 from thawbook.inputs.checks import (
     DataError,
     check_bytes,
@@ -120,7 +120,7 @@ def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     for field in schema["fields"]:
         name, kind = field["name"], field.get("type", "string")
         if kind == "date":
-            frame[name] = pd.to_datetime(frame[name].replace("", None), format="%Y-%m-%d")
+            frame[name] = pd.to_datetime(frame[name].replace("", None), format=ISO_DAY)
         elif kind == "integer":
             frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Int64")
         elif kind == "number":

@@ -24,6 +24,7 @@ from urllib.parse import quote, urlsplit
 import pandas as pd
 from IPython.display import HTML, Markdown
 
+from thawbook.dates.intervals import ISO_DAY, iso
 from thawbook.inputs.seed import ANNOTATED_PAGE, anchor
 from thawbook.render.labels import enum_fields, field_labels
 
@@ -130,7 +131,7 @@ def _cell(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
+        return iso(value)
     return escape_html(value)
 
 
@@ -144,7 +145,7 @@ def csv_link(frame: pd.DataFrame, filename: str) -> str:
 
     The CSV is percent-encoded rather than base64-encoded: most of it stays as it is, which
     keeps pages with long tables a quarter lighter."""
-    text = frame.to_csv(index=False, date_format="%Y-%m-%d")
+    text = frame.to_csv(index=False, date_format=ISO_DAY)
     payload = quote(text, safe=_CSV_URL_SAFE)
     return (
         f'<a class="thawbook-download" download="{escape_html(filename)}" '
@@ -340,7 +341,7 @@ def context_box(
     rows = context.set_index("context_id").loc[list(ids)]
     lines = [f":::{{admonition}} {escape_markdown(title)}", ":class: context", ""]
     for context_id, row in rows.iterrows():
-        date = f", {row['source_date']:%Y-%m-%d}" if pd.notna(row["source_date"]) else ""
+        date = f", {iso(row['source_date'])}" if pd.notna(row["source_date"]) else ""
         lines.append(
             f"- {escape_markdown(row['claim'])} *Source ({escape_markdown(source_type_label(row['source_type']))}):* "
             f"{escape_markdown(row['source_publisher'])}, "

@@ -146,9 +146,9 @@ def test_layout_is_deterministic_whatever_the_input_order():
 
 def test_rationale_by_side_counts_measures_without_a_stated_reason():
     counts = M.rationale_by_side(M.measure_table(CHAIN, ACTORS, EVENTS)).set_index("side")
-    assert counts.at["china government", "measures"] == 2
-    assert counts.at["china government", "without_rationale"] == 2
-    assert counts.at["us government", "without_rationale"] == 0
+    assert counts.at["China government", "measures"] == 2
+    assert counts.at["China government", "without_rationale"] == 2
+    assert counts.at["US government", "without_rationale"] == 0
 
 
 def test_demands_take_the_speaker_from_the_quotation_that_overlaps_their_evidence():

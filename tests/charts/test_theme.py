@@ -79,9 +79,9 @@ def test_enum_values_read_as_words():
 
 
 def test_side_scale_keeps_only_the_sides_present_in_palette_order_with_their_colours():
-    scale = theme.side_scale(["analyst", "us government", "analyst"]).to_dict()
+    scale = theme.side_scale(["analyst", "US government", "analyst"]).to_dict()
     assert scale == {
-        "domain": ["us government", "analyst"],
+        "domain": ["US government", "analyst"],
         "range": [theme.SIDE_COLORS["us_government"], theme.SIDE_COLORS["analyst"]],
     }
 

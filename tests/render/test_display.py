@@ -65,13 +65,6 @@ def test_column_labels_start_with_a_capital_and_keep_acronyms():
     assert display.column_label("GoldsteinScale", {}) == "GoldsteinScale"
 
 
-def test_humanise_keeps_ids_urls_and_sentences_and_uppercases_acronyms():
-    assert display.humanise("us government") == "US government"
-    assert display.humanise("mistranslated_idiom_or_term") == "Mistranslated idiom or term"
-    for kept in ("ev-micron-ban", "https://example.org/a_b", "A sentence, with a comma.", "2023-05-26"):
-        assert display.humanise(kept) == kept
-
-
 def test_the_default_download_name_is_the_whole_caption_never_cut():
     caption = "Every event the article mentions, in time order, with its resolved interval and evidence"
     html = display.table(pd.DataFrame({"a": [1]}), caption).data

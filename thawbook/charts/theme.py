@@ -15,6 +15,7 @@ import altair as alt
 from altair.utils.display import HTMLRenderer
 
 from thawbook.paths import ROOT
+from thawbook.render.labels import humanise
 
 # Every mark colour reads at 3:1 or more on the light page (#FFFFFF) and on the dark one
 # (#14181E, and #121212): its relative luminance lies between about 0.13 and 0.30, so a mark keeps
@@ -65,8 +66,9 @@ def vega_versions() -> dict[str, str]:
 
 
 def label(value: str) -> str:
-    """An enum value as words: ``export_controls`` -> ``export controls``."""
-    return str(value).replace("_", " ")
+    """An enum value as a chart names it: :func:`thawbook.render.labels.humanise` without the
+    capital (``export_controls`` -> ``export controls``, ``us_government`` -> ``US government``)."""
+    return humanise(value, capital=False)
 
 
 def scale_for(colors: dict[str, str], *, labelled: bool = True) -> alt.Scale:
@@ -78,7 +80,7 @@ def scale_for(colors: dict[str, str], *, labelled: bool = True) -> alt.Scale:
 def scale_present(colors: dict[str, str], present, *, words=label) -> alt.Scale:
     """A colour scale with only the categories in ``present`` (so that the legend lists only
     what the chart draws), in the palette's order, each keeping its colour. ``words`` names a
-    category as the chart's data does (by default :func:`label`: ``us_government`` -> ``us government``)."""
+    category as the chart's data does (by default :func:`label`: ``us_government`` -> ``US government``)."""
     shown = set(present)
     keys = [key for key in colors if key in shown or words(key) in shown]
     return alt.Scale(domain=[words(key) for key in keys], range=[colors[key] for key in keys])

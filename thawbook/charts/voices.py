@@ -149,8 +149,8 @@ def positions_chart(pos: pd.DataFrame) -> alt.Chart:
             x=alt.X(
                 "side_label:N",
                 title=None,
-                sort=["us government", "china government"],
-                # "us government" and "china government", each on two lines and a point smaller
+                sort=["US government", "China government"],
+                # "US government" and "China government", each on two lines and a point smaller
                 # than the theme's labels, so that the two column labels stay apart in a phone's
                 # column as on a desktop (the second line is written below the first:
                 # labelPadding lifts both clear of the axis)

@@ -96,7 +96,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     nodes, _ = sanctions.chain_layout(rows)
     chain = sanctions.longest_chain(rows)
     reasons = sanctions.reasons_by_side(rows).set_index("side")
-    us, china = reasons.loc["us government"], reasons.loc["china government"]
+    us, china = reasons.loc["US government"], reasons.loc["China government"]
     china_rows = rows[rows["imposer_side"] == "china_government"]
     counter = china_rows[china_rows["instrument"].isin(sanctions.COUNTER_MEASURES)]
     demands = sanctions.demands_table(rows, tables["quotes"], tables["actors"])

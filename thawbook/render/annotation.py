@@ -25,6 +25,7 @@ from thawbook.analysis.annotation import COLOURS, KINDS, paragraph_segments
 from thawbook.inputs.seed import paragraph_bounds, read_seed
 from thawbook.paths import ROOT
 from thawbook.render import display
+from thawbook.render.labels import humanise
 
 MAX_LAYERS = 4  # underlines stacked under one piece of text; the popup lists every row
 
@@ -143,7 +144,7 @@ PALETTE_STYLESHEET = "thawbook-annotate-palette.css"
 def palette_stylesheet() -> str:
     """The CSS custom properties ``--hl-<code>`` of :data:`thawbook.analysis.annotation.COLOURS`, light and
     dark, which ``_static/thawbook-annotate.css`` uses for the underlines."""
-    name = {code: kind.replace("_", " ") for kind, (code, _, _) in KINDS.items()}
+    name = {code: humanise(kind, capital=False) for kind, (code, _, _) in KINDS.items()}
     light = "".join(f"  --hl-{code}: {pair[0]};  /* {name[code]} */\n" for code, pair in COLOURS.items())
     dark = "".join(f"  --hl-{code}: {pair[1]};\n" for code, pair in COLOURS.items() if pair[1] != pair[0])
     return (

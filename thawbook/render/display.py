@@ -26,7 +26,7 @@ from IPython.display import HTML, Markdown
 
 from thawbook.dates.intervals import ISO_DAY, iso
 from thawbook.inputs.seed import ANNOTATED_PAGE, anchor
-from thawbook.render.labels import enum_fields, field_labels
+from thawbook.render.labels import enum_fields, field_labels, humanise
 
 
 # ---------------------------------------------------------------- escaping, in one place
@@ -180,37 +180,6 @@ def _evidence_cell(value) -> str:
 #: Tables with more rows than this get a filter box and a scrolling box with a sticky header.
 FILTER_ROWS = 25
 
-#: Words that stay upper case when an enum value is humanised (``us government`` -> ``US government``).
-ACRONYMS = {
-    "us": "US",
-    "prc": "PRC",
-    "un": "UN",
-    "eu": "EU",
-    "cameo": "CAMEO",
-    "plover": "PLOVER",
-    "ccp": "CCP",
-    "pla": "PLA",
-    "edtf": "EDTF",
-    "url": "URL",
-    "id": "ID",
-    "gdelt": "GDELT",
-}
-_ENUM_VALUE = re.compile(r"^[a-z][a-z0-9_]*( [a-z0-9_]+)*$")
-
-
-def humanise(value) -> str:
-    """An enum value as words: ``scare_quote`` -> ``Scare quote``, ``us government`` ->
-    ``US government``; ``True``/``False`` -> ``yes``/``no``. Anything else is returned as text."""
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
-        return "yes" if value else "no"
-    text = str(value)
-    if not _ENUM_VALUE.match(text):
-        return text
-    words = [ACRONYMS.get(word, word) for word in text.replace("_", " ").split(" ")]
-    first = words[0]
-    words[0] = first if first.isupper() else first[:1].upper() + first[1:]
-    return " ".join(words)
-
 
 def column_label(name, labels: dict[str, str]) -> str:
     """The reader's name of a column: its field title, else the name in words with a capital
@@ -218,8 +187,7 @@ def column_label(name, labels: dict[str, str]) -> str:
     name = str(name)
     if name in labels:
         return labels[name]
-    words = [ACRONYMS.get(word, word) for word in name.replace("_", " ").split(" ")]
-    text = " ".join(words)
+    text = humanise(name.replace("_", " "), capital=False)
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 

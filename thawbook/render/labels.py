@@ -3,9 +3,49 @@
 
 from __future__ import annotations
 
+import re
+
 from thawbook.inputs.tables import descriptor as load_descriptor
 
 # ---------------------------------------------------------------- labels for readers
+#: Words written with their capitals when an enum value is humanised: acronyms and proper names
+#: (``us government`` -> ``US government``, ``china government`` -> ``China government``).
+CASED_WORDS = {
+    "us": "US",
+    "china": "China",
+    "prc": "PRC",
+    "un": "UN",
+    "eu": "EU",
+    "cameo": "CAMEO",
+    "plover": "PLOVER",
+    "ccp": "CCP",
+    "pla": "PLA",
+    "edtf": "EDTF",
+    "url": "URL",
+    "id": "ID",
+    "gdelt": "GDELT",
+}
+_ENUM_VALUE = re.compile(r"^[a-z][a-z0-9_]*( [a-z0-9_]+)*$")
+
+
+def humanise(value, *, capital: bool = True) -> str:
+    """An enum value as words, the package's one label humaniser: ``scare_quote`` -> ``Scare
+    quote``, ``us government`` -> ``US government``; ``True``/``False`` -> ``yes``/``no``.
+    ``capital=False`` leaves the first word as it is, for charts and running text
+    (``export_controls`` -> ``export controls``, ``us_government`` -> ``US government``).
+    Anything that is not an enum value is returned as text."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    text = str(value)
+    if not _ENUM_VALUE.match(text):
+        return text
+    words = [CASED_WORDS.get(word, word) for word in text.replace("_", " ").split(" ")]
+    if capital:
+        first = words[0]
+        words[0] = first if first.isupper() else first[:1].upper() + first[1:]
+    return " ".join(words)
+
+
 #: Columns the package derives (they are in no CSV), named for readers. Every other column is
 #: named by its field's ``title`` in ``data/datapackage.json``: see :func:`labels`.
 DERIVED_LABELS = {

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from thawbook.findings.readings import Reading
-from thawbook.render.display import escape_markdown, humanise, md
+from thawbook.render.display import escape_markdown, md
+from thawbook.render.labels import humanise
 
 ROBUST_SIGN = "✓"
 FRAGILE_SIGN = "⚠"
@@ -106,7 +107,9 @@ def reading_words(reading: Reading, tables: Mapping[str, pd.DataFrame]) -> str:
         if len(reading.themes) > 1:
             return f"all {len(reading.themes)} disputed themes at once"
         alt = tables["theme_alternatives"].set_index("alternative_id").loc[reading.themes[0]]
-        return f"{titles.get(alt['event_id'], 'one event')}: filed under {humanise(alt['theme']).lower()}"
+        return (
+            f"{titles.get(alt['event_id'], 'one event')}: filed under {humanise(alt['theme'], capital=False)}"
+        )
     return "only the positions a government states in its own voice"
 
 

@@ -271,5 +271,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             # every disagreement between the article's dates and an outside date is on record
             lambda v: v["chron_n_check_unrecorded"] == 0,
             about_the_article="it compares the article's dates with the record's",
+            otherwise=(
+                "Not every date that outside sources give for the article's events falls inside the interval resolved "
+                "from the article's words: {chron_check_inside_words} do{chron_check_misses_words}."
+            ),
         ),
     ]

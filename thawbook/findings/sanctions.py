@@ -219,6 +219,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             },
             lambda v: v["sanc_micron_relation"] == "inside it",
             about_the_article="it compares the article's date with the record's",
+            otherwise=(
+                "The article dates the Micron ban “last week”, {sanc_micron_week}; the outside source's day for the "
+                "announcement, {sanc_micron_context_day}, is not inside it: it lies {sanc_micron_relation}."
+            ),
         ),
         finding(
             "sanc-meeting-corrections",

@@ -262,6 +262,13 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 v["trade_dom_n_economic_friction"] == 0
                 and v["trade_dom_n_military_friction"] > v["trade_dom_n_military"] / 2
             ),
+            otherwise=(
+                "Over the same weeks ({trade_window}), with the Micron purchase ban themed {trade_micron_theme}, the "
+                "article reports {trade_dom_economic_words} in the economic domain, "
+                "{trade_dom_economic_friction_words}, and {trade_dom_military_words} in the military domain, "
+                "{trade_dom_n_military_friction} of them frictions: no longer a friction-free economic domain beside "
+                "a mostly frictional military one."
+            ),
         ),
         finding(
             "trade-military-dated-closer",

@@ -387,3 +387,13 @@ def outside_window(coded: pd.DataFrame, start, end) -> pd.Series:
     return (coded["fit"] != "placeholder") & (
         (coded["date_end"] < pd.Timestamp(start)) | (coded["date_start"] > pd.Timestamp(end))
     )
+
+
+def coded_weekly(
+    tables: dict[str, pd.DataFrame], week_start: str | None, bins: str, placement: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The coded events and their weekly curve for a week convention (window and ``bins``) and a
+    ``placement`` of imprecise events."""
+    coded = coded_events(tables)
+    start, end = window(week_start)
+    return coded, weekly_curve(coded, start, end, bins, placement)

@@ -81,13 +81,6 @@ def _r(x: float) -> float:
     return round(float(x), 1)
 
 
-def weekly_for(tables: dict[str, pd.DataFrame], reading: Reading) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The coded events and their weekly curve under ``reading`` (window, weeks and placement)."""
-    coded = coding.coded_events(tables)
-    start, end = thaw.window(reading.week_start)
-    return coded, thaw.weekly_curve(coded, start, end, reading.bins, reading.placement)
-
-
 def _named(coded: pd.DataFrame, members) -> str:
     """The key events (:data:`LOW_WEEK_EVENTS`) among ``members``, named in words."""
     titles = {"ev-jet-intercept": "the jet intercept", "ev-micron-ban": "the Micron ban"}
@@ -148,7 +141,7 @@ def _key_events(coded: pd.DataFrame, members) -> str:
 
 def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]:
     """The thaw chapter's findings under ``reading``."""
-    coded, weekly = weekly_for(tables, reading)
+    coded, weekly = thaw.coded_weekly(tables, reading.week_start, reading.bins, reading.placement)
     start, end = thaw.window(reading.week_start)
     summary = thaw.window_summary(coded, start, end)
     published, _ = infer_publication_interval(reading.week_start)
@@ -160,11 +153,16 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     low = weekly.sort_values(["goldstein", "week_start"]).iloc[0]
     last_two = weekly.iloc[position - 1 : position + 1]
     by_domain = thaw.domain_totals(
-        thaw.domain_weekly(coded, start, end, reading.bins, reading.placement), published.start
+        thaw.domain_weekly(
+            coding.counted(coded, reading.counting), start, end, reading.bins, reading.placement
+        ),
+        published.start,
     ).set_index("domain")
     both = thaw_plover.compare(thaw_plover.weekly_both(tables, reading.week_start, reading.placement))
     record = apply(ON_RECORD, tables)
-    record_coded, record_weekly = weekly_for(record, reading)
+    record_coded, record_weekly = thaw.coded_weekly(
+        record, reading.week_start, reading.bins, reading.placement
+    )
     record_low = record_weekly.sort_values(["goldstein", "week_start"]).iloc[0]
     record_members = thaw.week_members(record_coded, reading.week_start, reading.bins, reading.placement)
     record_micron = record["events"].set_index("event_id").loc["ev-micron-ban"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook.analysis import contacts, trade
+from thawbook.analysis import coding, contacts, trade
 from thawbook.charts import theme
 from thawbook.findings.core import Falsifier, Finding, count, finding, move, recode, share, verb
 from thawbook.findings.readings import Reading
@@ -172,6 +172,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     every = trade.domain_contacts(
         events, actors, tables["event_coding"], tables["cameo_codebook"], window=None
     )
+    domains = coding.counted(domains, reading.counting)
     econ, mil = domains[domains["domain"] == "economic"], domains[domains["domain"] == "military"]
     climate = every[every["theme"] == "climate_finance"]
     climate_window = domains[domains["theme"] == "climate_finance"]

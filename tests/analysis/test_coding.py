@@ -137,3 +137,18 @@ def test_export_has_gdelt_columns_and_yyyymmdd_dates(tables):
     assert export["SQLDATE"].between(19000101, 21001231).all()
     assert (export["SQLDATE"] <= export["DateEnd"]).all()
     assert (export["EventRootCode"] == export["EventCode"].str[:2]).all()
+
+
+def test_counting_by_deeds_leaves_out_statements_and_keeps_meetings_refusals_and_force():
+    frame = pd.DataFrame({"cameo_code": ["036", "043", "111", "125", "150", "1042"]})
+    assert list(coding.counted(frame, "acts")["cameo_code"]) == ["043", "125", "150"]
+    assert coding.counted(frame, "events").equals(frame)
+
+
+def test_the_stance_of_an_act_follows_its_quad_class():
+    assert [coding.stance_of_act(q) for q in (1, 2, 3, 4)] == [
+        "engagement",
+        "engagement",
+        "friction",
+        "friction",
+    ]

@@ -120,7 +120,34 @@ def test_bibliography_lists_every_context_fact_with_its_source(data):
     assert sorted(bib["context"]) == sorted(data["context"]["context_id"])
     assert bib["url"].str.startswith("http").all()
     assert bib["source date"].str.fullmatch(r"(\d{4}-\d{2}-\d{2})?").all()
-    assert summary["publishers"] == bib["publisher"].nunique() <= summary["facts"]
+    assert summary["publishers"] == bib["publisher"].map(criticism.institution).nunique() <= summary["facts"]
+
+
+@pytest.mark.parametrize(
+    ("publisher", "institution"),
+    [
+        ("Embassy of the PRC in Nigeria (MFA release)", "Ministry of Foreign Affairs of the PRC"),
+        (
+            "Ministry of Foreign Affairs of the PRC (transcript on the Chinese Embassy in Fiji's site)",
+            "Ministry of Foreign Affairs of the PRC",
+        ),
+        ("South China Morning Post (Bloomberg)", "South China Morning Post"),
+        ("Reuters", "Reuters"),
+        ("U.S. Department of State, Foreign Press Center", "U.S. Department of State, Foreign Press Center"),
+    ],
+)
+def test_publishers_are_counted_by_institution(publisher, institution):
+    assert criticism.institution(publisher) == institution
+
+
+def test_every_context_publisher_maps_to_one_institution_and_the_ministry_counts_once(data):
+    institutions = data["context"]["source_publisher"].map(criticism.institution)
+    ministry = data["context"]["source_publisher"].str.contains("PRC")
+    print(
+        f"{institutions.nunique()} institutions behind {data['context']['source_publisher'].nunique()} names"
+    )
+    assert set(institutions[ministry]) == {"Ministry of Foreign Affairs of the PRC"}
+    assert not institutions.str.contains(r"\(").any()
 
 
 def test_the_bibliography_and_context_boxes_name_each_sources_type(data):

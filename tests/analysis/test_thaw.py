@@ -215,3 +215,33 @@ def test_period_totals_sum_the_publication_week_and_the_week_before():
         "recent_cooperative": False,
         "window_cooperative": True,
     }
+
+
+def test_week_members_put_an_event_in_its_week_under_either_convention(coded):
+    monday = thaw.week_members(coded, None, "monday", "spread")
+    sunday = thaw.week_members(coded, None, "sunday", "spread")
+    # the jet intercept, Friday 26 May 2023: the week of Monday 22 May, or of Sunday 21 May
+    assert set(monday.loc[monday["event_id"] == "ev-jet-intercept", "week_start"]) == {
+        pd.Timestamp("2023-05-22")
+    }
+    assert set(sunday.loc[sunday["event_id"] == "ev-jet-intercept", "week_start"]) == {
+        pd.Timestamp("2023-05-21")
+    }
+
+
+def test_gross_weight_of_a_week_is_at_least_its_net_goldstein_sum(coded):
+    week = thaw.weekly_curve(coded).set_index("week_start").loc[pd.Timestamp("2023-05-29")]
+    gross = thaw.gross_weight(coded, None, "spread", week.name, week["week_end"])
+    # cooperation and conflict nearly cancel in the publication week: the gross is far above the net
+    assert gross > 10 * abs(week["goldstein"]) > 0
+
+
+def test_outside_window_names_the_scored_events_wholly_before_or_after_it(coded):
+    outside = thaw.outside_window(coded, *thaw.window())
+    assert set(coded.loc[outside, "event_id"]) == {
+        "ev-us-sanctions-li",
+        "ev-covid-zero",
+        "ev-us-chip-controls",
+        "ev-apec-san-francisco",
+        "ev-possible-biden-xi-meeting",
+    }

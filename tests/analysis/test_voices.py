@@ -60,3 +60,46 @@ def test_issue_summary_finds_overlap_and_blocking_preconditions():
     summary = voices.issue_summary(pos).set_index("issue")
     assert summary.loc["a", "overlap"] and not summary.loc["a", "blocked"]
     assert summary.loc["b", "blocked"]
+
+
+# ------------------------------------------------------------------ the kind of a quotation
+def test_every_quotation_is_coded_by_the_one_rule_of_its_kind(tables):
+    quotes = tables["quotes"]
+    problems = voices.quotation_rule_problems(quotes)
+    counts = quotes.groupby(["form", "kind"]).size().to_dict()
+    print(f"{len(quotes)} quotations by form and kind: {counts}")
+    assert problems == []
+    assert len(quotes) == 25
+
+
+def test_the_referees_cases_are_coded_alike_qin_and_yellen_adjectives_are_scare_quotes(tables):
+    kinds = tables["quotes"].set_index("quote_id")["kind"]
+    assert kinds["qu-qin-healthy-stable-constructive"] == kinds["qu-yellen-constructive"] == "scare_quote"
+    assert kinds["qu-qin-slam-brakes"] == "speech"
+
+
+@pytest.mark.parametrize(
+    ("quote_id", "column", "value", "expected"),
+    [
+        ("qu-qin-healthy-stable-constructive", "kind", "speech", "the rule gives scare_quote"),
+        ("qu-provocative", "form", "clause", "for 1 words"),
+        ("qu-shen-lift-sanctions", "form", "clause", "opens its sentence"),
+        ("qu-thaw", "form", "sentence", "does not open its sentence"),
+        ("qu-shen-lift-sanctions", "note", "", "no verb of saying"),
+    ],
+)
+def test_a_row_against_the_rule_is_named(tables, quote_id, column, value, expected):
+    quotes = tables["quotes"].copy()
+    quotes.loc[quotes["quote_id"] == quote_id, column] = value
+    problems = voices.quotation_rule_problems(quotes)
+    assert any(p.startswith(quote_id) and expected in p for p in problems), problems
+
+
+def test_kind_by_rule_covers_every_form():
+    assert [voices.kind_by_rule("ac-x", f) for f in ("sentence", "clause", "phrase", "word")] == [
+        "speech",
+        "speech",
+        "scare_quote",
+        "scare_quote",
+    ]
+    assert voices.kind_by_rule("", "phrase") == "term"

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from thawbook.findings import readings, register
-from thawbook.findings.core import count, listing, share, verb
+from thawbook.findings.core import count, finding, listing, share, verb
 
 ALL = [(chapter, f.id) for chapter in register.CHAPTERS for f in register.compute(chapter)]
 
@@ -133,9 +133,22 @@ def _only_n_of_n(sentence: str) -> bool:
     return any(k == n for k, n in re.findall(r"(?<![\d.,])(\d+) of the (\d+)\b(?! %)", sentence))
 
 
+def _self_contradicting(sentence: str) -> bool:
+    """A quantity word its own number contradicts: "More than half ..., 44 %", "most of them, 2" of 8."""
+    for pct in re.findall(r"\b[Mm]ore than half\b[^.;:]*?(\d+) %", sentence):
+        if int(pct) <= 50:
+            return True
+    for n, most in re.findall(r"(\d+) [a-z ]+?, most of them, (\d+)", sentence):
+        if 2 * int(most) <= int(n):
+            return True
+    return False
+
+
 def problems(sentence: str) -> list[str]:
     """What is wrong with a sentence, by the rules of issue 22 part 4 (empty when it reads right)."""
     found = [p.pattern for p in DEGENERATE if p.search(sentence)]
+    if _self_contradicting(sentence):
+        found.append("a quantity word its number contradicts")
     if _only_n_of_n(sentence):
         found.append("only N of N / N of the N")
     if PLURAL_AFTER_ONE.search(sentence):
@@ -161,6 +174,8 @@ def test_the_checker_rejects_the_forms_issue_22_names_and_accepts_plain_sentence
         "it flips under al-mao-ning-appeal (+0.3).",
         "themed export_controls.",
         "1 events fall on a day.",
+        "More than half of the window's weighted conflict, 44 %, falls in its last two weeks.",
+        "8 events in the military domain, most of them, 4, frictions.",
     ]
     for sentence in bad:
         assert problems(sentence), sentence
@@ -187,12 +202,53 @@ def test_every_sentence_reads_right_under_every_reading():
     assert not wrong, "\n".join(wrong)
 
 
-def test_the_becomes_sentence_comes_from_the_statement_template(reg):
-    statements = {f.id: f.statement for c in register.CHAPTERS for f in register.compute(c)}
+def test_the_becomes_sentence_comes_from_the_findings_own_wording_for_false(reg):
+    found = {f.id: f for c in register.CHAPTERS for f in register.compute(c)}
     for row in reg[reg["becomes"] != ""].itertuples():
-        # the fixed words of the template (between placeholders) all appear in the becomes sentence
-        for part in re.split(r"\{[^}]+\}", statements[row.finding_id]):
+        template = found[row.finding_id].otherwise
+        assert template, f"{row.finding_id} breaks under a reading but has no wording for when it is false"
+        # the fixed words of that template (between placeholders) all appear in the becomes sentence
+        for part in re.split(r"\{[^}]+\}", template):
             assert part.strip(" ,;:.()") in row.becomes, (row.finding_id, part)
+        # and it uses the statement's values: no placeholder of its own
+        assert set(re.findall(r"\{(\w+)\}", template)) <= set(found[row.finding_id].values), row.finding_id
+
+
+def test_no_false_finding_reads_as_its_statement_under_any_reading():
+    every = [readings.ON_RECORD, *readings.alternatives(register.tables())]
+    wrong = []
+    for chapter in register.CHAPTERS:
+        base = {f.id: f for f in register.compute(chapter)}
+        readers = register.date_readers(chapter)
+        for reading in every:
+            for f in register.compute(chapter, reading):
+                # the record bears only on findings that read an event's date and are not about the words
+                if (
+                    reading is readings.ON_RECORD
+                    and register.on_record(base[f.id], f, f.id in readers)[0] == "not applicable"
+                ):
+                    continue
+                if not f.holds and (not f.otherwise or f.sentence == f.statement.format(**f.values)):
+                    wrong.append(f"{reading.label}: {f.id}: {f.sentence}")
+    print(f"{len(wrong)} false findings worded as their statement")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_false_finding_shows_its_otherwise_wording_and_a_true_one_its_statement():
+    values = {"pct": 44}
+    false = finding(
+        "x",
+        "c",
+        "More than half, {pct} %.",
+        values,
+        lambda v: v["pct"] > 50,
+        otherwise="{pct} %: not more than half.",
+    )
+    true = finding(
+        "x", "c", "More than half, {pct} %.", {"pct": 59}, lambda v: v["pct"] > 50, otherwise="{pct} %: no."
+    )
+    assert (false.sentence, true.sentence) == ("44 %: not more than half.", "More than half, 59 %.")
+    assert problems(finding("x", "c", "More than half, {pct} %.", values, lambda v: True).sentence)
 
 
 def test_the_count_words_handle_zero_one_two_and_all():

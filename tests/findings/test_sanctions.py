@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import chapter_findings, chapter_values, csv_rows
 from thawbook.findings import readings, register
+from thawbook.findings import sanctions as sanctions_findings
 from thawbook.inputs.seed import read_seed
 
 CHAPTER = "chapters/05_sanctions"
@@ -78,8 +79,10 @@ def test_chinese_counter_measures_come_without_a_reason_and_the_motive_is_the_an
     assert len(china) == values["sanc_n_china_measures"] == 6
     assert [r["stated_rationale"] for r in counter] == ["", ""] and values["sanc_n_china_counter"] == 2
     with_reason = [r for r in china if r["rationale_kind"] == "reason"]
-    assert len(with_reason) == values["sanc_n_china_reason"] == 2
+    # by hand: only Haenle's reading, "getting the US to reduce strategic pressure on China"
+    assert len(with_reason) == values["sanc_n_china_reason"] == 1
     assert {r["instrument"] for r in with_reason} == {"demand_to_lift"}
+    assert "Paul Haenle" in values["sanc_china_reason_voices"]
     assert read_seed().count("In what analysts see as a retaliatory move") == 1
 
 
@@ -115,3 +118,12 @@ def test_both_meeting_corrections_are_high_confidence_inversions(values):
     for correction in ("co-invitation-by-chinas-minister", "co-not-deterred-li"):
         assert rows[correction]["category"] == "inverted_meaning" and rows[correction]["confidence"] == "high"
     assert values["sanc_n_meeting_inverted"] == 2
+
+
+def test_mao_nings_words_read_as_a_reason_would_break_not_a_chinese_officials():
+    tables = dict(register.tables())
+    measures = tables["measures"].copy()
+    measures.loc[measures["measure_id"] == "me-china-demand-lift-li-sanctions", "rationale_kind"] = "reason"
+    tables["measures"] = measures
+    after = {f.id: f for f in sanctions_findings.findings(tables, readings.AS_READ)}["sanc-china-reasons"]
+    assert not after.holds

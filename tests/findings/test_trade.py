@@ -29,7 +29,7 @@ def _in_window(row):
 def test_every_trade_finding_holds_as_the_book_reads_the_data(found):
     assert set(found) == {
         "trade-one-exact-day",
-        "trade-china-at-one-end",
+        "trade-americans-open",
         "trade-chinese-voices",
         "trade-domains-friction",
         "trade-military-dated-closer",
@@ -54,13 +54,22 @@ def test_one_exact_day_still_reads_right_when_qin_musk_is_read_as_diplomacy():
     assert "dates none of them to a single day" in under.sentence
 
 
-def test_every_economic_contact_has_the_chinese_government_at_one_end(values):
+def test_an_american_acts_in_every_economic_contact_but_the_one_china_has_with_musk(values):
     sides = {r["actor_id"]: r["side"] for r in _rows("actors")}
     contacts = [r for r in _rows("events") if r["theme"] in ECONOMIC and r["event_id"] not in BACKGROUND]
-    assert all("china_government" in (sides.get(r["actor1_id"]), sides.get(r["actor2_id"])) for r in contacts)
-    assert values["trade_n_with_china"] == 6
-    # by hand: Cook and Musk; Yellen, Kerry and "Washington" (the unnamed trade officials)
+    # by hand: Cook, Musk, Yellen, Kerry and "Washington" act towards Beijing; Qin Gang meets Musk
+    american = [r["event_id"] for r in contacts if sides[r["actor1_id"]] in ("us_government", "business")]
+    chinese = [r for r in contacts if sides[r["actor1_id"]] == "china_government"]
+    assert values["trade_n_us_opens"] == len(american) == 5
+    assert [sides[r["actor2_id"]] for r in chinese] == ["business"]
+    assert "with a businessman, not a US official" in values["trade_china_opens_words"]
     assert values["trade_n_business"] == 2 and values["trade_n_us_gov"] == 3
+
+
+def test_the_chinese_contacts_read_right_for_none_and_for_two():
+    under = _under("ta-qin-musk-diplomacy")["trade-americans-open"]
+    assert under.holds and under.values["trade_china_opens_words"] == "none"
+    assert "all 5 economic contacts" in under.sentence
 
 
 def test_quoted_words_counted_by_splitting_the_quotes(values):

@@ -29,6 +29,9 @@ QUAD_CLASSES = {
     3: "verbal conflict",
     4: "material conflict",
 }
+#: CAMEO roots that are statements about something (make a statement, appeal, express intent,
+#: demand, disapprove, threaten), as against deeds: meetings, visits, refusals, sanctions, force.
+STATEMENT_ROOTS = (1, 2, 3, 10, 11, 13)
 TABLES = ("events", "actors", "corrections", "context", "cameo_codebook", "event_coding")
 GDELT_COLUMNS = [
     "GLOBALEVENTID",
@@ -146,3 +149,19 @@ def write_events_cameo(path: Path | None = None, tables: dict[str, pd.DataFrame]
     path = Path(path or data_dir() / "events_cameo.csv")
     path.write_text(events_cameo_csv(tables or coding_tables()), encoding="utf-8")
     return path
+
+
+def counted(frame: pd.DataFrame, counting: str = "events") -> pd.DataFrame:
+    """The rows of a coded frame (with ``cameo_code``) that a count includes: all of them with
+    ``counting`` "events"; with "acts" only deeds, no statement (:data:`STATEMENT_ROOTS`), so that
+    a statement about an incident or a remark about a trip no longer counts beside the incident
+    or the trip: one event per incident."""
+    if counting == "events":
+        return frame
+    roots = frame["cameo_code"].astype(str).str[:2].astype(int)
+    return frame[~roots.isin(STATEMENT_ROOTS)]
+
+
+def stance_of_act(quad_class: int) -> str:
+    """Engagement for a cooperative act or statement (QuadClass 1 or 2), friction for a conflictual one."""
+    return "engagement" if int(quad_class) in (1, 2) else "friction"

@@ -263,15 +263,31 @@ def bibliography(context: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+#: A PRC embassy publishes its foreign ministry's transcripts and releases: one institution.
+_MISSIONS = re.compile(r"^Embassy of the PRC\b")
+
+
+def institution(publisher: str) -> str:
+    """The institution behind a ``source_publisher``, as the ``publishers`` count counts it.
+
+    A parenthesis names a medium, a mirror or the original of a repost, not another publisher
+    ("South China Morning Post (Bloomberg)" is the South China Morning Post); a Chinese embassy's
+    site is its foreign ministry's ("Embassy of the PRC in Nigeria" is the Ministry of Foreign
+    Affairs of the PRC), so the ministry's transcripts on five sites count once.
+    """
+    name = publisher.split(" (")[0].strip()
+    return "Ministry of Foreign Affairs of the PRC" if _MISSIONS.match(name) else name
+
+
 def context_summary(context: pd.DataFrame, corrections: pd.DataFrame) -> dict[str, int]:
     """Counts of outside facts by source type (``type_primary``, ``type_wire``, ...), their
-    publishers, undated sources, titles reconstructed from a URL (the title says so; the
-    source policy now rejects them), and the facts that corrections cite."""
+    publishing institutions (:func:`institution`), undated sources, titles reconstructed from a
+    URL (the title says so; the source policy now rejects them), and the facts that corrections cite."""
     return {
         **{f"type_{kind}": int((context["source_type"] == kind).sum()) for kind in display.SOURCE_TYPES},
         "titles_reconstructed": int(context["source_title"].str.contains("reconstructed", case=False).sum()),
         "facts": len(context),
-        "publishers": int(context["source_publisher"].nunique()),
+        "publishers": int(context["source_publisher"].map(institution).nunique()),
         "undated_sources": int(context["source_date"].isna().sum()),
         "cited_by_corrections": int(corrections.loc[corrections["context_id"] != "", "context_id"].nunique()),
     }

@@ -358,3 +358,39 @@ def sensitivity_weekly(base: pd.DataFrame, alternative: pd.DataFrame) -> pd.Data
         ],
         ignore_index=True,
     )
+
+
+def week_members(coded: pd.DataFrame, week_start: str | None, bins: str, placement: str) -> pd.DataFrame:
+    """Which scored events put weight in which week (``event_id``, ``week_start``), with weeks
+    from Monday (``bins`` "monday") or Sunday, and imprecise events placed by ``placement``."""
+    start, end = window(week_start)
+    scored = coded[coded["fit"] != "placeholder"]
+    daily = spread_weights(scored, start, end, placement)
+    daily["week_start"] = daily["day"].map(lambda day: pd.Timestamp(week_of(day.date(), bins).start))
+    return daily[["event_id", "week_start"]].drop_duplicates()
+
+
+def gross_weight(coded: pd.DataFrame, week_start: str | None, placement: str, first, last) -> float:
+    """The Goldstein weight of the days ``first``..``last``, cooperation and conflict both counted positive."""
+    start, end = window(week_start)
+    scored = coded[coded["fit"] != "placeholder"]
+    daily = spread_weights(scored, start, end, placement).merge(scored[["event_id", "goldstein"]])
+    inside = daily[(daily["day"] >= first) & (daily["day"] <= last)]
+    return float((inside["weight"] * inside["goldstein"].abs()).sum())
+
+
+def outside_window(coded: pd.DataFrame, start, end) -> pd.Series:
+    """Which scored events (not placeholders) lie wholly outside the window ``start``..``end``."""
+    return (coded["fit"] != "placeholder") & (
+        (coded["date_end"] < pd.Timestamp(start)) | (coded["date_start"] > pd.Timestamp(end))
+    )
+
+
+def coded_weekly(
+    tables: dict[str, pd.DataFrame], week_start: str | None, bins: str, placement: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The coded events and their weekly curve for a week convention (window and ``bins``) and a
+    ``placement`` of imprecise events."""
+    coded = coded_events(tables)
+    start, end = window(week_start)
+    return coded, weekly_curve(coded, start, end, bins, placement)

@@ -7,13 +7,14 @@ article cites for them. The charts are in :mod:`thawbook.charts.voices`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from thawbook.charts import theme
 from thawbook.dates.intervals import iso
-from thawbook.inputs.seed import read_seed, sentences, words
+from thawbook.inputs.seed import paragraph_bounds, read_seed, sentences, words
 from thawbook.inputs.tables import load_tables
 
 TABLES = ("events", "actors", "quotes", "corrections", "context", "positions")
@@ -23,6 +24,51 @@ ATTRIBUTION_CATEGORIES = ("wrong_pronoun", "wrong_title_or_office", "wrong_insti
 def voices_tables(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """The tables this module needs, validated (see :func:`thawbook.inputs.tables.load_tables`)."""
     return load_tables(*TABLES, directory=directory)
+
+
+# ------------------------------------------------------------------ the kind of a quotation
+#: Forms whose words the article reports as said or written: a whole sentence, or words with a verb.
+SPEECH_FORMS = ("sentence", "clause")
+#: The verbs of saying the article attributes quotations with.
+SAYING = re.compile(r"\b(said|saying|says|reiterated|convey|called|calling)\b")
+CONTINUATION = "Attributed by continuation"
+
+
+def kind_by_rule(actor_id: str, form: str) -> str:
+    """The kind of a quotation, by the rule of ``quotes.kind`` in ``datapackage.json``: ``term``
+    without a speaker, else ``speech`` for a sentence or clause and ``scare_quote`` for a word or phrase."""
+    if not actor_id:
+        return "term"
+    return "speech" if form in SPEECH_FORMS else "scare_quote"
+
+
+def quotation_rule_problems(quotes: pd.DataFrame, text: str | None = None) -> list[str]:
+    """Every row whose kind or form disagrees with the coding rule, one sentence each (empty if none).
+
+    Checked from the seed: the kind follows :func:`kind_by_rule`; ``sentence`` is the form of
+    exactly the quotations that open a sentence of the article with a capital letter; ``word`` of
+    exactly the one-word quotations; and a speech row is attributed by a verb of saying in its
+    evidence, or, noted as attributed by continuation, earlier in its paragraph.
+    """
+    text = read_seed() if text is None else text
+    problems = []
+    for row in quotes.fillna("").itertuples(index=False):
+        start = text.find(row.evidence) + row.evidence.find(f"“{row.text}”")
+        before = text[:start].rstrip(" ")
+        opens = (not before or before[-1] in ".”\n") and row.text[:1].isupper()
+        rule = kind_by_rule(row.actor_id, row.form)
+        if row.kind != rule:
+            problems.append(f"{row.quote_id}: kind {row.kind}, the rule gives {rule} ({row.form})")
+        if opens != (row.form == "sentence"):
+            verb = "opens" if opens else "does not open"
+            problems.append(f"{row.quote_id}: form {row.form}, but the quotation {verb} its sentence")
+        if (len(words(row.text)) == 1) != (row.form == "word"):
+            problems.append(f"{row.quote_id}: form {row.form} for {len(words(row.text))} words")
+        if row.kind == "speech" and not SAYING.search(row.evidence):
+            earlier = next(text[a:start] for a, b in paragraph_bounds(text) if a <= start < b)
+            if not (row.note.startswith(CONTINUATION) and SAYING.search(earlier)):
+                problems.append(f"{row.quote_id}: speech with no verb of saying in its evidence or paragraph")
+    return problems
 
 
 # ------------------------------------------------------------------ voices

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook.analysis import chronology, chronology_order
+from thawbook.analysis import chronology, chronology_order, coding
 from thawbook.dates.agreement import event_context_pairs
 from thawbook.dates.publication import infer_publication_interval
 from thawbook.findings.core import Finding, count, finding, listing, move, share, verb
@@ -112,6 +112,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     forthcoming = told[told["status"] == "forthcoming"].iloc[0]
 
     run = chronology.run_up(events)
+    if reading.stance == "act":
+        quads = coding.coded_events(tables).set_index("event_id")["quad_class"]
+        acted = run["event_id"].isin(quads.index)
+        run.loc[acted, "stance"] = run.loc[acted, "event_id"].map(quads).map(coding.stance_of_act)
     placed = chronology.placed_in_weeks(run, reading.bins, reading.placement)
     placed = placed[placed["stance"] != "setting"]
     week_stances = placed.groupby("week")["stance"].agg(set)
@@ -271,5 +275,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             # every disagreement between the article's dates and an outside date is on record
             lambda v: v["chron_n_check_unrecorded"] == 0,
             about_the_article="it compares the article's dates with the record's",
+            otherwise=(
+                "Not every date that outside sources give for the article's events falls inside the interval resolved "
+                "from the article's words: {chron_check_inside_words} do{chron_check_misses_words}."
+            ),
         ),
     ]

@@ -35,7 +35,9 @@ class Finding:
     ``about_the_article`` is empty for a claim about events, which the outside record can
     confirm or contradict; for a claim about the article's own words (how it dates things,
     what it says against the record) it says so, and the reading "as the record dates it"
-    does not apply to it.
+    does not apply to it. ``otherwise`` is the sentence's wording when the predicate is false,
+    from the same values: a reading that breaks the finding shows it instead of the statement
+    filled with numbers that contradict its words ("more than half, 44 %").
     """
 
     id: str
@@ -44,12 +46,14 @@ class Finding:
     values: dict = field(default_factory=dict)
     holds: bool = True
     about_the_article: str = ""
+    otherwise: str = ""
 
     @property
     def sentence(self) -> str:
-        """The statement with its values filled in."""
+        """The statement with its values filled in; ``otherwise`` instead when it is false and has one."""
         shown = {k: _plain(v) for k, v in self.values.items()}
-        return self.statement.format(**shown)
+        template = self.statement if self.holds or not self.otherwise else self.otherwise
+        return template.format(**shown)
 
     @property
     def glued(self) -> dict:
@@ -70,16 +74,18 @@ def finding(
     values: dict,
     predicate: Callable[[dict], bool],
     about_the_article: str = "",
+    otherwise: str = "",
 ) -> Finding:
     """Build a :class:`Finding`, evaluating ``predicate`` on ``values``.
 
-    A predicate that raises (a missing week, an empty list) counts as false.
+    A predicate that raises (a missing week, an empty list) counts as false. ``otherwise`` is
+    the wording when it is false (see :class:`Finding`).
     """
     try:
         holds = bool(predicate(values))
     except (KeyError, IndexError, ValueError, ZeroDivisionError, TypeError):
         holds = False
-    return Finding(id, chapter, statement, dict(values), holds, about_the_article)
+    return Finding(id, chapter, statement, dict(values), holds, about_the_article, otherwise)
 
 
 def check(findings: list[Finding]) -> list[Finding]:

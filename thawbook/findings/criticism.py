@@ -203,8 +203,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "crit-outside-sources",
             CHAPTER,
-            "Outside facts come from {cr_n_context} rows citing {cr_n_publishers} distinct publishers; "
-            "{cr_n_context_cited} of them support a correction, and {cr_n_with_context} corrections rest on one, "
+            "Outside facts come from {cr_n_context} rows citing {cr_n_publishers} publishing institutions (a "
+            "ministry's transcripts on its embassies' sites, or an outlet's wire copy, count once); "
+            "{cr_n_context_cited} of the rows support a correction, and {cr_n_with_context} corrections rest on one, "
             "every one of them on a row that exists. {cr_undated_words} no publication date, and "
             "{cr_reconstructed_words} from its URL.",
             {

@@ -143,9 +143,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "mil-one-defence-contact-refused",
             CHAPTER,
-            "Of the {mil_n_minister_contacts} contacts between the two defence ministers, one is a refusal: China "
-            "declined a US invitation for Li Shangfu to meet Austin (read as printed, the article says the "
-            "reverse; the correction is made with {_confidence} confidence); the other is a handshake.",
+            "The article reports {mil_n_minister_contacts} exchanges between the two defence ministers, and they "
+            "met in only one: China declined a US invitation for Li Shangfu to meet Austin (read as printed, the "
+            "article says the reverse; the likely reading is a correction made with {_confidence} confidence), "
+            "and the two shook hands and spoke briefly at the forum's opening dinner.",
             {
                 "mil_n_minister_contacts": len(ministers),
                 "_kinds": sorted(ministers["kind"]),

@@ -38,6 +38,8 @@ from thawbook.dates.publication import infer_publication_interval, resolve_in_ar
 
 PLACEMENTS = ("spread", "start", "end")
 ATTRIBUTIONS = ("attributed", "own-words")
+COUNTINGS = ("events", "acts")
+STANCE_RULES = ("theme", "act")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class Reading:
     themes: tuple[str, ...] = field(default_factory=tuple)  # theme alternative ids swapped in
     attribution: str = "attributed"
     record: bool = False  # True: events move to the dates the outside record gives them
+    counting: str = "events"  # "acts": the economic and military domains compared by deeds, not statements
+    stance: str = "theme"  # "act": engagement or friction read from the event's CAMEO act, not its theme
 
     def __post_init__(self) -> None:
         if self.week_start not in (None, *WEEK_STARTS):
@@ -60,6 +64,8 @@ class Reading:
             raise ValueError(f"placement must be one of {PLACEMENTS}, got {self.placement!r}")
         if self.attribution not in ATTRIBUTIONS:
             raise ValueError(f"attribution must be one of {ATTRIBUTIONS}, got {self.attribution!r}")
+        if self.counting not in COUNTINGS or self.stance not in STANCE_RULES:
+            raise ValueError(f"counting must be one of {COUNTINGS} and stance one of {STANCE_RULES}")
 
     @property
     def bins(self) -> str:
@@ -93,6 +99,18 @@ def alternatives(tables: dict[str, pd.DataFrame]) -> list[Reading]:
         Reading("own-words", "positions only in a government's own voice", attribution="own-words")
     )
     return readings
+
+
+#: The readings a referee asked for: the domains compared by acts, one event per incident (a
+#: statement about an incident or a remark about a trip is not counted beside it), and stance
+#: read from the act rather than the theme. The findings read them (``counting``, ``stance``);
+#: they are not yet among :func:`alternatives`, whose marks name only the kinds of choice above.
+REFEREE = (
+    Reading("acts-only", "the two domains compared by deeds only, one event per incident", counting="acts"),
+    Reading(
+        "stance-by-act", "engagement and friction read from each event's act, not its theme", stance="act"
+    ),
+)
 
 
 def _title(tables: dict[str, pd.DataFrame], event_id: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from thawbook.analysis import sanctions
+from thawbook.charts.theme import label
 from thawbook.findings.core import Finding, count, drop, finding, move, recode
 from thawbook.findings.readings import Reading
 
@@ -90,6 +91,31 @@ def _relation(start: pd.Timestamp, end: pd.Timestamp, day: pd.Timestamp) -> str:
     return f"{_days((day - end).days)} after it"
 
 
+def _reason_voices(reasons: pd.DataFrame, quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Who voices each stated reason: the speakers (``name``, ``side``) of the quotations holding its words."""
+    held = quotes[[any(r in q for r in reasons["stated_rationale"]) for q in quotes["text"]]]
+    return held.merge(actors[["actor_id", "name", "side"]], on="actor_id")[["name", "side"]].drop_duplicates()
+
+
+def _reason_words(n: int, of: int) -> str:
+    """ "Only 1 of the 6 Chinese measures comes with a stated reason, a demand", "None of ...", "2 of ..."."""
+    if n == 0:
+        return f"None of the {of} Chinese measures comes with a stated reason"
+    if n == 1:
+        return f"Only 1 of the {of} Chinese measures comes with a stated reason, a demand"
+    return f"{n} of the {of} Chinese measures come with a stated reason, all of them demands"
+
+
+def _voices_words(voices: pd.DataFrame) -> str:
+    """ ", and it is the analyst Paul Haenle's reading, not a Chinese official's"."""
+    if voices.empty:
+        return ""
+    who = " and ".join(
+        f"the {label(side).lower()} {name}'s" for name, side in zip(voices["name"], voices["side"])
+    )
+    return f", and it is {who} reading, not a Chinese official's"
+
+
 def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]:
     """The sanctions chapter's findings under ``reading`` (only the events' dates can change)."""
     rows = sanctions.measure_table(tables["measures"], tables["actors"], tables["events"])
@@ -99,6 +125,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     us, china = reasons.loc["US government"], reasons.loc["China government"]
     china_rows = rows[rows["imposer_side"] == "china_government"]
     counter = china_rows[china_rows["instrument"].isin(sanctions.COUNTER_MEASURES)]
+    china_reasons = china_rows[china_rows["rationale_kind"] == "reason"]
+    voices = _reason_voices(china_reasons, tables["quotes"], tables["actors"])
     demands = sanctions.demands_table(rows, tables["quotes"], tables["actors"])
     demand_rows = rows[rows["instrument"] == "demand_to_lift"]
     timeline = sanctions.timeline_frame(rows)
@@ -145,24 +173,25 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "sanc-china-reasons",
             CHAPTER,
-            "{sanc_n_china_reason} of the {sanc_n_china_measures} Chinese measures come with a stated reason, and "
-            "both are demands; neither of China's {sanc_n_china_counter} counter-measures (its own restrictions "
-            "and the Micron ban) has one, and for the Micron ban the motive is supplied by unnamed analysts.",
+            "{sanc_china_reason_words}{sanc_china_reason_voices}; neither of China's {sanc_n_china_counter} "
+            "counter-measures (its own restrictions and the Micron ban) has one, and for the Micron ban the motive "
+            "is supplied by unnamed analysts.",
             {
                 "sanc_n_china_reason": int(china["with_reason"]),
                 "sanc_n_china_measures": int(china["measures"]),
                 "sanc_n_china_no_reason": int(china["measures"] - china["with_reason"]),
                 "sanc_n_china_counter": len(counter),
-                "_reason_instruments": set(
-                    china_rows.loc[china_rows["rationale_kind"] == "reason", "instrument"]
-                ),
+                "sanc_china_reason_words": _reason_words(int(china["with_reason"]), int(china["measures"])),
+                "sanc_china_reason_voices": _voices_words(voices),
+                "_voice_sides": set(voices["side"]),
+                "_reason_instruments": set(china_reasons["instrument"]),
                 "_counter_kinds": set(counter["rationale_kind"]),
                 "_counter_ids": set(counter["measure_id"]),
             },
-            # "both are demands"; "neither of ... the two counter-measures, named, has one"
+            # "a demand", "not a Chinese official's"; "neither of ... the two counter-measures, named, has one"
             lambda v: (
-                v["sanc_n_china_reason"] == 2
-                and v["_reason_instruments"] == {"demand_to_lift"}
+                v["_reason_instruments"] <= {"demand_to_lift"}
+                and "china_government" not in v["_voice_sides"]
                 and v["_counter_kinds"] == {"none"}
                 and v["_counter_ids"] == {"me-china-own-restrictions", "me-micron-ban"}
             ),
@@ -219,6 +248,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             },
             lambda v: v["sanc_micron_relation"] == "inside it",
             about_the_article="it compares the article's date with the record's",
+            otherwise=(
+                "The article dates the Micron ban “last week”, {sanc_micron_week}; the outside source's day for the "
+                "announcement, {sanc_micron_context_day}, is not inside it: it lies {sanc_micron_relation}."
+            ),
         ),
         finding(
             "sanc-meeting-corrections",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from thawbook.analysis import coding, thaw, thaw_plover
-from thawbook.dates.intervals import iso, week_of
+from thawbook.dates.intervals import iso
 from thawbook.dates.publication import infer_publication_interval
 from thawbook.findings.core import Finding, count, drop, finding, listing, move, recode, verb
 from thawbook.findings.readings import ON_RECORD, Reading, apply
@@ -81,33 +81,6 @@ def _r(x: float) -> float:
     return round(float(x), 1)
 
 
-def _events_of(weekly_daily: pd.DataFrame, week_start) -> set[str]:
-    return set(weekly_daily.loc[weekly_daily["week_start"] == week_start, "event_id"])
-
-
-def weekly_for(tables: dict[str, pd.DataFrame], reading: Reading) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The coded events and their weekly curve under ``reading`` (window, weeks and placement)."""
-    coded = coding.coded_events(tables)
-    start, end = thaw.window(reading.week_start)
-    return coded, thaw.weekly_curve(coded, start, end, reading.bins, reading.placement)
-
-
-def week_members(coded: pd.DataFrame, reading: Reading) -> pd.DataFrame:
-    """Which scored events put weight in which week under ``reading``: ``event_id``, ``week_start``."""
-    start, end = thaw.window(reading.week_start)
-    scored = coded[coded["fit"] != "placeholder"]
-    daily = thaw.spread_weights(scored, start, end, reading.placement)
-    daily["week_start"] = daily["day"].map(lambda day: pd.Timestamp(week_of(day.date(), reading.bins).start))
-    return daily[["event_id", "week_start"]].drop_duplicates()
-
-
-def _outside(coded: pd.DataFrame, start, end) -> pd.Series:
-    """Scored events wholly outside the window."""
-    return (coded["fit"] != "placeholder") & (
-        (coded["date_end"] < pd.Timestamp(start)) | (coded["date_start"] > pd.Timestamp(end))
-    )
-
-
 def _named(coded: pd.DataFrame, members) -> str:
     """The key events (:data:`LOW_WEEK_EVENTS`) among ``members``, named in words."""
     titles = {"ev-jet-intercept": "the jet intercept", "ev-micron-ban": "the Micron ban"}
@@ -150,17 +123,6 @@ def _flips(sens: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> str:
     return f"it flips from {base['week']:+.1f} under {names}"
 
 
-def _gross(coded: pd.DataFrame, reading: Reading, first, last) -> float:
-    """The Goldstein weight of the days ``first``..``last``, cooperation and conflict both counted positive."""
-    start, end = thaw.window(reading.week_start)
-    scored = coded[coded["fit"] != "placeholder"]
-    daily = thaw.spread_weights(scored, start, end, reading.placement).merge(
-        scored[["event_id", "goldstein"]]
-    )
-    inside = daily[(daily["day"] >= first) & (daily["day"] <= last)]
-    return float((inside["weight"] * inside["goldstein"].abs()).sum())
-
-
 def _disagree_words(n: int, weeks: int) -> str:
     """ "none of the 22 weeks changes", "1 of the 22 weeks changes", "3 of the 22 weeks change"."""
     if n == 0:
@@ -179,11 +141,11 @@ def _key_events(coded: pd.DataFrame, members) -> str:
 
 def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]:
     """The thaw chapter's findings under ``reading``."""
-    coded, weekly = weekly_for(tables, reading)
+    coded, weekly = thaw.coded_weekly(tables, reading.week_start, reading.bins, reading.placement)
     start, end = thaw.window(reading.week_start)
     summary = thaw.window_summary(coded, start, end)
     published, _ = infer_publication_interval(reading.week_start)
-    members = week_members(coded, reading)
+    members = thaw.week_members(coded, reading.week_start, reading.bins, reading.placement)
     pub = thaw.week_row(weekly, published.start)
     position = weekly.index.get_loc(pub.name)
     earlier = weekly.iloc[[position - k for k in EARLIER]]
@@ -191,13 +153,18 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     low = weekly.sort_values(["goldstein", "week_start"]).iloc[0]
     last_two = weekly.iloc[position - 1 : position + 1]
     by_domain = thaw.domain_totals(
-        thaw.domain_weekly(coded, start, end, reading.bins, reading.placement), published.start
+        thaw.domain_weekly(
+            coding.counted(coded, reading.counting), start, end, reading.bins, reading.placement
+        ),
+        published.start,
     ).set_index("domain")
     both = thaw_plover.compare(thaw_plover.weekly_both(tables, reading.week_start, reading.placement))
     record = apply(ON_RECORD, tables)
-    record_coded, record_weekly = weekly_for(record, reading)
+    record_coded, record_weekly = thaw.coded_weekly(
+        record, reading.week_start, reading.bins, reading.placement
+    )
     record_low = record_weekly.sort_values(["goldstein", "week_start"]).iloc[0]
-    record_members = week_members(record_coded, reading)
+    record_members = thaw.week_members(record_coded, reading.week_start, reading.bins, reading.placement)
     record_micron = record["events"].set_index("event_id").loc["ev-micron-ban"]
     plover_low = both.sort_values(["plover", "week_start"]).iloc[0]
     alternatives = tables["coding_alternatives"]
@@ -228,7 +195,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "thaw_n_codes": len(tables["cameo_codebook"]),
                 "thaw_n_direct": int((coded["fit"] == "direct").sum()),
                 "thaw_n_closest": int((coded["fit"] == "closest").sum()),
-                "thaw_outside_titles": "; ".join(coded.loc[_outside(coded, start, end), "title"]),
+                "thaw_outside_titles": "; ".join(coded.loc[thaw.outside_window(coded, start, end), "title"]),
                 "thaw_placeholder_titles": "; ".join(coded.loc[coded["fit"] == "placeholder", "title"]),
             },
             # "each ... has a CAMEO code"
@@ -252,6 +219,11 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             },
             # "more than half ... in the last two weeks", and the peak is one of them
             lambda v: v["_late_share"] > 0.5 and v["_peak_start"] in v["_late_weeks"],
+            otherwise=(
+                "The window's last two weeks hold {thaw_late_conflict_pct} % of its weighted conflict, and the week "
+                "with the most is {thaw_peak_conflict_week}, with {thaw_peak_conflict_pct} %: not more than half of "
+                "it in the last two weeks with the week of the most among them."
+            ),
         ),
         finding(
             "thaw-low-week",
@@ -286,6 +258,12 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 and not set(LOW_WEEK_EVENTS) <= set(v["_record_members"])
             ),
             about_the_article="it states the article's picture and what the record's dates make of it",
+            otherwise=(
+                "As the article dates its events, the most conflictual week by Goldstein sum is {thaw_low_week} "
+                "({thaw_low_goldstein}), {thaw_low_named}. With the record's dates, the Micron ban on "
+                "{thaw_record_micron_day}, it is {thaw_record_low_week} ({thaw_record_low_goldstein}), "
+                "{thaw_record_low_named}: the record does not set its own worst week against the article's."
+            ),
         ),
         finding(
             "thaw-publication-week-busier",
@@ -317,6 +295,12 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 v["_pub_cooperation"] > v["_before_cooperation"]
                 and v["_pub_conflict"] > v["_before_conflict"]
             ),
+            otherwise=(
+                "The publication week, {thaw_pub_week}, does not have more cooperation and more conflict than every "
+                "week before it: {thaw_pub_events} weighted events, {thaw_pub_cooperation} cooperative and "
+                "{thaw_pub_conflict} conflictual; a month earlier, {thaw_earlier_weeks} have at most "
+                "{thaw_earlier_events}, {thaw_earlier_cooperation} and {thaw_earlier_conflict}."
+            ),
         ),
         finding(
             "thaw-publication-week-sign",
@@ -327,10 +311,16 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "thaw_pub_goldstein": _r(pub["goldstein"]),
                 "_exact": float(pub["goldstein"]),
                 "thaw_pub_ahead": "conflict" if pub["goldstein"] < 0 else "cooperation",
-                "_gross": _gross(coded, reading, pub["week_start"], pub["week_end"]),
+                "_gross": thaw.gross_weight(
+                    coded, reading.week_start, reading.placement, pub["week_start"], pub["week_end"]
+                ),
             },
             # "conflict just ahead": negative; "nearly cancel": the net is under a fifth of the gross
             lambda v: v["_exact"] < 0 and abs(v["_exact"]) < NEARLY_CANCEL * v["_gross"],
+            otherwise=(
+                "As coded, the publication week nets a Goldstein sum of {thaw_pub_goldstein}: not a near balance with "
+                "conflict just ahead."
+            ),
         ),
         finding(
             "thaw-domains-pull-apart",
@@ -348,6 +338,11 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             },
             # "pull apart": opposite signs; "no conflict among them"
             lambda v: v["thaw_econ_goldstein"] > 0 > v["thaw_mil_goldstein"] and v["thaw_econ_conflict"] == 0,
+            otherwise=(
+                "The two domains do not pull apart as stated: economic events net {thaw_econ_goldstein} over the "
+                "window, with {thaw_econ_conflict} weighted conflict among them, military events "
+                "{thaw_mil_goldstein}."
+            ),
         ),
         finding(
             "thaw-plover-agrees",
@@ -375,6 +370,11 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             # "the two scales agree on the direction and order of every week, and on the worst one"
             lambda v: (
                 v["thaw_plover_n_disagree"] == 0 and v["thaw_plover_low_week"] == v["_low_goldstein_week"]
+            ),
+            otherwise=(
+                "Scored with PLOVER's type scores instead of CAMEO's Goldstein values, {thaw_plover_disagree_words} "
+                "sign or rank; PLOVER's most conflictual week is {thaw_plover_low_week}, at {thaw_plover_low} against "
+                "{thaw_plover_low_goldstein}: the two scales do not agree on every week."
             ),
         ),
         finding(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook.analysis import contacts, trade
+from thawbook.analysis import coding, contacts, trade
 from thawbook.charts import theme
-from thawbook.findings.core import Finding, count, finding, move, recode, share, verb
+from thawbook.findings.core import Falsifier, Finding, count, finding, move, recode, share, verb
 from thawbook.findings.readings import Reading
 
 CHAPTER = "chapters/06_trade_and_business"
@@ -34,13 +34,16 @@ FALSIFIERS = {
         None,
         "the trade talks dated to one day, so that two economic contacts are dated to a day",
     ),
-    "trade-china-at-one-end": recode(
-        "events",
-        "event_id",
-        "ev-cook-visit",
-        "actor2_id",
-        "",
-        "Cook's visit coded without a host, as a visit to China rather than to its government",
+    "trade-americans-open": Falsifier(
+        "Kerry's invitation coded with China as the one who acts and Kerry as the one invited, since the "
+        "article says China was inviting him",
+        lambda tables: recode(
+            "events", "event_id", "ev-kerry-invitation-remark", "actor2_id", "ac-john-kerry", ""
+        ).change(
+            recode(
+                "events", "event_id", "ev-kerry-invitation-remark", "actor1_id", "ac-china-government", ""
+            ).change(tables)
+        ),
     ),
     "trade-chinese-voices": recode(
         "actors",
@@ -119,6 +122,18 @@ def _frictions(n: int, of: int) -> str:
     return f"{n} of them {verb(n, 'a friction', 'frictions')}"
 
 
+def _china_opens_words(opened: pd.DataFrame) -> str:
+    """The contacts the Chinese government acts in, by title and counterpart: "none", "one, *A*,
+    with a businessman, not a US official", "2, *A* and *B*, with Micron and Musk"."""
+    if opened.empty:
+        return "none"
+    titles = _names(f"*{t}*" for t in opened["title"])
+    business = set(opened["actor2_side"]) == {"business"}
+    who = verb(len(opened), "a businessman", "businessmen") if business else _names(sorted(opened["actor2"]))
+    shown = f"one, {titles}" if len(opened) == 1 else f"{len(opened)}, {titles}"
+    return f"{shown}, with {who}" + (", not a US official" if business else "")
+
+
 def _exact_words(exact: pd.DataFrame) -> str:
     """Which contacts the article dates to a single day, in words that read right for 0, 1 or more."""
     if exact.empty:
@@ -137,9 +152,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     exact = economic[economic["date_start"] == economic["date_end"]]
     people = trade.participants(economic)
     sides = people.drop_duplicates("name")
-    with_china = economic[
-        (economic["actor1_side"] == "china_government") | (economic["actor2_side"] == "china_government")
-    ]
+    american = economic["actor1_side"].isin(["us_government", "business"])
+    us_opens = economic[american & (economic["actor2_side"] == "china_government")]
+    china_opens = economic[economic["actor1_side"] == "china_government"]
 
     quoted = trade.quotes_of(
         tables["quotes"],
@@ -157,6 +172,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     every = trade.domain_contacts(
         events, actors, tables["event_coding"], tables["cameo_codebook"], window=None
     )
+    domains = coding.counted(domains, reading.counting)
     econ, mil = domains[domains["domain"] == "economic"], domains[domains["domain"] == "military"]
     climate = every[every["theme"] == "climate_finance"]
     climate_window = domains[domains["theme"] == "climate_finance"]
@@ -190,22 +206,36 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             about_the_article=ABOUT_WORDS,
         ),
         finding(
-            "trade-china-at-one-end",
+            "trade-americans-open",
             CHAPTER,
-            "The Chinese government is at one end of {trade_with_china_words}; across the table "
-            "sit {trade_n_business} chief executives ({trade_business_names}) and {trade_n_us_gov} US government "
-            "actors ({trade_us_gov_names}).",
+            "As the article tells them, an American is the actor in {trade_us_opens_words}, and the Chinese "
+            "government the one visited, met or spoken of; the Chinese government acts in {trade_china_opens_words}. "
+            "The American side is {trade_n_business} chief executives ({trade_business_names}) and "
+            "{trade_n_us_gov} US government actors ({trade_us_gov_names}).",
             {
-                "trade_n_with_china": len(with_china),
-                "trade_with_china_words": share(len(with_china), len(economic), "economic contact"),
+                "trade_n_us_opens": len(us_opens),
+                "trade_us_opens_words": share(len(us_opens), len(economic), "economic contact"),
+                "trade_china_opens_words": _china_opens_words(china_opens),
                 "trade_n_business": int((sides["side"] == "business").sum()),
                 "trade_business_names": _names(sorted(sides.loc[sides["side"] == "business", "name"])),
                 "trade_n_us_gov": int((sides["side"] == "us_government").sum()),
                 "trade_us_gov_names": _names(sorted(sides.loc[sides["side"] == "us_government", "name"])),
+                "_n_china_opens": len(china_opens),
+                "_china_counterparts": set(china_opens["actor2_side"]),
                 "_n_contacts": len(economic),
             },
-            # "all": every economic contact has the Chinese government at one end
-            lambda v: v["trade_n_with_china"] == v["_n_contacts"] >= 3,
+            # an American acts in every contact China does not; China never acts towards a US official
+            lambda v: (
+                v["trade_n_us_opens"] + v["_n_china_opens"] == v["_n_contacts"]
+                and "us_government" not in v["_china_counterparts"]
+            ),
+            otherwise=(
+                "As the article tells them, an American is the actor in {trade_us_opens_words}; the Chinese "
+                "government acts in {trade_china_opens_words}: not the pattern of Americans acting and Beijing "
+                "being met in every contact but those it has with business. The American side is {trade_n_business} "
+                "chief executives ({trade_business_names}) and {trade_n_us_gov} US government actors "
+                "({trade_us_gov_names})."
+            ),
         ),
         finding(
             "trade-chinese-voices",
@@ -261,6 +291,13 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             lambda v: (
                 v["trade_dom_n_economic_friction"] == 0
                 and v["trade_dom_n_military_friction"] > v["trade_dom_n_military"] / 2
+            ),
+            otherwise=(
+                "Over the same weeks ({trade_window}), with the Micron purchase ban themed {trade_micron_theme}, the "
+                "article reports {trade_dom_economic_words} in the economic domain, "
+                "{trade_dom_economic_friction_words}, and {trade_dom_military_words} in the military domain, "
+                "{trade_dom_n_military_friction} of them frictions: no longer a friction-free economic domain beside "
+                "a mostly frictional military one."
             ),
         ),
         finding(

@@ -293,6 +293,12 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 and v["voices_china_by_officials"] < v["voices_china_by_chinese"]
                 and v["voices_shen_positions"] > v["_other_voices_most"]
             ),
+            otherwise=(
+                "Of the {voices_china_positions} positions the article gives China, {voices_china_by_chinese} are "
+                "voiced by Chinese speakers, {voices_china_officials_words}; {voices_china_by_others_words} from "
+                "American sources and {voices_china_by_narration} from the article itself. The academic {_shen} "
+                "carries {voices_shen_words}: not more than any other voice."
+            ),
         ),
         finding(
             "voices-preconditions-china-attributed",
@@ -328,6 +334,11 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 and 0 < v["voices_china_preconditions_own"] < v["voices_china_preconditions"]
                 and v["_other_sides"] <= {"analyst", "media"}
             ),
+            otherwise=(
+                "The article attributes {voices_preconditions_words}; "
+                "{voices_preconditions_own_words}{voices_preconditions_others_words}: no longer preconditions that "
+                "other voices mostly read into China."
+            ),
         ),
         finding(
             "voices-shared-goals",
@@ -345,6 +356,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             lambda v: (
                 v["_overlap"] == sorted(SHARED_ISSUES)
                 and v["_summary_overlap"] == {label(i) for i in v["_overlap"]}
+            ),
+            otherwise=(
+                "The {voices_n_positions} positions fall on {voices_n_issues} issues; both sides hold a goal or an "
+                "offer on {voices_overlap_issues}, not on each of climate, crisis avoidance and trade."
             ),
         ),
         finding(

@@ -40,4 +40,4 @@ def test_a_mark_stays_short_whatever_breaks_the_finding():
     assert (
         robustness.mark_text(False, 16, every_kind) == "⚠ depends on 5 of the choices the article leaves open"
     )
-    assert robustness.mark("f", True, 16) == "{ref}`✓ holds under all 16 readings <finding-f>`"
+    assert robustness.mark("f", True, 18) == "{ref}`✓ holds under all 18 readings <finding-f>`"

@@ -35,6 +35,7 @@ import pandas as pd
 from thawbook.dates.agreement import record_dates
 from thawbook.dates.intervals import WEEK_STARTS, precision_of
 from thawbook.dates.publication import infer_publication_interval, resolve_in_article
+from thawbook.render.labels import humanise
 
 PLACEMENTS = ("spread", "start", "end")
 ATTRIBUTIONS = ("attributed", "own-words")
@@ -98,13 +99,13 @@ def alternatives(tables: dict[str, pd.DataFrame]) -> list[Reading]:
     readings.append(
         Reading("own-words", "positions only in a government's own voice", attribution="own-words")
     )
-    return readings
+    return readings + list(REFEREE)
 
 
 #: The readings a referee asked for: the domains compared by acts, one event per incident (a
 #: statement about an incident or a remark about a trip is not counted beside it), and stance
-#: read from the act rather than the theme. The findings read them (``counting``, ``stance``);
-#: they are not yet among :func:`alternatives`, whose marks name only the kinds of choice above.
+#: read from the act rather than the theme. The findings read them (``counting``, ``stance``), and
+#: :func:`alternatives` ends with them, so every finding is tested under them too.
 REFEREE = (
     Reading("acts-only", "the two domains compared by deeds only, one event per incident", counting="acts"),
     Reading(
@@ -134,7 +135,7 @@ def _coding_words(tables: dict[str, pd.DataFrame], alternative_id: str) -> str:
 def _theme_words(tables: dict[str, pd.DataFrame], alternative_id: str) -> str:
     """A theme alternative as a reader's words: the event and the theme it takes."""
     row = tables["theme_alternatives"].set_index("alternative_id").loc[alternative_id]
-    return f"{_title(tables, row['event_id'])} themed {str(row['theme']).replace('_', ' ')}"
+    return f"{_title(tables, row['event_id'])} themed {humanise(row['theme'], capital=False)}"
 
 
 def events_under(events: pd.DataFrame, week_start: str | None) -> pd.DataFrame:

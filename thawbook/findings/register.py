@@ -176,7 +176,7 @@ def robustness(chapter: str) -> pd.DataFrame:
 def verdict(row: pd.Series, breaking: list[readings.Reading] | None = None) -> str:
     """The compact mark shown after a finding, as MyST that links to its entry on the robustness page.
 
-    "✓ holds under all 16 readings", or "⚠ depends on the week convention" naming every kind of
+    "✓ holds under all 18 readings", or "⚠ depends on the week convention" naming every kind of
     choice in ``breaking`` (the readings that make it false; by default the one named in
     ``fails_under``). The long form, every breaking reading in words and the sentence the finding
     becomes, is on ``chapters/92_robustness``, not in the key point.

@@ -1,6 +1,6 @@
 """How a finding's robustness reads on the page: a short mark after the key point, the row on 92.
 
-A key point ends with a compact mark, "✓ holds under all 16 readings" or "⚠ depends on the
+A key point ends with a compact mark, "✓ holds under all 18 readings" or "⚠ depends on the
 week convention" (:func:`mark`), that links to the finding's entry on the robustness page
 (:func:`entry_label`). That page, not the key point, carries the long form: every reading that
 breaks the finding, named in words (:func:`reading_words`), and the sentence it would then read
@@ -31,6 +31,8 @@ KINDS = {
     "coding": "a coding choice",
     "theme": "a disputed theme",
     "attribution": "who voices a position",
+    "counting": "how events are counted",
+    "stance": "how stance is read",
     "record": "the outside record's dates",
 }
 
@@ -50,8 +52,12 @@ def kind(reading: Reading) -> str:
         return "coding"
     if reading.themes:
         return "theme"
-    if getattr(reading, "record", False):
+    if reading.record:
         return "record"
+    if reading.counting != "events":
+        return "counting"
+    if reading.stance != "theme":
+        return "stance"
     return "attribution"
 
 
@@ -60,7 +66,7 @@ def _join(words: list[str]) -> str:
 
 
 def mark_text(robust: bool, tested: int, breaking: Iterable[Reading] = ()) -> str:
-    """The words of the mark: ``✓ holds under all 16 readings`` or ``⚠ depends on …``.
+    """The words of the mark: ``✓ holds under all 18 readings`` or ``⚠ depends on …``.
 
     A fragile finding names the kind of choice that breaks it, or the two kinds; with three or
     more it gives their number (its entry on the robustness page names them all); with no
@@ -101,7 +107,7 @@ def reading_words(reading: Reading, tables: Mapping[str, pd.DataFrame]) -> str:
         codebook = tables["cameo_codebook"].set_index("cameo_code")["label"]
         name = codebook.get(alt["cameo_code"], alt["cameo_code"])
         return f"{titles.get(alt['event_id'], 'one event')}: coded as “{name}”"
-    if getattr(reading, "record", False):
+    if reading.record:
         return "every event an outside source dates moved to that date"
     if reading.themes:
         if len(reading.themes) > 1:
@@ -110,6 +116,10 @@ def reading_words(reading: Reading, tables: Mapping[str, pd.DataFrame]) -> str:
         return (
             f"{titles.get(alt['event_id'], 'one event')}: filed under {humanise(alt['theme'], capital=False)}"
         )
+    if reading.counting != "events":
+        return "the economic and military domains compared by deeds only, one event per incident"
+    if reading.stance != "theme":
+        return "engagement and friction read from each event's act, not its theme"
     return "only the positions a government states in its own voice"
 
 

@@ -172,3 +172,14 @@ def test_each_date_idea_has_one_definition():
             weekdays.append(name)
     assert spelled == ["dates/intervals.py"], spelled
     assert not weekdays, f"weekdays computed outside thawbook/dates: {weekdays}"
+
+
+def test_one_label_humaniser():
+    # enum values become words in one place (render.labels.humanise); charts, tables and sentences call it
+    rule = re.compile(r"""\.replace\(\s*["']_["']\s*,\s*["'] ["']\s*\)""")
+    found = [
+        str(p.relative_to(PACKAGE))
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if rule.search(p.read_text(encoding="utf-8"))
+    ]
+    assert found == ["render/labels.py"], found

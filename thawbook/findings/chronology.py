@@ -9,6 +9,7 @@ from thawbook.dates.agreement import event_context_pairs
 from thawbook.dates.publication import infer_publication_interval
 from thawbook.findings.core import Finding, count, finding, listing, move, share, verb
 from thawbook.findings.readings import Reading
+from thawbook.render.labels import humanise
 
 CHAPTER = "chapters/04_chronology"
 
@@ -235,8 +236,12 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "chron_weeks_both_words": f"{share(len(both), len(week_stances), 'week')} with events placed in "
                 f"them {verb(len(both), 'holds', 'hold')} both",
                 "chron_weeks_md": _weeks_md(placed),
-                "chron_engagement_themes": ", ".join(chronology.ENGAGEMENT_THEMES).replace("_", " "),
-                "chron_friction_themes": ", ".join(chronology.FRICTION_THEMES).replace("_", " "),
+                "chron_engagement_themes": ", ".join(
+                    humanise(t, capital=False) for t in chronology.ENGAGEMENT_THEMES
+                ),
+                "chron_friction_themes": ", ".join(
+                    humanise(t, capital=False) for t in chronology.FRICTION_THEMES
+                ),
                 "chron_n_overrides": len(chronology.STANCE_OVERRIDES),
                 "chron_run_up_window": f"{chronology.RUN_UP.start:%-d %B} and {chronology.RUN_UP.end:%-d %B %Y}",
                 "_first_engagement": engagement_days.min(),

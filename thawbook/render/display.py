@@ -187,7 +187,7 @@ def column_label(name, labels: dict[str, str]) -> str:
     name = str(name)
     if name in labels:
         return labels[name]
-    text = humanise(name.replace("_", " "), capital=False)
+    text = humanise(name, capital=False)
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 

@@ -385,6 +385,36 @@ def test_keys_alone_operate_the_timeline_legend_filter(browser, local_server):
     assert faded_again == faded_before, "'all' did not bring every mark back"
 
 
+def test_keys_alone_move_the_range_of_dates_the_timeline_shows_and_put_it_back(browser, local_server):
+    # The brush on the timeline's overview strip needs a pointer; its buttons do not.
+    page, _ = open_page(browser, f"{local_server}/chapters/04_chronology.html", 390, "light")
+    chart = page.evaluate(
+        "document.querySelector('.thawbook-chart-brush').parentElement.previousElementSibling"
+        ".previousElementSibling.id"
+    )
+    store = f"() => window.thawbookCharts.charts.find(c => c.el.id === '{chart}').view.data('brush_store')[0].values[0]"
+    labels = f"() => [...document.querySelectorAll('#{chart} .role-axis-label text')].map(t => t.textContent).join(' ')"
+    first, first_labels = page.evaluate(store), page.evaluate(labels)
+    assert tab_to(page, "e.tagName === 'BUTTON' && e.textContent === 'earlier'"), "no button moves the range"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    earlier, earlier_labels = page.evaluate(store), page.evaluate(labels)
+    assert tab_to(page, "e.tagName === 'BUTTON' && e.textContent === 'wider'")
+    page.keyboard.press("Space")
+    page.wait_for_timeout(300)
+    wider = page.evaluate(store)
+    assert tab_to(page, "e.tagName === 'BUTTON' && e.textContent === 'as at first'")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    back, back_labels = page.evaluate(store), page.evaluate(labels)
+    page.context.close()
+    span = first[1] - first[0]
+    print(f"range {first} -> earlier {earlier} -> wider {wider} -> back {back}")
+    assert earlier == [first[0] - span / 2, first[1] - span / 2] and earlier_labels != first_labels
+    assert wider[1] - wider[0] == 1.5 * span
+    assert back == first and back_labels == first_labels
+
+
 def test_offline_search_for_micron_finds_the_sanctions_chapter(browser, local_server):
     page, foreign, errors = visit(browser, f"{local_server}/search.html?q=Micron")
     page.wait_for_selector("#search-results li", timeout=15000)

@@ -142,17 +142,22 @@
     return row.group;
   }
 
-  // An interval brush (its store holds its first range): buttons move the range the detail view
-  // shows, for the keyboard and touch; the axes say where it is (the overview's box stays put).
-  function brushButtons(entry, store) {
-    var first = store.values[0], start = first.values[0].map(Number), now = start;
-    function apply() { entry.view.data(store.name, [Object.assign({}, first, { values: [now] })]).runAsync(); }
-    function step(by, grow) {
-      return function () { var span = now[1] - now[0]; now = [now[0] + (by - grow) * span, now[1] + (by + grow) * span]; apply(); };
+  // An interval brush, moved as a pointer moves it, so that its box, its store and the view it
+  // drives stay one: dragged by half its width, or widened and narrowed by a wheel over it.
+  function brushButtons(entry) {
+    function act(by, wheel) {
+      return function () {
+        var rect = entry.el.querySelector("g.brush_brush > path"), box = rect && rect.getBoundingClientRect();
+        if (!box) return;
+        var at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, isPrimary: true };
+        if (wheel) return rect.dispatchEvent(new WheelEvent("wheel", Object.assign({ deltaY: wheel }, at)));
+        rect.dispatchEvent(new PointerEvent("pointerdown", at));
+        window.dispatchEvent(new PointerEvent("pointermove", Object.assign({}, at, { clientX: at.clientX + by * box.width })));
+        window.dispatchEvent(new PointerEvent("pointerup", at));
+      };
     }
-    entry.filters.push(function () { if (now !== start) apply(); });
-    return buttons("thawbook-chart-brush", "Dates shown: ", "Move the range of dates the chart above shows", [["earlier", step(-0.5, 0)],
-      ["later", step(0.5, 0)], ["wider", step(0, 0.25)], ["narrower", step(0, -0.2)], ["as at first", function () { now = start; apply(); }]]).group;
+    return buttons("thawbook-chart-brush", "Dates shown: ", "Move the range of dates the chart above shows", [["earlier", act(-0.5)],
+      ["later", act(0.5)], ["wider", act(0, 400)], ["narrower", act(0, -300)], ["as at first", function () { draw(entry); }]]).group;
   }
 
   function setUp(el, script) {
@@ -161,8 +166,7 @@
     var box = make("div", "thawbook-chart-controls");
     var readout = entry.readout = make("div", "thawbook-chart-readout", { id: "thawbook-readout-" + el.id, "aria-live": "polite" });
     (payload.filters || []).forEach(function (filter) { box.appendChild(legendFilter(entry, filter)); });
-    (payload.spec.data || []).filter(function (d) { return /_store$/.test(d.name) && d.values && d.values.length === 1 && d.values[0].fields[0].type === "R"; })
-      .forEach(function (store) { box.appendChild(brushButtons(entry, store)); });
+    if ((payload.spec.data || []).some(function (d) { return /_store$/.test(d.name) && d.values && d.values[0].fields[0].type === "R"; })) box.appendChild(brushButtons(entry));
     box.appendChild(readout);
     script.insertAdjacentElement("afterend", box);
     entry.ring = make("div", "thawbook-mark-ring", { "aria-hidden": "true" });

@@ -44,11 +44,9 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 
   document.querySelectorAll("div.thawbook-filter").forEach(function (box) {
-    var input = box.querySelector("input");
-    var table = document.getElementById(input.getAttribute("data-table"));
+    var input = box.querySelector("input"), table = document.getElementById(input.getAttribute("data-table"));
     if (!table) { return; }
-    var count = box.querySelector(".thawbook-filter-count");
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var count = box.querySelector(".thawbook-filter-count"), rows = Array.prototype.slice.call(table.tBodies[0].rows);
     box.hidden = false;
     function apply() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);

@@ -295,6 +295,8 @@ def _ok(blocks: list[str], values: dict[str, str], base: Path, entry: str, patte
     text = "\n".join(visible(b, values, base, marks=True) for b in blocks)
     text = re.sub(r"^#+ .*$", "", text, flags=re.M)  # a heading cannot carry a link
     text = developer_section_removed(text)
+    if patterns is PEOPLE:  # the article's words in straight quotes are verbatim: they carry no link
+        text = re.sub(r'"[^"]*"', " ", text)
     if re.search(patterns[entry], re.sub(r"⟦[^⟧]*⟧", " ", text)) is None:
         return True  # not used on this page
     return _first_is_link(text, entry, patterns[entry])

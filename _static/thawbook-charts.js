@@ -7,8 +7,7 @@
   var charts = [];
   function isDark() { return document.documentElement.dataset.theme === "dark"; }
   function make(tag, name, attributes) {
-    var element = document.createElement(tag);
-    element.className = name;
+    var element = Object.assign(document.createElement(tag), { className: name });
     Object.keys(attributes || {}).forEach(function (key) { element.setAttribute(key, attributes[key]); });
     return element;
   }
@@ -31,8 +30,7 @@
 
   // The pointer's tooltip (#vg-tooltip-element): a heading for the title, a table for the rest.
   function tooltip(handler, event, item, value) {
-    var tip = document.getElementById("vg-tooltip-element") || document.body.appendChild(document.createElement("div"));
-    tip.id = "vg-tooltip-element";
+    var tip = document.getElementById("vg-tooltip-element") || document.body.appendChild(make("div", "", { id: "vg-tooltip-element" }));
     tip.textContent = "";
     if (value == null || value === "") { tip.classList.remove("visible"); return; }
     var table = document.createElement("table");
@@ -115,42 +113,62 @@
     event.preventDefault();
   }
 
+  // A row of buttons under a chart, named for the chart above: each button calls its action.
+  function buttons(name, words, label, actions) {
+    var group = make("div", name, { role: "group", "aria-label": label });
+    group.appendChild(make("span", "")).textContent = words;
+    return { group: group, all: actions.map(function (a) {
+      var b = group.appendChild(make("button", "", { type: "button" }));
+      b.textContent = a[0]; b.value = a[0]; b.addEventListener("click", a[1]);
+      return b;
+    }) };
+  }
+
   // A legend bound to a selection (chart_assets lists it): one button per entry, and "all".
   function legendFilter(entry, filter) {
-    var chosen = {}, buttons = [];
-    var group = make("div", "thawbook-chart-filter", { role: "group", "aria-label": "Show only one " + filter.title + " in the chart above" });
-    group.appendChild(make("span", "")).textContent = "Show " + filter.title + ": ";
+    var chosen = {}, row;
     function apply() {
       var picked = filter.values.filter(function (v) { return chosen[v]; });
-      buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.value ? !!chosen[b.value] : !picked.length)); });
+      row.all.forEach(function (b, i) { b.setAttribute("aria-pressed", String(i ? !!chosen[b.value] : !picked.length)); });
       entry.view.data(filter.name + "_store", picked.map(function (v) {
         return { unit: "", fields: [{ type: "E", field: filter.field }], values: [v] };
       })).runAsync();
     }
-    [""].concat(filter.values).forEach(function (value) {
-      var b = group.appendChild(make("button", "", { type: "button" }));
-      b.textContent = value || "all";
-      b.value = value;
-      b.addEventListener("click", function () {
-        if (value) chosen[value] = !chosen[value];
-        else Object.keys(chosen).forEach(function (k) { delete chosen[k]; });
-        apply();
-      });
-      buttons.push(b);
-    });
+    row = buttons("thawbook-chart-filter", "Show " + filter.title + ": ", "Show only one " + filter.title + " in the chart above",
+      [["all", function () { chosen = {}; apply(); }]].concat(filter.values.map(function (value) {
+        return [value, function () { chosen[value] = !chosen[value]; apply(); }];
+      })));
     entry.filters.push(apply);
-    return group;
+    return row.group;
+  }
+
+  // An interval brush, moved as a pointer moves it, so that its box, its store and the view it
+  // drives stay one: dragged by half its width, or widened and narrowed by a wheel over it.
+  function brushButtons(entry) {
+    function act(by, wheel) {
+      return function () {
+        var rect = entry.el.querySelector("g.brush_brush > path"), box = rect && rect.getBoundingClientRect();
+        if (!box) return;
+        var at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, isPrimary: true };
+        if (wheel) return rect.dispatchEvent(new WheelEvent("wheel", Object.assign({ deltaY: wheel }, at)));
+        rect.dispatchEvent(new PointerEvent("pointerdown", at));
+        window.dispatchEvent(new PointerEvent("pointermove", Object.assign({}, at, { clientX: at.clientX + by * box.width })));
+        window.dispatchEvent(new PointerEvent("pointerup", at));
+      };
+    }
+    return buttons("thawbook-chart-brush", "Dates shown: ", "Move the range of dates the chart above shows", [["earlier", act(-0.5)],
+      ["later", act(0.5)], ["wider", act(0, 400)], ["narrower", act(0, -300)], ["as at first", function () { draw(entry); }]]).group;
   }
 
   function setUp(el, script) {
     var payload = JSON.parse(script.textContent);
     var entry = { el: el, spec: payload.spec, light: payload.light, filters: [], index: -1, label: el.getAttribute("aria-label") || "Chart" };
     var box = make("div", "thawbook-chart-controls");
-    var readout = make("div", "thawbook-chart-readout", { id: "thawbook-readout-" + el.id, "aria-live": "polite" });
+    var readout = entry.readout = make("div", "thawbook-chart-readout", { id: "thawbook-readout-" + el.id, "aria-live": "polite" });
     (payload.filters || []).forEach(function (filter) { box.appendChild(legendFilter(entry, filter)); });
+    if ((payload.spec.data || []).some(function (d) { return /_store$/.test(d.name) && d.values && d.values[0].fields[0].type === "R"; })) box.appendChild(brushButtons(entry));
     box.appendChild(readout);
     script.insertAdjacentElement("afterend", box);
-    entry.readout = readout;
     entry.ring = make("div", "thawbook-mark-ring", { "aria-hidden": "true" });
     el.addEventListener("keydown", function (event) { onKey(entry, event); });
     el.addEventListener("focus", function () {

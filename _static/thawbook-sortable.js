@@ -3,17 +3,8 @@
      (numbers as numbers; ISO dates as text), again to reverse; aria-sort says the order.
    - Filtering: a long table's hidden, labelled search box is shown; typing keeps the rows that
      contain every word typed, and the count shown is announced (aria-live).
-   - The build's date and commit: thawbook.book.provenance writes thawbook-build.js beside this file. */
-var thawbookBuildScript = ((document.currentScript && document.currentScript.src) || "")
-  .replace(/thawbook-sortable\.js[^\/]*$/, "thawbook-build.js");
-
+   (The build's date and commit come from thawbook-build.js, which _templates/layout.html loads.) */
 document.addEventListener("DOMContentLoaded", function () {
-  if (thawbookBuildScript && document.querySelector(".thawbook-build")) {
-    var stamp = document.createElement("script");
-    stamp.src = thawbookBuildScript;
-    document.head.appendChild(stamp);
-  }
-
   /* A hidden code cell's toggle is named "Toggle hidden content" while it shows "Show code cell
      source": without the aria-label its name is its visible words (axe: label-content-name-mismatch). */
   document.querySelectorAll('details > summary[aria-label="Toggle hidden content"]').forEach(function (summary) {
@@ -32,12 +23,9 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var headers = table.querySelectorAll("thead th");
     headers.forEach(function (th, column) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.textContent = th.textContent;
+      var button = Object.assign(document.createElement("button"), { type: "button", textContent: th.textContent });
       button.setAttribute("aria-label", "Sort by " + th.textContent);
-      th.textContent = "";
-      th.appendChild(button);
+      th.replaceChildren(button);
       button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
         headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
@@ -56,21 +44,16 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 
   document.querySelectorAll("div.thawbook-filter").forEach(function (box) {
-    var input = box.querySelector("input");
-    var table = document.getElementById(input.getAttribute("data-table"));
+    var input = box.querySelector("input"), table = document.getElementById(input.getAttribute("data-table"));
     if (!table) { return; }
-    var count = box.querySelector(".thawbook-filter-count");
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var count = box.querySelector(".thawbook-filter-count"), rows = Array.prototype.slice.call(table.tBodies[0].rows);
     box.hidden = false;
     function apply() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-      var shown = 0;
-      rows.forEach(function (row) {
-        var text = row.textContent.toLowerCase();
-        var keep = words.every(function (word) { return text.indexOf(word) !== -1; });
-        row.hidden = !keep;
-        if (keep) { shown += 1; }
-      });
+      var shown = rows.filter(function (row) {
+        row.hidden = !words.every(function (word) { return row.textContent.toLowerCase().indexOf(word) !== -1; });
+        return !row.hidden;
+      }).length;
       count.textContent = words.length ? shown + " of " + rows.length + " rows shown" : "";
     }
     input.addEventListener("input", apply);

@@ -7,11 +7,14 @@ which nbval keeps current) and the Markdown pages, the way ``test_notebook_rules
   all, counted on the text a reader sees (glued values expanded, roles shown as their words);
 - no internal id (``co-…``, ``ev-…``, …) and no file path shows in prose or captions;
 - on every page, the first use of each technical term links to the glossary (``{term}``);
-- no caption asks for hovering alone ("tap or hover").
+- no caption asks for hovering alone ("tap or hover"), nor for a click alone ("tap or click");
+- on every page, the first mention of each person the article names, in the page's own prose,
+  links to the glossary's who's who (a mention inside a glued finding cannot carry a link).
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -45,6 +48,26 @@ TERMS = {
     "EDTF": r"\bEDTF\b",
     "ISO week": r"\b\d{4}-W\d{2}\b|\bISO weeks?\b",
     "Kendall's tau-b": r"\bKendall",
+}
+#: The glossary's who's who: entry -> what counts as naming the person (a surname alone, too).
+PEOPLE = {
+    "Biden": r"\bBiden\b",
+    "Jake Sullivan": r"\bSullivan\b",
+    "Lloyd Austin": r"\bAustin\b",
+    "John Kerry": r"\bKerry\b",
+    "Janet Yellen": r"\bYellen\b",
+    "Xi Jinping": r"\bXi\b",
+    "Wang Yi": r"\bWang Yi\b",
+    "Qin Gang": r"\bQin\b",
+    "Li Shangfu": r"\bLi\b",
+    "Mao Ning": r"\bMao Ning\b",
+    "Xie Feng": r"\bXie\b",
+    "Drew Thompson": r"\bThompson\b",
+    "Shen Dingli": r"\bShen\b",
+    "Bonnie Glaser": r"\bGlaser\b",
+    "Paul Haenle": r"\bHaenle\b",
+    "Tim Cook": r"\bCook\b",
+    "Elon Musk": r"\bMusk\b",
 }
 #: Pages that define the terms rather than use them.
 TERM_EXEMPT = {"93_glossary.md", "94_references.md"}
@@ -268,13 +291,38 @@ def test_first_use_of_each_term_links_to_the_glossary(path):
     assert not missing, missing
 
 
-def _ok(blocks: list[str], values: dict[str, str], base: Path, entry: str) -> bool:
+def _ok(blocks: list[str], values: dict[str, str], base: Path, entry: str, patterns=TERMS) -> bool:
     text = "\n".join(visible(b, values, base, marks=True) for b in blocks)
     text = re.sub(r"^#+ .*$", "", text, flags=re.M)  # a heading cannot carry a link
     text = developer_section_removed(text)
-    if re.search(TERMS[entry], re.sub(r"⟦[^⟧]*⟧", " ", text)) is None:
+    if patterns is PEOPLE:  # the article's words in straight quotes are verbatim: they carry no link
+        text = re.sub(r'"[^"]*"', " ", text)
+    if re.search(patterns[entry], re.sub(r"⟦[^⟧]*⟧", " ", text)) is None:
         return True  # not used on this page
-    return _first_is_link(text, entry, TERMS[entry])
+    return _first_is_link(text, entry, patterns[entry])
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p.name not in TERM_EXEMPT], ids=lambda p: p.name)
+def test_first_mention_of_each_person_in_a_pages_own_prose_links_to_the_whos_who(path):
+    # Glued values are left out (their names stand in for them): a finding's words cannot link.
+    missing = [e for e in PEOPLE if not _ok(prose(path), {}, path.parent, e, PEOPLE)]
+    assert not missing, missing
+
+
+def test_the_person_rule_can_fail_and_every_person_of_the_actors_table_has_an_entry():
+    assert not _ok(["Austin met {term}`Li <Li Shangfu>`."], {}, ROOT, "Lloyd Austin", PEOPLE)
+    assert _ok(["{term}`Austin <Lloyd Austin>` met Li."], {}, ROOT, "Lloyd Austin", PEOPLE)
+    text = (ROOT / "chapters" / "93_glossary.md").read_text(encoding="utf-8")
+    body = text[text.index("## Who's who") :]
+    entries = {
+        line.strip() for line in body.splitlines() if line and not line.startswith((" ", "`", ":", "#"))
+    }
+    assert set(PEOPLE) <= entries, set(PEOPLE) - entries
+    with open(ROOT / "data" / "actors.csv", encoding="utf-8", newline="") as handle:
+        people = [r["name"] for r in csv.DictReader(handle) if r["actor_type"] == "person"]
+    unnamed = [name for name in people if not any(re.search(p, name) for p in PEOPLE.values())]
+    print(f"{len(people)} people in the actors table, {len(PEOPLE)} in the who's who")
+    assert not unnamed, unnamed
 
 
 def test_the_term_rule_can_fail():
@@ -300,6 +348,18 @@ def test_nothing_is_offered_on_hover_alone(path):
     hover_only = re.findall(r"[^.]*(?<!tap or )\b[Hh]over\b[^.]*", text)
     hover_only = [s for s in hover_only if not re.search(r"tap or hover|on hover and on tap", s, re.I)]
     assert not hover_only, hover_only
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_nothing_is_offered_on_a_click_alone(path):
+    # A phone has no pointer: "tap or click" (or the buttons' own words) is true on both.
+    text = " ".join(prose(path))
+    click_only = [
+        s
+        for s in re.findall(r"[^.]*\b[Cc]lick\b[^.]*", text)
+        if not re.search(r"tap or click|click or tap", s, re.I)
+    ]
+    assert not click_only, click_only
 
 
 def test_a_correction_link_can_show_words_instead_of_the_id():

@@ -32,9 +32,13 @@ TIP = re.compile(
 ROW_LINK = re.compile(r'<a href="#([^"]+)">([^<]+)</a>')
 
 
+ROW_ENTRY = re.compile(r'</b>: <a href="#row-[a-z]{2}-([^"]+)">([^<]*)</a>')
+
+
 def tip_text(tip: str) -> str:
-    """A popup's HTML with its row links reduced to their text (the row ids)."""
-    return ROW_LINK.sub(r"\2", tip)
+    """A popup's HTML with each row's entry as ``</b> <row id>: <summary>``: the id read from the
+    link's target (the reader sees the kind and the summary, never the id)."""
+    return ROW_ENTRY.sub(r"</b> \1: \2", tip)
 
 
 @pytest.fixture(scope="module")
@@ -157,14 +161,33 @@ def test_every_row_is_listed_in_some_popup_and_is_a_link_target(rows, page):
 
 
 def test_each_row_in_a_popup_links_to_its_own_row_of_the_rows_table(rows, page):
-    """Each row link names its row id and points at the table row of that id: the popup is the
-    way to every row a highlight supports, not only to the one its own link goes to."""
+    """Each row link reads as its row's summary and points at the table row of that id: the popup
+    is the way to every row a highlight supports, not only to the one its own link goes to."""
     table = annotation_html.rows_table(rows).data
+    names = annotation_html.row_names(rows)
+    summaries = {
+        annotation_html.row_target(r.kind, r.row_id): annotation_html.ids_in_words(r.summary, names)
+        for r in rows.itertuples()
+    }
     links = [link for m in TIP.finditer(page) for link in ROW_LINK.findall(m.group(5))]
     assert len(links) >= len(rows)
-    for target, row_id in links:
-        assert target.startswith("row-") and target.endswith(f"-{html.unescape(row_id)}"), (target, row_id)
+    for target, words in links:
+        assert html.unescape(words) == summaries[target], (target, words)
         assert f'<tr id="{target}">' in table, target
+
+
+def test_no_popup_shows_a_row_id_to_the_reader(rows, page):
+    """A popup names each row by its kind and its summary; the id stays in the link's target."""
+    visible = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", m.group(5))) for m in TIP.finditer(page))
+    shown = sorted(
+        {
+            r.row_id
+            for r in rows.itertuples()
+            if re.search(rf"(?<![\w-]){re.escape(r.row_id)}(?![\w-])", visible)
+        }
+    )
+    print(f"row ids in the popups' visible text: {len(shown)}")
+    assert not shown, shown[:5]
 
 
 def test_each_correction_shows_its_likely_reading_right_after_its_words(page):
@@ -317,3 +340,11 @@ def test_density_counts_every_row_once(rows):
     per_paragraph = annotation.density(rows)
     assert per_paragraph["rows"].sum() == len(rows)
     assert set(per_paragraph["paragraph"]) <= set(range(len(paragraph_bounds(TEXT))))
+
+
+def test_an_id_inside_a_summary_reads_as_its_name_and_a_longer_id_is_not_cut():
+    names = {"ev-a": "A meets B", "ev-a-b": "A and B trade"}
+    text = "orders ev-a before ev-a-b; not xev-a or ev-a-bc."
+    assert annotation_html.ids_in_words(text, names) == (
+        "orders “A meets B” before “A and B trade”; not xev-a or ev-a-bc."
+    )

@@ -385,6 +385,41 @@ def test_keys_alone_operate_the_timeline_legend_filter(browser, local_server):
     assert faded_again == faded_before, "'all' did not bring every mark back"
 
 
+def test_keys_alone_move_the_range_of_dates_the_timeline_shows_and_put_it_back(browser, local_server):
+    # The brush on the timeline's overview strip needs a pointer; its buttons do not. They move the
+    # brush itself, so its box, its store and the detail view it drives agree.
+    page, _ = open_page(browser, f"{local_server}/chapters/04_chronology.html", 390, "light")
+    chart = page.evaluate(
+        "document.querySelector('.thawbook-chart-brush').parentElement.previousElementSibling"
+        ".previousElementSibling.id"
+    )
+    store = (
+        f"() => window.thawbookCharts.charts.find(c => c.el.id === '{chart}')"
+        ".view.data('brush_store')[0].values[0].map(Number)"
+    )
+    labels = f"() => [...document.querySelectorAll('#{chart} .role-axis-label text')].map(t => t.textContent).join(' ')"
+    box = f"() => document.querySelector('#{chart} g.brush_brush > path').getBoundingClientRect().left"
+    seen = {"first": (page.evaluate(store), page.evaluate(labels), page.evaluate(box))}
+    for name, key in (("earlier", "Enter"), ("wider", "Space"), ("as at first", "Enter")):
+        assert tab_to(page, f"e.tagName === 'BUTTON' && e.textContent === '{name}'"), f"no button '{name}'"
+        page.keyboard.press(key)
+        page.wait_for_timeout(400)
+        seen[name] = (page.evaluate(store), page.evaluate(labels), page.evaluate(box))
+    page.context.close()
+    print({name: [round(v / 86400000) for v in values[0]] for name, values in seen.items()})
+    (first, first_labels, first_box), (earlier, earlier_labels, earlier_box) = seen["first"], seen["earlier"]
+    span = first[1] - first[0]
+    assert (
+        abs(earlier[0] - (first[0] - span / 2)) < 0.05 * span
+        and abs(earlier[1] - earlier[0] - span) < 0.05 * span
+    )
+    assert earlier_labels != first_labels and earlier_box < first_box, (
+        "the view or the brush's box did not move"
+    )
+    assert seen["wider"][0][1] - seen["wider"][0][0] > 1.2 * span
+    assert seen["as at first"][0] == first and seen["as at first"][1] == first_labels
+
+
 def test_offline_search_for_micron_finds_the_sanctions_chapter(browser, local_server):
     page, foreign, errors = visit(browser, f"{local_server}/search.html?q=Micron")
     page.wait_for_selector("#search-results li", timeout=15000)

@@ -15,7 +15,7 @@ import math
 import pytest
 
 from thawbook.analysis.thaw_plover import SCALES
-from thawbook.charts import contacts, criticism, dating, thaw, theme, voices
+from thawbook.charts import annotation, contacts, criticism, dating, thaw, theme, voices
 
 TEXT_MIN = 4.5
 MARK_MIN = 3.0
@@ -79,6 +79,7 @@ PALETTES = {
     "categories of error (08)": dict(enumerate(criticism.CATEGORY_PALETTE)),
     "confidence (08)": dict(enumerate(criticism.CONFIDENCE_GREYS)),
     "constraints (03)": {"clue": dating.LIGHT, "publication": dating.INK},
+    "kinds of row (02)": annotation.palette(),
 }
 # Mark colours that are no category of a palette: a rule, an outline, a hollow or faint fill.
 OTHER_MARKS = {theme.MARK_GREY, theme.PALE_GREY, theme.VIOLET}
@@ -152,6 +153,14 @@ def test_the_categories_of_a_palette_stay_apart_in_both_modes(name):
             if a.upper() != b.upper() and delta_e(draw(a), draw(b)) < MIN_DELTA_E
         ]
         assert not close, f"{name}, {mode} mode: categories too alike: {close}"
+
+
+def test_the_chart_of_chapter_02_draws_each_kind_in_its_highlight_colour_in_both_modes():
+    # The page's highlights (thawbook.analysis.annotation.COLOURS) and the chart's dark swaps agree.
+    from thawbook.analysis.annotation import COLOURS
+
+    for code, (light, dark) in COLOURS.items():
+        assert in_dark(light).upper() == dark.upper(), (code, light, in_dark(light), dark)
 
 
 def test_a_ranked_grey_scale_keeps_its_order_on_the_dark_page():

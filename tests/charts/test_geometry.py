@@ -614,12 +614,7 @@ def low_contrast(spec: dict) -> list[str]:
 
 # Charts whose colours are not the charts' own, by notebook and title, with why; each is to be
 # fixed where its colours are defined and then removed (strict: one that passes fails).
-KNOWN_CONTRAST_FAILURES: dict[tuple[str, str], str] = {
-    ("02_annotated_source", "Where the data rests on the article"): (
-        "the kinds' colours are the page's highlight colours (thawbook.analysis.annotation.COLOURS): "
-        "its dark-mode colours for 'al' (#1F5F8B) and 'en' (#5B3A96) are under 3:1 on the dark page"
-    ),
-}
+KNOWN_CONTRAST_FAILURES: dict[tuple[str, str], str] = {}
 
 
 def contrast_cases():

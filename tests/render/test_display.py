@@ -188,3 +188,16 @@ def test_the_every_event_table_of_chapter_10_downloads_with_its_event_ids():
 def test_the_every_event_table_of_chapter_04_downloads_with_its_event_ids():
     header = _every_event_csv(ROOT / "chapters" / "04_chronology.ipynb").splitlines()[0]
     assert "event_id" in header.split(",")
+
+
+def test_a_long_context_box_is_folded_and_says_how_many_facts_it_holds_a_short_one_stays_open():
+    context = pd.read_csv(ROOT / "data" / "context.csv", dtype=str)
+    context["source_date"] = pd.to_datetime(context["source_date"])
+    ids = list(context["context_id"])
+    short = display.context_box(context, ids[:2], title="Context").data.splitlines()
+    long = display.context_box(
+        context, ids[: display.CONTEXT_OPEN_MAX + 1], title="Context"
+    ).data.splitlines()
+    assert short[1] == ":class: context" and short[0] == ":::{admonition} Context"
+    assert long[1] == ":class: context dropdown"
+    assert f"{display.CONTEXT_OPEN_MAX + 1} facts from outside sources; tap or click to open" in long[0]

@@ -79,9 +79,9 @@ COLOURS: dict[str, tuple[str, str]] = {
     "ac": ("#00795C", "#00795C"),
     "me": ("#A4407F", "#A4407F"),
     "po": ("#8A5A00", "#8A5A00"),
-    "en": ("#5B3A96", "#5B3A96"),
+    "en": ("#5B3A96", "#9A7BD6"),  # the light violet is 2.1:1 on the dark page
     "ec": ("#3D8FC4", "#3D8FC4"),
-    "al": ("#1F5F8B", "#1F5F8B"),
+    "al": ("#1F5F8B", "#8CB8E8"),  # the light navy is 2.6:1 on the dark page
     "ta": ("#2E6E6E", "#2E6E6E"),
     "co": ("#1A1A1A", "#E0E0E0"),  # near black would vanish on the dark page
     "cx": ("#6B6B6B", "#6B6B6B"),

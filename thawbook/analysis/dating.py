@@ -204,6 +204,9 @@ def coverage(accounts: pd.DataFrame) -> dict[str, int]:
         "differs": int(agreement.get("differs", 0)),
         "not_resolvable": int(agreement.get("not resolvable", 0)),
         "resolved": int((accounts["resolved_start"] != "").sum()),
+        # expressions that name no date the resolver can place (durations, states, habits, vague
+        # spans): chapter 03's chart draws the resolved ones only, and says why the rest are absent
+        "unresolved": int((accounts["resolved_start"] == "").sum()),
     }
 
 

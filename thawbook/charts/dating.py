@@ -157,6 +157,7 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
     ]
 
     def panel(domain_x, title, fmt):
+        ticks = {"tickCount": {"interval": "year", "step": 1}} if fmt == "%Y" else {}
         scale = alt.Scale(domain=domain_x)
         lo, hi = pd.Timestamp(domain_x[0]), pd.Timestamp(domain_x[1])
         rows = data[(data["bar_end"] > lo) & (data["bar_start"] < hi)]
@@ -178,7 +179,8 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
             alt.Chart(rows)
             .mark_bar(height=7, yOffset=-2, clip=True, strokeWidth=1)
             .encode(
-                x=alt.X("bar_start:T", title=title, scale=scale, axis=alt.Axis(format=fmt)),
+                # a year's label once a year (ticks twice a year printed each year twice)
+                x=alt.X("bar_start:T", title=title, scale=scale, axis=alt.Axis(format=fmt, **ticks)),
                 x2="bar_end:T",
                 y=y,
                 color=alt.Color(

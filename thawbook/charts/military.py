@@ -87,7 +87,7 @@ def characterization_chart(frame: pd.DataFrame) -> alt.LayerChart:
         "end:N",
         title=None,
         sort=x_order,
-        scale=alt.Scale(domain=x_order, paddingOuter=0.2),
+        scale=alt.Scale(domain=x_order, padding=0.1),
         axis=alt.Axis(labelAngle=0, orient="top", domain=False, ticks=False),
     )
     line = base.mark_line(color=theme.MARK_GREY, strokeWidth=2).encode(x=x, y=y, detail="label:N")

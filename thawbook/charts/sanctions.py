@@ -27,6 +27,11 @@ CHAIN_LINE_PX = 14
 CHAIN_WHO_CHARS = 30
 CHAIN_WHAT_CHARS = 40  # the article's words, on one line
 CHAIN_GAP_PX = 14  # between two chains, and before the unlinked measures
+# In a column at least CHAIN_WIDE_PX wide (a desktop's), the article's words sit beside the
+# measure, from CHAIN_WIDE_AT of the width, and longer: the outline then uses the column's width.
+CHAIN_WIDE_PX = 720
+CHAIN_WIDE_AT = 0.42
+CHAIN_WHAT_WIDE_CHARS = 64
 
 
 def _wrap_words(text: str, chars: int) -> str:
@@ -64,6 +69,7 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     nodes = nodes.assign(
         who_text=[_wrap_words(text, CHAIN_WHO_CHARS) for text in nodes["who"]],
         what_text=[snippet(text, CHAIN_WHAT_CHARS) for text in nodes["evidence"]],
+        what_long=[snippet(text, CHAIN_WHAT_WIDE_CHARS) for text in nodes["evidence"]],
     )
     tops, height, heading_top = _chain_rows(nodes)
     nodes = nodes.assign(
@@ -132,8 +138,22 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     who = base.mark_text(fontSize=12, fontWeight="bold", color=theme.INK, **text).encode(
         x=x, y=y("top"), text="who_text:N", tooltip=node_tooltip
     )
-    what = base.mark_text(fontSize=11, fontStyle="italic", color=theme.NEUTRAL, **text).encode(
-        x=x, y=y("what_top"), text="what_text:N", tooltip=node_tooltip
+    # The words under the measure on a phone; beside it, longer, in a wide column (the chart's
+    # width signal decides as the page draws it, and again when the window is resized).
+    wide = f"width >= {CHAIN_WIDE_PX}"
+    what = (
+        base.transform_calculate(
+            what_x=f"{wide} ? width * {CHAIN_WIDE_AT} : 8 + {CHAIN_INDENT_PX} * datum.column",
+            what_y=f"{wide} ? datum.top : datum.what_top",
+            what_label=f"{wide} ? datum.what_long : datum.what_text",
+        )
+        .mark_text(fontSize=11, fontStyle="italic", color=theme.NEUTRAL, **text)
+        .encode(
+            x=alt.X("what_x:Q", title=None, scale=None, axis=None),
+            y=y("what_y"),
+            text="what_label:N",
+            tooltip=node_tooltip,
+        )
     )
     layers = [lines, points, who, what]
     if heading_top is not None:

@@ -298,44 +298,51 @@ def thaw_intervals_chart(
     )
 
 
-def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.FacetChart:
-    """Weekly Goldstein sum of the economic and the military events, one panel per domain."""
+def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.VConcatChart:
+    """Weekly Goldstein sum of the economic and the military events, one panel per domain, one
+    above the other on a shared scale; each panel takes its column's width (a facet's panels
+    cannot: on a desktop they stayed a phone's width)."""
     data = _short(
         by_domain, ["domain", "week_start", "week", "goldstein", "all events", "events", "evidence"]
     )
     colors = DOMAIN_COLORS
-    return (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            x2="bar_last:T",
-            x=alt.X(
-                "week_start:T",
-                title="Week (Monday–Sunday)",
-                axis=alt.Axis(
-                    format="%d %b",
-                    labelOverlap=True,
-                    labelSeparation=8,
-                    tickCount={"interval": "week", "step": 4},
+
+    def panel(domain: str) -> alt.Chart:
+        return (
+            alt.Chart(data[data["domain"] == domain], title=alt.Title(domain.capitalize(), fontSize=13))
+            .mark_bar()
+            .encode(
+                x2="bar_last:T",
+                x=alt.X(
+                    "week_start:T",
+                    title="Week (Monday–Sunday)",
+                    axis=alt.Axis(
+                        format="%d %b",
+                        labelOverlap=True,
+                        labelSeparation=8,
+                        tickCount={"interval": "week", "step": 4},
+                    ),
                 ),
-            ),
-            # A title shorter than the panel is high: a longer one runs into the next panel.
-            y=alt.Y("goldstein:Q", title="Goldstein sum"),
-            color=alt.Color(
-                "domain:N", title="Domain", scale=alt.Scale(domain=list(colors), range=list(colors.values()))
-            ),
-            tooltip=[
-                alt.Tooltip("domain:N", title="Domain"),
-                alt.Tooltip("week:N", title="ISO week"),
-                alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
-                alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
-                alt.Tooltip("events:N", title="Events (weight)"),
-            ],
+                y=alt.Y("goldstein:Q", title="Goldstein sum"),
+                color=alt.Color(
+                    "domain:N",
+                    title="Domain",
+                    scale=alt.Scale(domain=list(colors), range=list(colors.values())),
+                ),
+                tooltip=[
+                    alt.Tooltip("domain:N", title="Domain"),
+                    alt.Tooltip("week:N", title="ISO week"),
+                    alt.Tooltip("goldstein:Q", title="Goldstein sum", format=".2f"),
+                    alt.Tooltip("all events:Q", title="Events (weighted)", format=".2f"),
+                    alt.Tooltip("events:N", title="Events (weight)"),
+                ],
+            )
+            .properties(width="container", height=140)
         )
-        .properties(width=280, height=140)
-        .facet(
-            row=alt.Row("domain:N", title=None, sort=list(DOMAINS), header=alt.Header(labelFontSize=13)),
-        )
+
+    return (
+        alt.vconcat(*(panel(domain) for domain in DOMAINS))
+        .resolve_scale(x="shared", y="shared")
         .properties(
             title=theme.phone_title(
                 "Economic and military events, week by week",

@@ -209,6 +209,11 @@ DARK_SWAPS: dict[str, str] = {
     RAMP_BLUES[2]: "#97C0E6",
     "#FFFFFF": "#1A1A1A",
     "white": "#1A1A1A",
+    # The annotated source's highlight colours that its page changes in dark mode (encounters and
+    # coding alternatives; thawbook.analysis.annotation.COLOURS, which a test keeps in step):
+    # chapter 02's chart draws its kinds of row in the text's highlight colours in both modes.
+    "#5B3A96": "#9A7BD6",
+    "#1F5F8B": "#8CB8E8",
 }
 
 # Below NARROW_PX (CSS px of the chart's column) a chart takes its narrow layout: panels side

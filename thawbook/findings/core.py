@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from thawbook.render.numbers import number_text
+
 
 class FindingError(AssertionError):
     """A finding's predicate is false: its sentence no longer holds for the data."""
@@ -63,8 +65,8 @@ class Finding:
 
 def _plain(value) -> str:
     if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(str(v) for v in sorted(value))
-    return str(value)
+        return ", ".join(number_text(v) for v in sorted(value))
+    return number_text(value)
 
 
 def finding(

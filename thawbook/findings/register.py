@@ -21,6 +21,7 @@ from thawbook.findings.core import Finding, FindingError, check
 from thawbook.inputs.tables import load_tables
 from thawbook.render import robustness as robustness_marks
 from thawbook.render.display import md
+from thawbook.render.numbers import shown
 
 #: chapter document -> module of ``thawbook.findings`` with its ``findings(tables, reading)``
 CHAPTERS = {
@@ -203,7 +204,8 @@ def breaking_readings(chapter: str) -> dict[str, list[readings.Reading]]:
 def glue_items(chapter: str) -> list[tuple[str, object]]:
     """Everything a chapter glues: each finding's values, and ``<finding id>-verdict``.
 
-    Strings are glued as Markdown, numbers as they are. Raises FindingError if a finding is
+    Strings are glued as Markdown, numbers as the prose prints them (:func:`thawbook.render.numbers.shown`:
+    whole ones without decimals, negative ones with a minus sign). Raises FindingError if a finding is
     false, so that the notebook, and so the build, stops. The verdict is built here from
     words, numbers and the finding's id only (no data), so it is glued as MyST, link included.
     """
@@ -218,7 +220,7 @@ def glue_items(chapter: str) -> list[tuple[str, object]]:
                     raise FindingError(f"{name} is {seen[name]!r} in one finding and {value!r} in {f.id}")
                 continue
             seen[name] = value
-            items.append((name, md(value) if isinstance(value, str) else value))
+            items.append((name, md(value) if isinstance(value, str) else shown(value)))
         items.append((f"{f.id}-verdict", Markdown(verdict(verdicts.loc[f.id], broken.get(f.id, [])))))
     return items
 

@@ -41,12 +41,32 @@ def _classes(kinds: list[str], count: int) -> str:
     return " ".join(["hl", f"k{depth}"] + [f"{'abcd'[i]}-{code}" for i, code in enumerate(layers)])
 
 
-def _popup(rows: pd.DataFrame, covering) -> str:
+def row_names(rows: pd.DataFrame) -> dict[str, str]:
+    """Row id -> the words a reader knows the row by: an event's title, an actor's name (the
+    first field of its summary, :func:`thawbook.analysis.annotation.grounded_rows`), a measure's
+    summary (its instrument, who imposes it and on whom)."""
+    named = rows[rows["kind"].isin(["events", "actors", "measures"])]
+    return {
+        r.row_id: r.summary if r.kind == "measures" else re.split(r";| \(", r.summary, maxsplit=1)[0].strip()
+        for r in named.itertuples()
+    }
+
+
+def ids_in_words(text: str, names: dict[str, str]) -> str:
+    """``text`` with every row id of ``names`` replaced by its name in quotation marks, so that
+    a summary written for the data ("orders ev-a before ev-b") reads without ids."""
+    if not names:
+        return text
+    pattern = "|".join(re.escape(key) for key in sorted(names, key=len, reverse=True))
+    return re.sub(rf"(?<![\w-])({pattern})(?![\w-])", lambda m: f"“{names[m.group(1)]}”", text)
+
+
+def _popup(rows: pd.DataFrame, covering, names: dict[str, str]) -> str:
     chosen = rows.loc[sorted(covering)].sort_values(["kind_rank", "row_id"])
     return "<br>".join(
-        f"<b>{display.escape_html(KINDS[r.kind][1])}</b> "
-        f'<a href="#{display.escape_html(row_target(r.kind, r.row_id))}">{display.escape_html(r.row_id)}</a>: '
-        f"{display.escape_html(r.summary)}"
+        f"<b>{display.escape_html(KINDS[r.kind][1])}</b>: "
+        f'<a href="#{display.escape_html(row_target(r.kind, r.row_id))}">'
+        f"{display.escape_html(ids_in_words(r.summary, names))}</a>"
         for r in chosen.itertuples()
     )
 
@@ -62,7 +82,7 @@ def render(rows: pd.DataFrame, text: str | None = None) -> str:
         notes.setdefault(r.end, []).append(
             f'<span class="likely">[likely: {display.escape_html(r.likely)}]</span>'
         )
-    tip = 0
+    tip, names = 0, row_names(rows)
     out = ['<div class="annotated-source">']
     for number, ((a, b), pieces) in enumerate(zip(paragraph_bounds(text), paragraph_segments(rows, text))):
         kind = "headline" if number == 0 else "body"
@@ -88,7 +108,7 @@ def render(rows: pd.DataFrame, text: str | None = None) -> str:
             parts.append(
                 f'<span class="s"><a class="{classes}" href="#{row_target(inner["kind"], inner["row_id"])}" '
                 f'aria-describedby="t{tip}">{words}</a><span role="tooltip" id="t{tip}">'
-                f"{_popup(rows, piece.covering)}</span></span>"
+                f"{_popup(rows, piece.covering, names)}</span></span>"
             )
         parts += notes.get(b, [])
         parts.append("</p>")

@@ -298,6 +298,11 @@ def context_link(context_id) -> str:
     )
 
 
+# A context box of more facts than this is folded: chapter 04's 21 facts, open, were about ten
+# phone screens between the chart and the prose that reads it.
+CONTEXT_OPEN_MAX = 4
+
+
 def context_box(
     context: pd.DataFrame, ids: list[str], title: str = "Context from outside the article"
 ) -> Markdown:
@@ -305,9 +310,17 @@ def context_box(
 
     Every value from ``data/context.csv`` is escaped (:func:`escape_markdown`, :func:`escape_html`)
     and the source link goes only to an http(s) address (:func:`safe_url`); the context id links
-    to its row in the list of outside sources (:func:`context_link`)."""
+    to its row in the list of outside sources (:func:`context_link`). A box of more than
+    :data:`CONTEXT_OPEN_MAX` facts is folded, its title saying how many it holds."""
     rows = context.set_index("context_id").loc[list(ids)]
-    lines = [f":::{{admonition}} {escape_markdown(title)}", ":class: context", ""]
+    folded = len(rows) > CONTEXT_OPEN_MAX
+    if folded:  # a long box is folded, so that the page reads on past it (sphinx-togglebutton)
+        title = f"{title} ({len(rows)} facts from outside sources; tap or click to open)"
+    lines = [
+        f":::{{admonition}} {escape_markdown(title)}",
+        f":class: context{' dropdown' if folded else ''}",
+        "",
+    ]
     for context_id, row in rows.iterrows():
         date = f", {iso(row['source_date'])}" if pd.notna(row["source_date"]) else ""
         lines.append(

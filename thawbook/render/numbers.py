@@ -1,0 +1,52 @@
+"""Numbers as the book prints them in prose: a whole number without decimals ("6 weighted
+events", not "6.0"), and a negative one with a true minus sign (U+2212, "−28.9"), not a hyphen.
+
+:func:`shown` wraps a number glued into prose so that its text (what ``{glue:text}`` prints) is
+written so, while it stays the same number for every comparison and format.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+MINUS = "\N{MINUS SIGN}"
+
+
+def number_text(value) -> str:
+    """``value`` written for a reader: integers and whole floats without decimals, other floats
+    by their shortest exact form, a negative with a minus sign."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return str(value)
+    if isinstance(value, numbers.Integral) or float(value).is_integer():
+        text = str(int(value))
+    else:
+        text = repr(float(value))
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
+class ShownInt(int):
+    """An integer that prints as :func:`number_text` writes it."""
+
+    def __repr__(self) -> str:
+        return number_text(int(self))
+
+    __str__ = __repr__
+
+
+class ShownFloat(float):
+    """A float that prints as :func:`number_text` writes it."""
+
+    def __repr__(self) -> str:
+        return number_text(float(self))
+
+    __str__ = __repr__
+
+
+def shown(value):
+    """``value`` as the prose prints it: a whole number as an integer, a negative one with a minus
+    sign; anything that is not a number (or is a bool) as it is."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return value
+    if isinstance(value, numbers.Integral) or float(value).is_integer():
+        return ShownInt(int(value))
+    return ShownFloat(float(value))

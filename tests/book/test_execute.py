@@ -26,7 +26,7 @@ def test_notebooks_executing_at_once_keep_separate_records_of_reads_and_imports(
         "a",
         "import time\nfrom pathlib import Path\nfrom thawbook.paths import record_read\n"
         f"record_read(Path({str(tmp_path / 'a.txt')!r}))\ntime.sleep(1)",
-        "import thawbook.inputs.source_policy\nprint('a done')",
+        "import thawbook.inputs.hygiene\nprint('a done')",
     )
     b = job(
         tmp_path,
@@ -50,8 +50,8 @@ def test_notebooks_executing_at_once_keep_separate_records_of_reads_and_imports(
     read_a, read_b = lines(a.log), lines(b.log)
     assert str(tmp_path / "a.txt") in read_a and str(tmp_path / "b.txt") not in read_a
     assert str(tmp_path / "b.txt") in read_b and str(tmp_path / "a.txt") not in read_b
-    assert any(p.endswith("thawbook/inputs/source_policy.py") for p in read_a) and not any(
-        p.endswith("thawbook/inputs/source_policy.py") for p in read_b
+    assert any(p.endswith("thawbook/inputs/hygiene.py") for p in read_a) and not any(
+        p.endswith("thawbook/inputs/hygiene.py") for p in read_b
     )
     assert any(p.endswith("thawbook/inputs/seed.py") for p in read_b) and not any(
         p.endswith("thawbook/inputs/seed.py") for p in read_a

@@ -183,3 +183,12 @@ def test_one_label_humaniser():
         if rule.search(p.read_text(encoding="utf-8"))
     ]
     assert found == ["render/labels.py"], found
+
+
+def test_one_palette():
+    # every colour of the package is written in charts/theme.py; the other modules name it from there
+    hex_colour = re.compile(r"#[0-9A-Fa-f]{6}\b")
+    found = [
+        str(p.relative_to(PACKAGE)) for p in sorted(PACKAGE.rglob("*.py")) if hex_colour.search(p.read_text())
+    ]
+    assert found == ["charts/theme.py"], found

@@ -17,6 +17,7 @@ import pytest
 
 from thawbook.analysis import annotation
 from thawbook.charts import annotation as annotation_charts
+from thawbook.charts import theme
 from thawbook.inputs.checks import DataError
 from thawbook.inputs.seed import paragraph_bounds, read_seed, sentences
 from thawbook.paths import CHAPTERS, DATA, ROOT
@@ -331,8 +332,8 @@ def test_the_committed_palette_stylesheet_is_the_one_generated_from_the_colours(
         "run thawbook.render.annotation.write_palette_stylesheet()"
     )
     declared = dict(re.findall(r"--hl-([a-z]+): (#[0-9A-F]{6});", committed.split("html[")[0]))
-    assert declared == {code: light for code, (light, _) in annotation.COLOURS.items()}
-    assert {code for code, _, _ in annotation.KINDS.values()} == set(annotation.COLOURS)
+    assert declared == {code: light for code, (light, _) in theme.HIGHLIGHTS.items()}
+    assert {code for code, _, _ in annotation.KINDS.values()} == set(theme.HIGHLIGHTS)
     assert "--hl-" not in STYLESHEET.read_text(encoding="utf-8").split("*/", 1)[1].replace("var(--hl-", "")
 
 

@@ -14,8 +14,8 @@ import math
 
 import pytest
 
-from thawbook.analysis.thaw_plover import SCALES
 from thawbook.charts import annotation, contacts, criticism, dating, thaw, theme, voices
+from thawbook.charts import thaw_plover as thaw_plover_charts
 
 TEXT_MIN = 4.5
 MARK_MIN = 3.0
@@ -75,7 +75,7 @@ PALETTES = {
     "QuadClass (10)": thaw.QUAD_COLORS,
     "codings (10)": thaw.SCENARIO_COLORS,
     "domains (10)": thaw.DOMAIN_COLORS,
-    "scores (10)": SCALES,
+    "scores (10)": thaw_plover_charts.SCALE_COLORS,
     "categories of error (08)": dict(enumerate(criticism.CATEGORY_PALETTE)),
     "confidence (08)": dict(enumerate(criticism.CONFIDENCE_GREYS)),
     "constraints (03)": {"clue": dating.LIGHT, "publication": dating.INK},
@@ -156,8 +156,8 @@ def test_the_categories_of_a_palette_stay_apart_in_both_modes(name):
 
 
 def test_the_chart_of_chapter_02_draws_each_kind_in_its_highlight_colour_in_both_modes():
-    # The page's highlights (thawbook.analysis.annotation.COLOURS) and the chart's dark swaps agree.
-    from thawbook.analysis.annotation import COLOURS
+    # The page's highlights (thawbook.charts.theme.HIGHLIGHTS) and the chart's dark swaps agree.
+    from thawbook.charts.theme import HIGHLIGHTS as COLOURS
 
     for code, (light, dark) in COLOURS.items():
         assert in_dark(light).upper() == dark.upper(), (code, light, in_dark(light), dark)

@@ -16,7 +16,7 @@ verbatim span of the seed. This module shapes those spans into frames; the page'
 
 Each kind has a CSS code, a label and a meaning (:data:`KINDS`); its style (a coloured
 underline, stacked when kinds overlap) is in ``_static/thawbook-annotate.css``, and its colour
-in :data:`COLOURS`.
+in :data:`thawbook.charts.theme.HIGHLIGHTS`.
 Bad evidence is not handled here: :func:`thawbook.inputs.tables.load_tables` raises
 :class:`thawbook.inputs.checks.DataError` and the page is not rendered at all.
 """
@@ -37,7 +37,7 @@ DATING = "dating"  # the publication-date clues of thawbook.dates.intervals, sho
 
 # kind: (CSS code, label, what a highlight of this kind means). The order is the order of
 # the stacked underlines, the legend and the charts. Each table with an `evidence` column
-# must be listed (see evidence_tables); the colours are in COLOURS, by code.
+# must be listed (see evidence_tables); the colours are in theme.HIGHLIGHTS, by code.
 KINDS: dict[str, tuple[str, str, str]] = {
     "events": (
         "ev",
@@ -68,25 +68,6 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "a time expression that names no date (a duration or a sequence word)",
     ),
     DATING: ("dt", "dating clue", "a clue the report uses to date the article itself"),
-}
-
-# CSS code: (colour in light mode, colour in dark mode). The one definition of the highlight
-# colours: the charts use them (thawbook.charts.annotation.palette), and the page's stylesheet of
-# them, _static/thawbook-annotate-palette.css, is generated from them (thawbook.render.annotation).
-COLOURS: dict[str, tuple[str, str]] = {
-    "ev": ("#0072B2", "#0072B2"),
-    "qu": ("#C04A00", "#C04A00"),
-    "ac": ("#00795C", "#00795C"),
-    "me": ("#A4407F", "#A4407F"),
-    "po": ("#8A5A00", "#8A5A00"),
-    "en": ("#5B3A96", "#9A7BD6"),  # the light violet is 2.1:1 on the dark page
-    "ec": ("#3D8FC4", "#3D8FC4"),
-    "al": ("#1F5F8B", "#8CB8E8"),  # the light navy is 2.6:1 on the dark page
-    "ta": ("#2E6E6E", "#2E6E6E"),
-    "co": ("#1A1A1A", "#E0E0E0"),  # near black would vanish on the dark page
-    "cx": ("#6B6B6B", "#6B6B6B"),
-    "tx": ("#949494", "#949494"),
-    "dt": ("#B8336A", "#B8336A"),
 }
 
 

@@ -22,7 +22,7 @@ from thawbook.analysis import coding, plover, thaw
 from thawbook.dates.intervals import iso
 
 #: The two scores, named as the long form and the chart name them, each with its colour.
-SCALES = {"Goldstein (CAMEO)": "#0072B2", "PLOVER score": "#D55E00"}
+SCALES = ("Goldstein (CAMEO)", "PLOVER score")
 COLUMNS = [
     "week_start",
     "week",

@@ -1,7 +1,7 @@
 """The charts of the annotated source: where the data rests on the article, sentence by sentence.
 
 The colours of the kinds of row are the page's own: :func:`palette` takes them from
-:data:`thawbook.analysis.annotation.COLOURS`, from which the highlights' stylesheet is generated.
+:data:`thawbook.charts.theme.HIGHLIGHTS`, from which the highlights' stylesheet is generated.
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from thawbook.analysis.annotation import COLOURS, KINDS, shorten
+from thawbook.analysis.annotation import KINDS, shorten
 from thawbook.charts import theme
 from thawbook.inputs.seed import paragraph_bounds, read_seed
 
 
 def palette() -> dict[str, str]:
-    """kind -> its light-mode colour (:data:`thawbook.analysis.annotation.COLOURS`), as the highlights show it."""
-    return {kind: COLOURS[code][0] for kind, (code, _, _) in KINDS.items()}
+    """kind -> its light-mode colour (:data:`thawbook.charts.theme.HIGHLIGHTS`), as the highlights show it."""
+    return {kind: theme.HIGHLIGHTS[code][0] for kind, (code, _, _) in KINDS.items()}
 
 
 def _openings(text: str) -> dict[int, str]:
@@ -68,7 +68,7 @@ def density_chart(per_paragraph: pd.DataFrame, text: str | None = None) -> alt.C
 # Darker blue is more rows on the light page; on the dark page (theme.DARK_SWAPS) the ramp turns
 # round, so that brighter is more. Every step reads at 3:1 on its page; none is the page itself.
 SENTENCE_BANDS = (
-    ("none", 0, 0, "#FFFFFF"),
+    ("none", 0, 0, theme.PAGE_LIGHT),
     ("1 to 2", 1, 2, theme.RAMP_BLUES[0]),
     ("3 to 5", 3, 5, theme.RAMP_BLUES[1]),
     ("6 or more", 6, 10**6, theme.RAMP_BLUES[2]),
@@ -91,7 +91,7 @@ def sentence_chart(coverage: pd.DataFrame) -> alt.Chart:
                 subtitle="One cell per sentence in reading order; white cells ground none",
             ),
         )
-        .mark_rect(stroke="#1A1A1A", strokeWidth=0.8)
+        .mark_rect(stroke=theme.INK, strokeWidth=0.8)
         .encode(
             x=alt.X("position:O", title="Sentence within the paragraph", axis=alt.Axis(labelAngle=0)),
             y=alt.Y("paragraph:O", title="Paragraph (0 is the headline)"),

@@ -17,14 +17,14 @@ from thawbook.inputs.seed import read_seed, sentences
 # Greys so that confidence never looks like a side or a theme: on the light page darker is surer,
 # on the dark page (theme.DARK_SWAPS) lighter is; each reads at 3:1 on its page, and they stay
 # apart in both modes.
-CONFIDENCE_GREYS = (theme.INK, "#6E6E6E", "#8F8F8F")
+CONFIDENCE_GREYS = theme.RANKED_GREYS
 # Okabe–Ito, in the order of the category enum in datapackage.json, with the colours that read on
 # both pages (theme): its yellow becomes violet and its black a mid grey.
 CATEGORY_PALETTE = (
-    "#0072B2",
-    "#D55E00",
-    "#009E73",
-    "#CC79A7",
+    theme.BLUE,
+    theme.VERMILLION,
+    theme.GREEN,
+    theme.PURPLE,
     theme.THEME_COLORS["business"],
     theme.THEME_COLORS["climate_finance"],
     theme.VIOLET,

@@ -15,12 +15,12 @@ from thawbook.dates.intervals import ISO_DAY, iso
 # Okabe–Ito colours: cooperation in blues, conflict in warm colours.
 QUAD_COLORS = {
     "verbal cooperation": theme.THEME_COLORS["climate_finance"],  # the deepened sky blue
-    "material cooperation": "#0072B2",
+    "material cooperation": theme.BLUE,
     "verbal conflict": theme.THEME_COLORS["business"],  # ochre
-    "material conflict": "#D55E00",
+    "material conflict": theme.VERMILLION,
 }
 DOMAIN_COLORS = {"economic": theme.THEME_COLORS["trade"], "military": theme.THEME_COLORS["military"]}
-SCENARIO_COLORS = {"as coded": "#0072B2", "alternative coding": theme.THEME_COLORS["business"]}
+SCENARIO_COLORS = {"as coded": theme.BLUE, "alternative coding": theme.THEME_COLORS["business"]}
 
 
 def _short(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

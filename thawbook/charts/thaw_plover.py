@@ -13,6 +13,9 @@ from thawbook.analysis.thaw_plover import SCALES, compare, long_form
 from thawbook.charts import theme
 from thawbook.dates.intervals import iso
 
+#: Each score's colour (chapter 10's comparison of the two scales).
+SCALE_COLORS = dict(zip(SCALES, (theme.BLUE, theme.VERMILLION)))
+
 
 def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
     """The weekly Goldstein and PLOVER sums as two step lines (a week's total holds for the whole
@@ -30,7 +33,9 @@ def comparison_chart(both: pd.DataFrame) -> alt.LayerChart:
             x=x,
             y=alt.Y("value:Q", title="Weighted score sum"),
             color=alt.Color(
-                "scale:N", title="Score", scale=alt.Scale(domain=list(SCALES), range=list(SCALES.values()))
+                "scale:N",
+                title="Score",
+                scale=alt.Scale(domain=list(SCALES), range=list(SCALE_COLORS.values())),
             ),
             strokeDash=alt.StrokeDash(
                 "scale:N", title="Score", scale=alt.Scale(domain=list(SCALES), range=[[1, 0], [6, 3]])

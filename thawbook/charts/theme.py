@@ -22,33 +22,67 @@ from thawbook.render.labels import humanise
 # one colour in both modes (WCAG 1.4.11, tests/charts/test_theme.py). Okabe–Ito's orange, sky blue
 # and black fall outside that band and are replaced by a darker orange (ochre), a deeper sky blue
 # and a mid grey, which keep the palette's hues and stay apart for colour-vision deficiencies.
+#: The palette's named colours: every palette of the package is made of these (a layout test finds
+#: any colour written elsewhere).
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+GREEN = "#009E73"  # bluish green
+OCHRE = "#A67C00"  # Okabe–Ito orange, darkened
+PURPLE = "#CC79A7"  # reddish purple
+GREY = "#6B6B6B"
+SKY = "#3D8FCC"  # Okabe–Ito sky blue, deepened
+INK = "#1A1A1A"
+GRID = "#E6E6E6"
+
 SIDE_COLORS = {
-    "us_government": "#0072B2",  # blue
-    "china_government": "#D55E00",  # vermillion
-    "analyst": "#009E73",  # bluish green
-    "business": "#A67C00",  # ochre (Okabe–Ito orange, darkened)
-    "media": "#CC79A7",  # reddish purple
-    "third_party": "#6B6B6B",  # grey
+    "us_government": BLUE,
+    "china_government": VERMILLION,
+    "analyst": GREEN,
+    "business": OCHRE,
+    "media": PURPLE,
+    "third_party": GREY,
 }
 
 THEME_COLORS = {
-    "diplomacy": "#0072B2",
-    "sanctions": "#D55E00",
-    "export_controls": "#CC79A7",
-    "trade": "#009E73",
-    "business": "#A67C00",
+    "diplomacy": BLUE,
+    "sanctions": VERMILLION,
+    "export_controls": PURPLE,
+    "trade": GREEN,
+    "business": OCHRE,
     "military": "#808080",  # mid grey: black would vanish on the dark page
-    "climate_finance": "#3D8FCC",  # sky blue, deepened
+    "climate_finance": SKY,
 }
 
 #: Greys for marks that are neither a side nor a theme: a rule, a band's edge, a pale category.
-MARK_GREY = "#808080"
+MARK_GREY = THEME_COLORS["military"]
 PALE_GREY = "#8C8C8C"
 #: A second colour beside a side or theme palette (a grouping such as "both sides").
 VIOLET = "#9A6FB0"
 #: A ranked ramp of blues, least to most, for the light page; DARK_SWAPS turns it round for the
 #: dark page so that the most stays the most visible.
 RAMP_BLUES = ("#4A90C8", "#2C6FAA", "#08306B")
+#: Ranked greys, surest first (chapter 08's confidence): on the light page darker is surer, on the
+#: dark page (DARK_SWAPS) lighter is; each reads at 3:1 on its page.
+RANKED_GREYS = (INK, "#6E6E6E", "#8F8F8F")
+
+#: The annotated source's highlight colours, by the row kind's CSS code: (light mode, dark mode).
+#: The page's stylesheet of them, _static/thawbook-annotate-palette.css, is generated from them
+#: (thawbook.render.annotation), and chapter 02's chart draws its kinds of row in them.
+HIGHLIGHTS: dict[str, tuple[str, str]] = {
+    "ev": (BLUE, BLUE),
+    "qu": ("#C04A00", "#C04A00"),
+    "ac": ("#00795C", "#00795C"),
+    "me": ("#A4407F", "#A4407F"),
+    "po": ("#8A5A00", "#8A5A00"),
+    "en": ("#5B3A96", "#9A7BD6"),  # the light violet is 2.1:1 on the dark page
+    "ec": ("#3D8FC4", "#3D8FC4"),
+    "al": ("#1F5F8B", "#8CB8E8"),  # the light navy is 2.6:1 on the dark page
+    "ta": ("#2E6E6E", "#2E6E6E"),
+    "co": (INK, "#E0E0E0"),  # near black would vanish on the dark page
+    "cx": (GREY, GREY),
+    "tx": ("#949494", "#949494"),
+    "dt": ("#B8336A", "#B8336A"),
+}
 
 # Text greys. NEUTRAL is secondary text (subtitles, notes) and swaps to a light grey on the dark
 # page (DARK_SWAPS); INK is the main text colour.
@@ -137,8 +171,6 @@ def side_scale(present, *, words=label, colors: dict[str, str] | None = None) ->
 
 
 # ------------------------------------------------------------------ light and dark
-INK = "#1A1A1A"
-GRID = "#E6E6E6"
 #: The pages' backgrounds: light, and dark (the pydata theme's, and the darker #121212 that some
 #: readers' dark modes use). Chart texts must read on each at 4.5:1, marks at 3:1.
 PAGE_LIGHT = "#FFFFFF"
@@ -202,18 +234,18 @@ DARK_SWAPS: dict[str, str] = {
     GRID: "#3A3A3A",
     # The middle and pale greys of a ranked grey scale (chapter 08's confidence) swap so that
     # the scale keeps its order on the dark page: the surest reads brightest.
-    "#6E6E6E": "#A6A6A6",
-    "#8F8F8F": "#6F6F6F",
+    RANKED_GREYS[1]: "#A6A6A6",
+    RANKED_GREYS[2]: "#6F6F6F",
     RAMP_BLUES[0]: RAMP_BLUES[1],
     RAMP_BLUES[1]: RAMP_BLUES[0],
     RAMP_BLUES[2]: "#97C0E6",
     "#FFFFFF": "#1A1A1A",
     "white": "#1A1A1A",
     # The annotated source's highlight colours that its page changes in dark mode (encounters and
-    # coding alternatives; thawbook.analysis.annotation.COLOURS, which a test keeps in step):
-    # chapter 02's chart draws its kinds of row in the text's highlight colours in both modes.
-    "#5B3A96": "#9A7BD6",
-    "#1F5F8B": "#8CB8E8",
+    # coding alternatives): chapter 02's chart draws its kinds of row in the text's highlight
+    # colours in both modes.
+    HIGHLIGHTS["en"][0]: HIGHLIGHTS["en"][1],
+    HIGHLIGHTS["al"][0]: HIGHLIGHTS["al"][1],
 }
 
 # Below NARROW_PX (CSS px of the chart's column) a chart takes its narrow layout: panels side

@@ -10,6 +10,7 @@ from thawbook.dates.publication import infer_publication_interval
 from thawbook.findings.core import Finding, count, finding, listing, move, share, verb
 from thawbook.findings.readings import Reading
 from thawbook.render.labels import humanise
+from thawbook.render.numbers import MINUS
 
 CHAPTER = "chapters/04_chronology"
 
@@ -191,7 +192,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "chron_pct_dated_inverted": round(100 * pairs.share_inverted),
                 "chron_n_overlapping_pairs": pairs.overlapping,
                 "_tau": agreement.tau_b,
-                "chron_tau_text": f"{agreement.tau_b:.3f}",
+                "chron_tau_text": f"{agreement.tau_b:.3f}".replace("-", MINUS),
                 "chron_shuffle_pct": round(100 * chronology_order.shuffle_p_value(agreement)),
                 "chron_n_pairs": agreement.pairs,
                 "chron_n_concordant": agreement.concordant,

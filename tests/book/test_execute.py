@@ -122,3 +122,39 @@ def test_the_register_the_build_computed_reads_back_as_computed_and_records_its_
     finally:
         register.computed_register.cache_clear()
     assert lines(tmp_path / "reads") == {str(ROOT / "data" / "measures.csv")}
+
+
+# A kernel that dies before it answers kernel_info the first time it is started, as one that lost
+# the race for a TCP port to a kernel started at the same moment did (CI hit it once).
+DIES_ONCE = """import os, sys
+flag = os.environ["THAWBOOK_TEST_DIED_ONCE"]
+if not os.path.exists(flag):
+    open(flag, "w").close()
+    sys.exit(1)
+os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *sys.argv[1:]])
+"""
+
+
+def test_a_notebook_whose_kernel_dies_before_any_cell_runs_executes_once_more(tmp_path, monkeypatch, capfd):
+    import json
+    import sys
+
+    spec = tmp_path / "jupyter" / "kernels" / "dies-once"
+    spec.mkdir(parents=True)
+    (spec / "launch.py").write_text(DIES_ONCE)
+    argv = [sys.executable, str(spec / "launch.py"), "-f", "{connection_file}"]
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "dies once", "language": "python"})
+    )
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    monkeypatch.setenv("THAWBOOK_TEST_DIED_ONCE", str(tmp_path / "died"))
+    racer = job(tmp_path, "racer", "print('ran')")
+    nb = nbformat.read(racer.path, 4)
+    nb.metadata["kernelspec"] = {"name": "dies-once", "display_name": "dies once", "language": "python"}
+    nbformat.write(nb, racer.path)
+    executed = run(tmp_path, racer)["racer"]
+    said = capfd.readouterr().err
+    print(said[-500:])
+    assert (tmp_path / "died").exists()  # the first kernel did die
+    assert "racer.ipynb: the kernel failed before any cell ran; executing again" in said
+    assert executed.cells[0].outputs[0].text == "ran\n"

@@ -94,6 +94,13 @@ def execute_notebooks(
     try:
         executor = load_executor("temp-parallel", cache, logger=EXECUTOR_LOG)
         result = executor.run_and_cache(filter_uris=list(jobs), timeout=timeout)
+        if result.errored:  # no cell ran: e.g. its kernel died before kernel_info
+            names = ", ".join(notebook_name(uri) for uri in result.errored)
+            print(
+                f"thawbook: {names}: the kernel failed before any cell ran; executing again", file=sys.stderr
+            )
+            again = executor.run_and_cache(filter_uris=result.errored, timeout=timeout)
+            result.excepted[:], result.errored[:] = result.excepted + again.excepted, again.errored
     finally:
         for key, value in saved.items():
             os.environ.pop(key) if value is None else os.environ.update({key: value})
@@ -105,7 +112,9 @@ def describe(uri: str, traceback: str | None) -> str:
     """``<notebook>: cell N ('first line') failed: Error: message``, then the traceback."""
     import nbformat
 
-    text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", traceback or "")
+    if traceback is None:  # jupyter-cache keeps none when no cell ran
+        return f"{notebook_name(uri)}: its kernel failed before any cell ran (the executor's log is above)"
+    text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", traceback)
     source = re.search(r"following cell:\n-+\n(.*?)\n-+\n", text, re.S)
     cells = [i for i, c in enumerate(nbformat.read(uri, 4).cells) if source and c.source == source.group(1)]
     where = f"cell {cells[0]} ({source.group(1).splitlines()[0][:60]!r})" if cells else "a cell"

@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
-from thawbook.book import chart_assets, freshness, sphinxext
+from thawbook.book import freshness, sphinxext
+from thawbook.render import chart_assets
 
 
 def fake_app(tmp_path: Path, docs: set[str]) -> SimpleNamespace:
@@ -133,8 +134,8 @@ def test_the_extension_connects_every_build_hook_of_its_modules():
     modules = {module for _, module in connected}
     assert modules == {
         "thawbook.book.sphinxext",
-        "thawbook.book.chart_assets",
-        "thawbook.book.downloads",
+        "thawbook.render.chart_assets",
+        "thawbook.exports.downloads",
         "thawbook.book.execute",
         "thawbook.book.failures",
         "thawbook.book.freshness",

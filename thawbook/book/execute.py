@@ -146,7 +146,7 @@ def execute_stale_notebooks(app, env, docnames: list[str]) -> None:
     import nbformat
     from jupyter_cache import get_cache
 
-    from thawbook.book.downloads import offers_downloads
+    from thawbook.exports.downloads import offers_downloads
 
     cache, logs = get_cache(str(cache_path(app))), {}
     for docname in sorted(docnames):
@@ -155,12 +155,13 @@ def execute_stale_notebooks(app, env, docnames: list[str]) -> None:
             path.suffix == ".ipynb" and cache.match_cache_notebook(nbformat.read(path, as_version=4))
         except KeyError:
             logs[docname] = (path, deps_dir(app) / f"{record_name(docname)}.reads")
+    app.thawbook_register = current_register(app) if offers_downloads(app) else None
     if app.config.nb_execution_mode != "cache" or not logs:
         return
     LOG.info(
         f"thawbook: executing {len(logs)} notebooks, {min(len(logs), jobs())} at a time: {', '.join(logs)}"
     )
-    register = str(current_register(app) or "") if offers_downloads(app) else ""
+    register = str(app.thawbook_register or "")
     execute_notebooks(dict(logs.values()), cache_path(app), app.config.nb_execution_timeout, register)
     for _, log in logs.values():
         write_record(deps_dir(app) / "pending" / f"{log.stem}.json", log)

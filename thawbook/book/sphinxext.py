@@ -3,8 +3,8 @@
 The seed is checked and the execution cache repaired first; notebooks whose reads changed lose
 their cache record (:mod:`thawbook.book.freshness`); stale notebooks execute before Sphinx reads
 (:mod:`thawbook.book.execute`); the vega bundle is linked only from chart pages
-(:mod:`thawbook.book.chart_assets`, which also compiles each chart to Vega and drops the theme's
-icon-font rules); downloads are written (:mod:`thawbook.book.downloads`); pages of removed
+(:mod:`thawbook.render.chart_assets`, which also compiles each chart to Vega and drops the theme's
+icon-font rules); downloads are written (:mod:`thawbook.exports.downloads`); pages of removed
 chapters are deleted; records are committed once pages are written. A build that meets a damaged
 input or machine stops with one line, one build runs at a time per checkout, and one stopped by
 bad data prints the data error last (:mod:`thawbook.book.failures`).
@@ -15,14 +15,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from thawbook.book import freshness
-from thawbook.book.chart_assets import (
+from thawbook.book.execute import execute_stale_notebooks
+from thawbook.book.failures import prepare_build, report_data_failure, say_last
+from thawbook.exports.downloads import write_data_archive
+from thawbook.render.chart_assets import (
     drop_icon_font_rules,
     link_bundle_on_chart_pages,
     write_assets_before_pages,
 )
-from thawbook.book.downloads import write_data_archive
-from thawbook.book.execute import execute_stale_notebooks
-from thawbook.book.failures import prepare_build, report_data_failure, say_last
 
 
 def check_inputs(app) -> None:

@@ -120,11 +120,10 @@ def offers_downloads(app: Sphinx) -> bool:
 
 
 def findings_csv_bytes(app: Sphinx) -> bytes:
-    """The findings register as CSV: the one computed before the notebooks executed, or now, where
-    a false finding raises :class:`thawbook.findings.core.FindingError` and so fails the build."""
-    from thawbook.book.execute import current_register
-
-    csv = current_register(app)
+    """The findings register as CSV: the one the build computed before the notebooks executed
+    (``app.thawbook_register``, :func:`thawbook.book.execute.current_register`), or now, where a
+    false finding raises :class:`thawbook.findings.core.FindingError` and so fails the build."""
+    csv = getattr(app, "thawbook_register", None)
     if csv is None:
         from thawbook.findings.register import register
 

@@ -170,6 +170,7 @@ def built_copy(tmp_path_factory):
 
 
 def test_a_cold_build_computes_the_findings_register_once_for_every_page_that_glues_from_it(built_copy):
+    from thawbook.findings.readings import ON_RECORD
     from thawbook.findings.register import CHAPTERS
 
     log = (built_copy.parent / "register.log").read_text(encoding="utf-8")
@@ -179,10 +180,12 @@ def test_a_cold_build_computes_the_findings_register_once_for_every_page_that_gl
     assert len(readings) == 1
     readings = readings.pop()
     print(f"{len(computed)} computations, by {sorted({who for who, *_ in computed})}")
-    # the build computed each chapter under each alternative reading once, before the notebooks;
-    # no notebook computed any (the landing page, chapters 03-10 and page 92 each used to)
+    # the build computed each chapter under each alternative reading, and as the record dates the
+    # events, once, before the notebooks; no notebook computed any (the landing page, chapters
+    # 03-10 and page 92 each used to)
     assert {who for who, *_ in computed} == {"register"}
-    assert len(computed) == len({(c, r) for _, c, r in computed}) == len(CHAPTERS) * readings
+    assert len(computed) == len({(c, r) for _, c, r in computed}) == len(CHAPTERS) * (readings + 1)
+    assert sum(r == ON_RECORD.id for *_, r in computed) == len(CHAPTERS)
     assert {c for _, c, _ in computed} == set(CHAPTERS)
 
 

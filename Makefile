@@ -68,8 +68,9 @@ test: $(STAMP) lint browser book
 	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider --durations=15 $(TEST_FLAGS)
 
 # The quick loop: unit and data tests only (markers applied in conftest.py). Needs no book.
-# Its tests are independent of one another, so xdist hands them out one by one to two workers.
-UNIT_FLAGS ?= -n 2
+# Its tests are independent of one another, so xdist hands them out one by one to two workers,
+# except those that compute the whole findings register: one group, so it is computed once.
+UNIT_FLAGS ?= -n 2 --dist loadgroup
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m unit -p no:cacheprovider $(UNIT_FLAGS)
 

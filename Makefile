@@ -29,8 +29,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# Stale notebooks execute first, concurrently, one kernel per core (THAWBOOK_JOBS=n to change it;
-# thawbook.book.execute), into the execution cache; Sphinx then reads cached results only.
+# The findings register is computed once, then stale notebooks execute, concurrently, one kernel per
+# core (jupyter-cache's temp-parallel executor; thawbook.book.execute), into the execution cache;
+# Sphinx then reads cached results only.
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
 	@test -f $(BOOK)

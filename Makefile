@@ -29,8 +29,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# Stale notebooks execute first, concurrently, one kernel per core (THAWBOOK_JOBS=n to change it;
-# thawbook.book.execute), into the execution cache; Sphinx then reads cached results only.
+# The findings register is computed once, then stale notebooks execute, concurrently, one kernel per
+# core (jupyter-cache's temp-parallel executor; thawbook.book.execute), into the execution cache;
+# Sphinx then reads cached results only.
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
 	@test -f $(BOOK)
@@ -68,8 +69,9 @@ test: $(STAMP) lint browser book
 	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider --durations=15 $(TEST_FLAGS)
 
 # The quick loop: unit and data tests only (markers applied in conftest.py). Needs no book.
-# Its tests are independent of one another, so xdist hands them out one by one to two workers.
-UNIT_FLAGS ?= -n 2
+# Its tests are independent of one another, so xdist hands them out one by one to two workers,
+# except those that compute the whole findings register: one group, so it is computed once.
+UNIT_FLAGS ?= -n 2 --dist loadgroup
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m unit -p no:cacheprovider $(UNIT_FLAGS)
 

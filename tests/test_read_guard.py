@@ -10,8 +10,8 @@ import sys
 import nbformat
 import pytest
 
-from tests.book.notebook_jobs import job, notebook
-from thawbook.book.execute import ExecutionFailure, Job, kernel_setup_line, run_jobs
+from tests.book.notebook_jobs import Job, job, notebook, run
+from thawbook.book.execute import ExecutionFailure, kernel_setup_line
 from thawbook.paths import CHAPTERS, DATA, SEED
 from thawbook.tasks.refresh import RefreshError
 from thawbook.tasks.refresh import execute as refresh_execute
@@ -27,11 +27,9 @@ LOADER = (
 )
 
 
-def build_execution(job: Job) -> dict:
-    """Execute one notebook as the book build does; return its report, or raise."""
-    stored = {}
-    run_jobs([job], lambda j, report: stored.update(report), timeout=120, allow_errors=False, say=print)
-    return stored
+def build_execution(job: Job) -> nbformat.NotebookNode:
+    """Execute one notebook as the book build does; return it executed, or raise."""
+    return run(job.path.parent, job)[job.path.stem]
 
 
 def test_a_notebook_opening_data_without_the_loader_fails_in_the_build_naming_notebook_file_and_rule(
@@ -50,8 +48,7 @@ def test_a_notebook_opening_data_without_the_loader_fails_in_the_build_naming_no
 
 def test_a_notebook_reading_data_through_the_loader_executes_and_records_the_file(tmp_path):
     good = job(tmp_path, "honest", LOADER)
-    report = build_execution(good)
-    executed = nbformat.reads(report["notebook"], as_version=4)
+    executed = build_execution(good)
     assert executed.cells[0].outputs[0].text == "True\n"
     assert str(DATA / "events.csv") in good.log.read_text().splitlines()
 

@@ -363,7 +363,7 @@ def test_nothing_is_offered_on_a_click_alone(path):
 
 
 def test_a_correction_link_can_show_words_instead_of_the_id():
-    from thawbook.book.provenance import _correction_role
+    from thawbook.render.provenance import _correction_role
 
     [titled], _ = _correction_role("correction", "", "the correction <co-dropped-balloon>", 0, None)
     assert titled.astext() == "the correction" and titled["thawbook_row"] == "co-dropped-balloon"

@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
-from thawbook.book import chart_assets, execution_cache, freshness, stale_pages
+from thawbook.book import freshness, sphinxext
+from thawbook.render import chart_assets
 
 
 def fake_app(tmp_path: Path, docs: set[str]) -> SimpleNamespace:
@@ -45,24 +46,25 @@ def test_published_sources_and_pages_of_removed_documents_are_removed(tmp_path):
     for name in kept + gone:
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text("x")
-    stale_pages.remove_pages_of_removed_documents(app, None)
+    sphinxext.remove_pages_of_removed_documents(app, None)
     assert all((out / name).exists() for name in kept)
     assert not any((out / name).exists() for name in gone)
 
 
-def test_a_fingerprint_is_committed_only_for_a_page_the_build_wrote(tmp_path):
+def test_a_record_is_committed_only_for_a_page_the_build_wrote(tmp_path):
     app = fake_app(tmp_path, {"chapters/a", "chapters/b"})
-    pending = freshness.pending_dir(app)
+    deps = freshness.deps_dir(app)
+    (deps / "pending").mkdir(parents=True)
     for name in ("chapters__a", "chapters__b"):
-        freshness.write_atomically(pending / f"{name}.json", json.dumps({"reads": [], "fingerprint": name}))
+        (deps / "pending" / f"{name}.json").write_text(json.dumps({"reads": [], "fingerprint": name}))
     freshness.note_page_written(app, "chapters/a", None, {}, None)
-    freshness.commit_fingerprints(app, RuntimeError("the build failed"))
-    assert not freshness.record_path(app, "chapters/a").exists()  # a failed build commits nothing
-    freshness.commit_fingerprints(app, None)
-    assert freshness.record_path(app, "chapters/a").exists()
-    assert not freshness.record_path(app, "chapters/b").exists()  # its page was never written
-    freshness.clear_pending(app)  # what the next build does first
-    assert not pending.exists()
+    freshness.commit_records(app, RuntimeError("the build failed"))
+    assert not (deps / "chapters__a.json").exists()  # a failed build commits nothing
+    freshness.commit_records(app, None)
+    assert (deps / "chapters__a.json").exists()
+    assert not (deps / "chapters__b.json").exists()  # its page was never written
+    freshness.repair(app)  # what the next build does first
+    assert not (deps / "pending").exists()
 
 
 def test_a_damaged_execution_cache_is_repaired_not_fatal(tmp_path, capsys):
@@ -82,15 +84,16 @@ def test_a_damaged_execution_cache_is_repaired_not_fatal(tmp_path, capsys):
     (executed / records[0].hashkey / "base.ipynb").unlink()
     (executed / records[1].hashkey / "base.ipynb").write_text('{"cells": [', encoding="utf-8")  # cut short
     (executed / ("f" * 32)).mkdir()
-    repairs = execution_cache.repair_execution_cache(app)
+    freshness.repair(app)
     err = capsys.readouterr().err
     print(err)
-    assert len(repairs) == 3 and err.count("thawbook: repaired the execution cache:") == 3
+    assert err.count("thawbook: repaired the execution cache:") == 3
     assert "is missing" in err and "is unreadable" in err and "orphaned" in err
     assert [r.pk for r in cache.list_cache_records()] == [records[2].pk]
     cache.get_cache_bundle(records[2].pk)  # the sound record still loads
     assert sorted(p.name for p in executed.iterdir()) == [records[2].hashkey]
-    assert execution_cache.repair_execution_cache(app) == []
+    freshness.repair(app)
+    assert capsys.readouterr().err == ""  # nothing left to repair
     nbformat.validate(cache.get_cache_bundle(records[2].pk).nb)
 
 
@@ -131,11 +134,10 @@ def test_the_extension_connects_every_build_hook_of_its_modules():
     modules = {module for _, module in connected}
     assert modules == {
         "thawbook.book.sphinxext",
-        "thawbook.book.chart_assets",
-        "thawbook.book.downloads",
-        "thawbook.book.execution_cache",
+        "thawbook.render.chart_assets",
+        "thawbook.exports.downloads",
+        "thawbook.book.execute",
         "thawbook.book.failures",
         "thawbook.book.freshness",
-        "thawbook.book.stale_pages",
     }
-    assert len(connected) == 12 and connected[0] == ("builder-inited", "thawbook.book.sphinxext")
+    assert len(connected) == 11 and connected[0] == ("builder-inited", "thawbook.book.sphinxext")

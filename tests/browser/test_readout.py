@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from thawbook.book import chart_assets
+from thawbook.render import chart_assets
 
 pytestmark = pytest.mark.browser
 

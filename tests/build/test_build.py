@@ -8,6 +8,7 @@ make stale; the data-change test uses a small book (``small_book``) whose re-exe
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -131,8 +132,8 @@ def test_build_warning_fails_the_build(tmp_path):
     assert "fig-that-does-not-exist" in result.stdout + result.stderr
 
 
-def make_book(checkout: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(checkout)}  # the copy's package, not this checkout's
+def make_book(checkout: Path, **env) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(checkout), **env}  # the copy's package, not this checkout's
     return subprocess.run(
         ["make", "book", f"VENV={ROOT / '.venv'}"],
         cwd=checkout,
@@ -159,11 +160,33 @@ def normalised(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def built_copy(tmp_path_factory):
+    # A cold build: no execution cache, no records, no register. Every computation of a finding
+    # under an alternative reading is logged (THAWBOOK_REGISTER_LOG), whichever process makes it.
     checkout = copy_checkout(tmp_path_factory.mktemp("copy") / "checkout")
-    seed_execution_state(checkout)
-    result = make_book(checkout)
+    log = checkout.parent / "register.log"
+    result = make_book(checkout, THAWBOOK_REGISTER_LOG=str(log))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return checkout
+
+
+def test_a_cold_build_computes_the_findings_register_once_for_every_page_that_glues_from_it(built_copy):
+    from thawbook.findings.readings import ON_RECORD
+    from thawbook.findings.register import CHAPTERS
+
+    log = (built_copy.parent / "register.log").read_text(encoding="utf-8")
+    computed = [line.split() for line in log.splitlines()]  # who (notebook or register), chapter, reading
+    with open(built_copy / "_build" / "html" / "findings.csv", encoding="utf-8", newline="") as handle:
+        readings = {int(row["alternatives_tested"]) for row in csv.DictReader(handle)}
+    assert len(readings) == 1
+    readings = readings.pop()
+    print(f"{len(computed)} computations, by {sorted({who for who, *_ in computed})}")
+    # the build computed each chapter under each alternative reading, and as the record dates the
+    # events, once, before the notebooks; no notebook computed any (the landing page, chapters
+    # 03-10 and page 92 each used to)
+    assert {who for who, *_ in computed} == {"register"}
+    assert len(computed) == len({(c, r) for _, c, r in computed}) == len(CHAPTERS) * (readings + 1)
+    assert sum(r == ON_RECORD.id for *_, r in computed) == len(CHAPTERS)
+    assert {c for _, c, _ in computed} == set(CHAPTERS)
 
 
 @pytest.fixture(scope="module")
@@ -222,7 +245,7 @@ def test_changing_a_data_value_changes_the_built_page_without_clearing_any_cache
 def test_editing_a_module_re_executes_only_the_notebooks_that_import_it(built_copy):
     # thawbook/analysis/annotation.py is imported, directly or through other modules, by the annotated
     # source alone: the build records each notebook's imports as it records its data reads.
-    module = built_copy / "thawbook" / "annotate.py"
+    module = built_copy / "thawbook" / "analysis" / "annotation.py"
     original = module.read_text(encoding="utf-8")
     module.write_text(original + "\n# edited by a test: no change of behaviour\n", encoding="utf-8")
     try:

@@ -17,7 +17,7 @@ import pytest
 from tests.build.hostile import PAYLOADS, inject
 from tests.build.test_build import make_book
 from tests.conftest import book_pages, seed_execution_state
-from thawbook.book.chart_assets import has_chart
+from thawbook.render.chart_assets import has_chart
 from thawbook.tasks.checkout import copy_checkout
 
 

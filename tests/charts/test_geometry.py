@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import vl_convert
 
-from thawbook.book import chart_assets
 from thawbook.charts import theme
+from thawbook.render import chart_assets
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = [ROOT / "index.ipynb", *sorted((ROOT / "chapters").glob("*.ipynb"))]
@@ -191,7 +191,7 @@ def colour_without_legend(spec: dict) -> list[str]:
 
 # ------------------------------------------------------------------ the phone layout
 # The build compiles each chart to Vega laid out for a phone first and as wide as its column
-# (thawbook.book.chart_assets.compile_chart); the page script only draws it. So the chart a phone
+# (thawbook.render.chart_assets.compile_chart); the page script only draws it. So the chart a phone
 # reader sees is the compiled spec with the container's width set to the column's.
 PHONE_COLUMN_PX = 342  # the book's content column in a 390 px viewport
 

@@ -214,8 +214,8 @@ def prepare_build(app: Sphinx) -> None:
 
 def check_data_folder(app: Sphinx) -> None:
     """Stop with one line unless ``data/`` holds only what its package declares, inside ``data/``
-    (:func:`thawbook.book.downloads.check_published_files`)."""
-    from thawbook.book.downloads import PublishError, check_published_files
+    (:func:`thawbook.exports.downloads.check_published_files`)."""
+    from thawbook.exports.downloads import PublishError, check_published_files
     from thawbook.inputs.checks import DataError
 
     try:

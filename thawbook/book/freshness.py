@@ -1,21 +1,9 @@
-"""Fresh outputs: which notebooks must execute again, and the record of what each one read.
+"""Fresh outputs: what each notebook read decides whether it executes again; cache repair.
 
-Jupyter Book's execution cache is keyed on code cells only, so editing ``data/`` or ``seeds/``
-or this package would ship stale outputs. While a notebook executes
-(:mod:`thawbook.book.execution_cache`), :func:`thawbook.paths.record_read` appends every file
-the package reads to the notebook's own log (named by ``THAWBOOK_READS_LOG`` in its worker's
-environment), and every module of this package it imports, transitively
-(:func:`thawbook.paths.record_imports`, which its kernel turns on at start-up). After reading,
-:func:`store_fingerprint` sets aside a fingerprint of those files, and
-:func:`commit_fingerprints` commits it only once the build has written the notebook's page. On
-the next build, a notebook whose committed fingerprint changed has its cache record removed and
-is re-read (:func:`outdated_by_dependencies`), so it executes again; the others come from the
-cache.
-
-**Crash safety.** A build that does not finish (killed, interrupted, or failed) commits no
-fingerprint for a page it did not write, so the next build re-executes and rewrites that page:
-an interrupted build after a data change cannot leave a stale page behind. Hooked into Sphinx
-by :mod:`thawbook.book.sphinxext`.
+jupyter-cache keys a notebook on its code cells only. A kernel logs each file it reads under
+data/ and seeds/ and each thawbook module it imports (:mod:`thawbook.book.execute`); a notebook
+whose record no longer matches those files loses its cache record, so it executes again. A
+record is committed once its page is written, so a build stopped at any point leaves none stale.
 """
 
 from __future__ import annotations
@@ -24,206 +12,133 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
-
-from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from thawbook.paths import ROOT
 
-LOG = logging.getLogger(__name__)
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
-
-def deps_dir(app: Sphinx) -> Path:
-    """Where the build keeps each notebook's record of what it read, and its fingerprint."""
+def deps_dir(app) -> Path:
+    """Where each notebook's read log and record are kept."""
     return Path(app.doctreedir).parent / "thawbook-deps"
 
 
-def record_path(app: Sphinx, docname: str) -> Path:
-    """The committed record (reads and fingerprint) of notebook ``docname``."""
-    return deps_dir(app) / (docname.replace("/", "__") + ".json")
+def cache_path(app) -> Path:
+    """The folder of the execution cache (``execute.cache`` in ``_config.yml``)."""
+    return Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
 
 
-def reads_log_path(app: Sphinx, docname: str) -> Path:
-    """The log that notebook ``docname``'s kernel appends its reads to (``THAWBOOK_READS_LOG``)."""
-    return deps_dir(app) / (docname.replace("/", "__") + ".reads")
+def record_name(docname: str) -> str:
+    """``chapters/05_x`` -> ``chapters__05_x``: the stem of its log and record files."""
+    return docname.replace("/", "__")
 
 
-def pending_dir(app: Sphinx) -> Path:
-    """Fingerprints of notebooks read in this build, waiting for their pages to be written."""
-    return deps_dir(app) / "pending"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` in one step, through a temporary file beside it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text)
-    os.replace(temporary, path)
-
-
-def relative_to_root(path: str | Path) -> str:
-    """Paths are stored relative to the repository, so a copied checkout keeps its records."""
+def relative(path: str | Path) -> str:
+    """Paths are kept relative to the repository, so that a copied checkout keeps its records."""
     path = Path(path).resolve()
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-# Notebooks never import the build (book/) or the Makefile's other targets (tasks/): a change
-# to them re-executes nothing.
-BUILD_ONLY_FOLDERS = ("book", "tasks")
-
-
-def package_files() -> list[Path]:
-    """The package source that notebook outputs can depend on."""
-    return sorted(
-        p for p in PACKAGE_DIR.rglob("*.py") if p.relative_to(PACKAGE_DIR).parts[0] not in BUILD_ONLY_FOLDERS
-    )
-
-
-def fingerprint(paths: list[str], package: bool = True) -> str:
-    """Hash of each file in ``paths`` (a missing file hashes as such) and, unless ``package`` is
-    false, of the whole package source. A notebook's fingerprint leaves the package out: the
-    modules it imported are among the files it read."""
+def fingerprint(reads: list[str]) -> str:
+    """Hash of the files in ``reads`` (a missing file hashes as such)."""
     digest = hashlib.sha256()
-    source = [relative_to_root(p) for p in package_files()] if package else []
-    for path in source + sorted(set(paths)):
-        digest.update(path.encode())
+    for path in sorted(set(reads)):
         file = ROOT / path
-        digest.update(file.read_bytes() if file.exists() else b"<missing>")
+        digest.update(path.encode() + (file.read_bytes() if file.exists() else b"<missing>"))
     return digest.hexdigest()
 
 
-def notebook_fingerprint(reads: list[str]) -> str:
-    """A notebook's fingerprint: the files it read, data, seed and imported modules alike."""
-    return fingerprint(reads, package=False)
+def is_fresh(record: Path) -> bool:
+    """Whether the record exists and the files it names are unchanged."""
+    data = json.loads(record.read_text()) if record.exists() else None
+    return data is not None and data["fingerprint"] == fingerprint(data["reads"])
 
 
-def is_notebook(app: Sphinx, docname: str) -> bool:
-    """Whether the source of ``docname`` is a notebook."""
-    return Path(app.env.doc2path(docname)).suffix == ".ipynb"
+def write_record(record: Path, log: Path) -> None:
+    """Turn the read log ``log`` into the record ``record`` (atomically)."""
+    reads = sorted({relative(line) for line in log.read_text().splitlines() if line})
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.with_suffix(".tmp").write_text(json.dumps({"reads": reads, "fingerprint": fingerprint(reads)}))
+    os.replace(record.with_suffix(".tmp"), record)
 
 
-def _drop_cache_record(app: Sphinx, docname: str) -> None:
+def static_fingerprint(app) -> str:
+    """Hash of the book's ``_static`` files, which every page links with a checksum."""
+    files = sorted(p for p in (Path(app.srcdir) / "_static").rglob("*") if p.is_file())
+    data = b"".join(str(p.relative_to(app.srcdir)).encode() + p.read_bytes() for p in files)
+    return hashlib.sha256(data).hexdigest()
+
+
+def outdated(app, env, added, changed, removed) -> list[str]:
+    """Notebooks whose recorded reads changed lose their cache record (so they execute again) and
+    are read again; every page is, when a ``_static`` file changed."""
     import nbformat
     from jupyter_cache import get_cache
 
-    cache_path = execution_cache_path(app)
-    if not cache_path.exists():
-        return
-    cache = get_cache(str(cache_path))
-    notebook = nbformat.read(app.env.doc2path(docname), as_version=4)
-    try:
-        record = cache.match_cache_notebook(notebook)
-    except KeyError:
-        return
-    cache.remove_cache(record.pk)
-
-
-def static_fingerprint(app: Sphinx) -> str:
-    """Hash of the book's own ``_static`` files, which every page links with a checksum."""
-    digest = hashlib.sha256()
-    for path in sorted((Path(app.srcdir) / "_static").rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(app.srcdir)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def outdated_by_static_files(app: Sphinx) -> list[str]:
-    """Every page, when a stylesheet or script changed: each page links them as ``name?v=<checksum>``,
-    and Sphinx would otherwise rewrite only the pages whose source changed. The new checksum is
-    committed only when the build finishes, after every page was rewritten."""
-    record = deps_dir(app) / "static.sha256"
-    current = static_fingerprint(app)
-    previous = record.read_text() if record.exists() else None
-    if previous != current:
-        write_atomically(pending_dir(app) / "static.sha256", current)
-    return sorted(app.env.found_docs) if previous != current else []
-
-
-def outdated_by_dependencies(app: Sphinx, env, added, changed, removed) -> list[str]:
-    """Notebooks whose recorded data files or modules changed since they were executed."""
-    stale = []
-    for docname in sorted(env.found_docs - set(added) - set(changed)):
-        if not is_notebook(app, docname):
+    cache, stale = get_cache(str(cache_path(app))), []
+    for docname in sorted(env.found_docs):
+        path = Path(env.doc2path(docname))
+        if path.suffix != ".ipynb" or is_fresh(deps_dir(app) / f"{record_name(docname)}.json"):
             continue
-        record_file = record_path(app, docname)
-        record = json.loads(record_file.read_text()) if record_file.exists() else None
-        if record is None or record["fingerprint"] != notebook_fingerprint(record["reads"]):
-            _drop_cache_record(app, docname)
-            stale.append(docname)
+        try:
+            cache.remove_cache(cache.match_cache_notebook(nbformat.read(path, as_version=4)).pk)
+        except KeyError:
+            pass
+        stale += [] if docname in set(added) | set(changed) else [docname]
     if stale:
-        LOG.info("thawbook: re-executing notebooks whose data or package changed: %s", ", ".join(stale))
-    restyled = [doc for doc in outdated_by_static_files(app) if doc not in stale]
-    # Notebooks that will be read anyway must execute too if their inputs changed, or if we
-    # know nothing of their inputs: a renamed notebook would otherwise match the cache entry
-    # of its old name, made from whatever data and package were current back then.
-    for docname in sorted(set(added) | set(changed)):
-        if is_notebook(app, docname):
-            record_file = record_path(app, docname)
-            record = json.loads(record_file.read_text()) if record_file.exists() else None
-            if record is None or record["fingerprint"] != notebook_fingerprint(record["reads"]):
-                _drop_cache_record(app, docname)
-    return stale + restyled
+        print(f"thawbook: re-executing notebooks whose data or package changed: {', '.join(stale)}")
+    static = deps_dir(app) / "static.sha256"
+    if static.exists() and static.read_text() == static_fingerprint(app):
+        return stale
+    (deps_dir(app) / "pending").mkdir(parents=True, exist_ok=True)
+    (deps_dir(app) / "pending" / static.name).write_text(static_fingerprint(app))
+    return sorted(env.found_docs)
 
 
-def execution_cache_path(app: Sphinx) -> Path:
-    """The folder of Jupyter Book's execution cache."""
-    return Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+def note_page_written(app, pagename, templatename, context, doctree) -> None:
+    """Remember the pages this build writes."""
+    app.thawbook_pages = getattr(app, "thawbook_pages", set()) | {pagename}
 
 
-def executed_docnames(app: Sphinx) -> set[str]:
-    """Notebooks this build executed (the app, unlike the environment, is not saved)."""
-    if not hasattr(app, "_thawbook_executed"):
-        app._thawbook_executed = set()
-    return app._thawbook_executed
-
-
-def store_fingerprint(app: Sphinx, doctree) -> None:
-    """Set aside the fingerprint of what the notebook just read; :func:`commit_fingerprints`
-    makes it the notebook's record once its page is written."""
-    docname = app.env.docname
-    if not is_notebook(app, docname) or docname not in executed_docnames(app):
-        return  # served from the cache: nothing executed, keep what the last execution read
-    log = reads_log_path(app, docname)
-    reads = sorted({line for line in log.read_text().splitlines() if line}) if log.exists() else []
-    record_file = record_path(app, docname)
-    record = {"reads": [relative_to_root(p) for p in reads]}
-    record["fingerprint"] = notebook_fingerprint(record["reads"])
-    write_atomically(pending_dir(app) / record_file.name, json.dumps(record, indent=1))
-
-
-def note_page_written(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Remember the pages this build writes (the app, unlike the environment, is not saved)."""
-    if not hasattr(app, "_thawbook_pages"):
-        app._thawbook_pages = set()
-    app._thawbook_pages.add(pagename)
-
-
-def commit_fingerprints(app: Sphinx, exception: Exception | None) -> None:
-    """Make each pending fingerprint the notebook's record, if this build wrote its page.
-
-    ``build-finished`` runs after every page is written, and not at all when the build is
-    killed or interrupted (SIGKILL, KeyboardInterrupt). A fingerprint that is not committed
-    leaves the old record, which no longer matches the data, so the next build re-executes
-    the notebook and rewrites its page.
-    """
-    pending = pending_dir(app)
+def commit_records(app, exception) -> None:
+    """Make each pending record current if the build finished and wrote the notebook's page; a
+    record left pending keeps the old one, which no longer matches, so the page is made again."""
+    pending = deps_dir(app) / "pending"
     if exception is not None or not pending.is_dir():
-        return  # a page whose writing raised may be missing or half-written: commit nothing
-    written = getattr(app, "_thawbook_pages", set())
-    for item in sorted(pending.glob("*.json")):
-        docname = item.stem.replace("__", "/")
-        if app.builder.format != "html" or docname in written:
+        return
+    for item in sorted(pending.iterdir()):
+        written = item.stem.replace("__", "/") in getattr(app, "thawbook_pages", ())
+        if item.suffix != ".json" or app.builder.format != "html" or written:
             os.replace(item, deps_dir(app) / item.name)
-    static = pending / "static.sha256"
-    if static.exists():
-        os.replace(static, deps_dir(app) / "static.sha256")
 
 
-def clear_pending(app: Sphinx) -> None:
-    """Pending fingerprints left by a build that did not finish belong to pages it never wrote."""
-    pending = pending_dir(app)
-    if pending.is_dir():
-        shutil.rmtree(pending)
+def repair(app) -> None:
+    """Before the build reads anything: drop pending records of a build that did not finish, and
+    cache records whose notebook file is missing or unreadable, and folders no record points to."""
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.cache.db import NbCacheRecord
+
+    shutil.rmtree(deps_dir(app) / "pending", ignore_errors=True)
+    if not (cache_path(app) / "global.db").exists():
+        return
+    cache, executed, known = get_cache(str(cache_path(app))), cache_path(app) / "executed", set()
+    for record in cache.list_cache_records():
+        try:
+            nbformat.reads((executed / record.hashkey / "base.ipynb").read_text(), nbformat.NO_CONVERT)
+            known.add(record.hashkey)
+        except Exception as error:  # missing, truncated or corrupt
+            shutil.rmtree(executed / record.hashkey, ignore_errors=True)
+            NbCacheRecord.remove_records([record.pk], cache.db)
+            problem = f"unreadable ({type(error).__name__})"
+            problem = "missing" if isinstance(error, FileNotFoundError) else problem
+            _notice(
+                f"removed execution-cache record {record.pk} ({record.uri}): its notebook file is {problem}"
+            )
+    for folder in sorted(p for p in executed.glob("*") if p.is_dir() and p.name not in known):
+        shutil.rmtree(folder)
+        _notice(f"removed orphaned execution-cache folder executed/{folder.name}: no record points to it")
+
+
+def _notice(repair: str) -> None:
+    print(f"thawbook: repaired the execution cache: {repair}; the notebook executes again", file=sys.stderr)

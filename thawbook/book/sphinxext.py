@@ -1,50 +1,31 @@
-"""Sphinx extension that keeps the book offline and its executed outputs fresh.
+"""The book's Sphinx extension (``_config.yml``): it connects the build's hooks.
 
-The entry point wired in ``_config.yml`` (``sphinx.config.extensions``): :func:`setup` connects
-the build's hooks, each kept in a module of its own job:
-
-1. **Offline, light charts** (:mod:`thawbook.book.chart_assets`): every altair chart is
-   compiled to Vega when its page is written, and the Vega runtime of ``vl-convert-python`` is
-   written to ``_static/`` and linked only from pages whose HTML holds a chart (a ``<div>`` with
-   an ``altair-viz-<digest>`` id); the theme's icon-font rules are dropped from its stylesheet.
-2. **Data-aware re-execution.** Jupyter Book's execution cache is keyed on code cells only.
-   :mod:`thawbook.book.freshness` drops the cache record of every notebook whose recorded
-   reads (data, seed, imported modules) changed, and commits a notebook's new fingerprint only
-   once its page is written; :mod:`thawbook.book.execution_cache` executes every stale
-   notebook, concurrently, before Sphinx reads, and repairs a damaged cache. The seed's SHA-256
-   is checked first of all (:func:`check_inputs`).
-3. **Downloads** (:mod:`thawbook.book.downloads`): the data package zip and ``findings.csv``.
-4. **No stale pages** (:mod:`thawbook.book.stale_pages`): pages and published sources of
-   removed chapters are deleted.
-
-A build that stops on bad input prints the data error last, and one that meets a damaged input
-or machine stops with one line (:mod:`thawbook.book.failures`); one build runs at a time per
-checkout (:mod:`thawbook.book.single_run`).
+The seed is checked and the execution cache repaired first; notebooks whose reads changed lose
+their cache record (:mod:`thawbook.book.freshness`); stale notebooks execute before Sphinx reads
+(:mod:`thawbook.book.execute`); the vega bundle is linked only from chart pages
+(:mod:`thawbook.render.chart_assets`, which also compiles each chart to Vega and drops the theme's
+icon-font rules); downloads are written (:mod:`thawbook.exports.downloads`); pages of removed
+chapters are deleted; records are committed once pages are written. A build that meets a damaged
+input or machine stops with one line, one build runs at a time per checkout, and one stopped by
+bad data prints the data error last (:mod:`thawbook.book.failures`).
 """
 
 from __future__ import annotations
 
-from sphinx.application import Sphinx
+from pathlib import Path
 
-from thawbook.book.chart_assets import (
+from thawbook.book import freshness
+from thawbook.book.execute import execute_stale_notebooks
+from thawbook.book.failures import prepare_build, report_data_failure, say_last
+from thawbook.exports.downloads import write_data_archive
+from thawbook.render.chart_assets import (
     drop_icon_font_rules,
     link_bundle_on_chart_pages,
     write_assets_before_pages,
 )
-from thawbook.book.downloads import write_data_archive
-from thawbook.book.execution_cache import execute_stale_notebooks, repair_execution_cache
-from thawbook.book.failures import prepare_build, report_data_failure, say_last
-from thawbook.book.freshness import (
-    clear_pending,
-    commit_fingerprints,
-    note_page_written,
-    outdated_by_dependencies,
-    store_fingerprint,
-)
-from thawbook.book.stale_pages import remove_pages_of_removed_documents
 
 
-def check_inputs(app: Sphinx) -> None:
+def check_inputs(app) -> None:
     """Before anything is read: the build can write and runs alone, its notebooks and data
     folder are sound (:func:`thawbook.book.failures.prepare_build`), the seed is the right
     article, and the cache is sound."""
@@ -56,23 +37,39 @@ def check_inputs(app: Sphinx) -> None:
     except SeedError as error:
         say_last([f"SeedError: {error}"])
         raise
-    clear_pending(app)
-    repair_execution_cache(app)
+    freshness.repair(app)
 
 
-def setup(app: Sphinx) -> dict:
+def remove_pages_of_removed_documents(app, exception) -> None:
+    """Delete built pages and published sources whose source left the book."""
+    if exception is not None or app.builder.format != "html":
+        return
+    current, out = set(app.env.found_docs) | {"genindex", "search"}, Path(app.outdir)
+    for page in [*out.rglob("*.html"), *(out / "_sources").rglob("*.*")]:
+        relative = page.relative_to(out).as_posix().removesuffix(".txt")
+        if relative.startswith(("_static/", "_downloads/", "_images/")):
+            continue
+        name = relative.removeprefix("_sources/").rsplit(".", 1)[0]
+        if name not in current:
+            print(f"thawbook: removing {page.relative_to(out)}, whose source is no longer in the book")
+            page.unlink()
+
+
+def setup(app) -> dict:
     """Register the book's build hooks with Sphinx."""
     app.add_config_value("thawbook_downloads", True, "html", [bool])
     app.connect("builder-inited", check_inputs, priority=100)
-    app.connect("env-get-outdated", outdated_by_dependencies)
-    app.connect("env-before-read-docs", execute_stale_notebooks)
-    app.connect("doctree-read", store_fingerprint)
-    app.connect("html-page-context", link_bundle_on_chart_pages)
-    app.connect("html-page-context", note_page_written)
     app.connect("builder-inited", write_assets_before_pages)
-    app.connect("build-finished", write_data_archive)
-    app.connect("build-finished", drop_icon_font_rules)
-    app.connect("build-finished", remove_pages_of_removed_documents)
-    app.connect("build-finished", commit_fingerprints)
+    app.connect("env-get-outdated", freshness.outdated)
+    app.connect("env-before-read-docs", execute_stale_notebooks)
+    app.connect("html-page-context", link_bundle_on_chart_pages)
+    app.connect("html-page-context", freshness.note_page_written)
+    for hook in (
+        write_data_archive,
+        drop_icon_font_rules,
+        remove_pages_of_removed_documents,
+        freshness.commit_records,
+    ):
+        app.connect("build-finished", hook)
     app.connect("build-finished", report_data_failure)
     return {"version": "1", "parallel_read_safe": False, "parallel_write_safe": True}

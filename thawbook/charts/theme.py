@@ -375,7 +375,7 @@ def colour_signals(values: dict[str, str]) -> list[dict]:
 
 def charts_config() -> dict:
     """The two Vega configs the page's chart script (``_static/thawbook-charts.js``) draws with:
-    in light mode each chart's own colours (kept beside its spec by ``thawbook.book.chart_assets``)
+    in light mode each chart's own colours (kept beside its spec by ``thawbook.render.chart_assets``)
     and the swapped colours as they are; in dark mode :data:`DARK` and the swapped colours' dark
     values."""
     return {

@@ -10,8 +10,11 @@ and :func:`register` the whole table that the build writes to ``findings.csv``.
 
 from __future__ import annotations
 
+import json
+import os
 from functools import cache, lru_cache
 from importlib import import_module
+from pathlib import Path
 
 import pandas as pd
 from IPython.display import Markdown
@@ -19,6 +22,7 @@ from IPython.display import Markdown
 from thawbook.findings import readings
 from thawbook.findings.core import Finding, FindingError, check
 from thawbook.inputs.tables import load_tables
+from thawbook.paths import ROOT, record_read
 from thawbook.render import robustness as robustness_marks
 from thawbook.render.display import md
 from thawbook.render.numbers import shown
@@ -42,6 +46,7 @@ COLUMNS = [
     "robust",
     "alternatives_tested",
     "fails_under",
+    "breaks_under",
     "becomes",
     "on_record",
     "on_record_why",
@@ -71,6 +76,9 @@ def compute(chapter: str, reading: readings.Reading = readings.AS_READ) -> list[
 
 @cache
 def _compute(chapter: str, reading: readings.Reading) -> tuple[Finding, ...]:
+    if reading != readings.AS_READ and os.environ.get("THAWBOOK_REGISTER_LOG"):  # tests count these
+        with open(os.environ["THAWBOOK_REGISTER_LOG"], "a", encoding="utf-8") as log:
+            log.write(f"{os.environ.get('THAWBOOK_NOTEBOOK') or 'register'} {chapter} {reading.id}\n")
     module = import_module(f"thawbook.findings.{CHAPTERS[chapter]}")
     return tuple(module.findings(readings.apply(reading, tables()), reading))
 
@@ -144,6 +152,8 @@ def robustness(chapter: str) -> pd.DataFrame:
     dates the events (:func:`on_record`, with ``on_record_why``), and ``falsifier`` the change
     to the data under which it would be false.
     """
+    if (stored := computed_register()) is not None:
+        return stored[stored["chapter"] == chapter].reset_index(drop=True)
     base = evaluate(chapter)
     alternatives = readings.alternatives(tables())
     under = {r.id: {f.id: f for f in compute(chapter, r)} for r in alternatives}
@@ -165,6 +175,7 @@ def robustness(chapter: str) -> pd.DataFrame:
                 "robust": not broken,
                 "alternatives_tested": len(alternatives),
                 "fails_under": label[first] if first else "",
+                "breaks_under": " ".join(broken),
                 "becomes": becomes,
                 "on_record": status,
                 "on_record_why": why,
@@ -192,12 +203,12 @@ def verdict(row: pd.Series, breaking: list[readings.Reading] | None = None) -> s
 
 def breaking_readings(chapter: str) -> dict[str, list[readings.Reading]]:
     """For each finding of ``chapter``, every alternative reading under which it is false or
-    absent, in the order of :func:`thawbook.findings.readings.alternatives`."""
-    alternatives = readings.alternatives(tables())
-    under = {r: {f.id: f for f in compute(chapter, r)} for r in alternatives}
+    absent, in the order of :func:`thawbook.findings.readings.alternatives`: read from the
+    register's ``breaks_under`` (reading ids), so that nothing is computed twice."""
+    by_id = {r.id: r for r in readings.alternatives(tables())}
+    rows = robustness(chapter)
     return {
-        f.id: [r for r in alternatives if not (f.id in under[r] and under[r][f.id].holds)]
-        for f in compute(chapter)
+        row.finding_id: [by_id[rid] for rid in str(row.breaks_under).split()] for row in rows.itertuples()
     }
 
 
@@ -282,4 +293,32 @@ def findings_table(reg: pd.DataFrame) -> pd.DataFrame:
 
 def register() -> pd.DataFrame:
     """Every chapter's robustness rows, in chapter order: the table written to ``findings.csv``."""
+    if (stored := computed_register()) is not None:
+        return stored
     return pd.concat([robustness(chapter) for chapter in CHAPTERS], ignore_index=True)
+
+
+def write_csv(path: str) -> None:
+    """Compute the register, chapters side by side on every core, and write it to ``path`` as
+    ``findings.csv`` (atomically)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    tables()  # loaded once, before the processes fork
+    with ProcessPoolExecutor() as pool:  # the last chapters, which take longest, first
+        parts = dict(zip(reversed(CHAPTERS), pool.map(robustness, reversed(CHAPTERS))))
+    table = pd.concat([parts[chapter] for chapter in CHAPTERS], ignore_index=True)
+    Path(f"{path}.tmp").write_text(table.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    os.replace(f"{path}.tmp", path)
+
+
+@cache
+def computed_register() -> pd.DataFrame | None:
+    """The register the book build computed before this kernel started (``THAWBOOK_REGISTER``,
+    :func:`thawbook.book.execute.current_register`), with what it read recorded as this notebook's
+    reads; None elsewhere (nbval, ``make refresh``), where it is computed."""
+    path = os.environ.get("THAWBOOK_REGISTER")
+    if not path:
+        return None
+    for read in json.loads(Path(path).with_suffix(".json").read_text(encoding="utf-8"))["reads"]:
+        record_read(ROOT / read)
+    return pd.read_csv(path, keep_default_na=False)

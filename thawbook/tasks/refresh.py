@@ -5,8 +5,8 @@ metadata, so that an unchanged notebook re-executes to identical JSON. As in the
 opening a file under ``data/`` or ``seeds/`` that the recording loader did not record fails
 the notebook (:func:`thawbook.book.execute.guard_line`).
 
-The notebooks execute concurrently, one kernel per core (``THAWBOOK_JOBS`` to change it), as
-in the book build. All or nothing: every notebook executes into a copy in memory first. Only when all of them
+The notebooks execute concurrently, one kernel per core, as in the book build. All or nothing:
+every notebook executes into a copy in memory first. Only when all of them
 succeeded are the stored notebooks replaced (each atomically, through a temporary file
 beside it); if one fails, the command names the notebook and the cell, and leaves every
 stored notebook as it was. It ends by listing which notebooks changed.
@@ -24,7 +24,15 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from thawbook.book.execute import describe_cell, guard_line, jobs
+from thawbook.book.execute import guard_line, jobs
+
+
+def describe_cell(notebook) -> str:
+    """The failing cell of an executed ``notebook`` as ``cell N ('first words')``."""
+    for index, cell in enumerate(notebook.cells):
+        if any(output.get("output_type") == "error" for output in cell.get("outputs", [])):
+            return f"cell {index} ({(cell.source.strip().splitlines() or [''])[0][:60]!r})"
+    return "a cell"
 
 
 class RefreshError(RuntimeError):

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from thawbook.book.downloads import data_archive_bytes
+from thawbook.exports.downloads import data_archive_bytes
 
 FOLDER = "thaw-data-package/"
 
@@ -93,7 +93,7 @@ def test_the_download_holds_exactly_the_declared_files_the_readme_and_the_seed(a
     ],
 )
 def test_a_file_the_package_does_not_declare_stops_the_zip_naming_it_and_the_fix(tmp_data, name, says):
-    from thawbook.book.downloads import PublishError
+    from thawbook.exports.downloads import PublishError
 
     (tmp_data / name).parent.mkdir(exist_ok=True)
     (tmp_data / name).write_text("TOKEN=secret\n", encoding="utf-8")
@@ -105,7 +105,7 @@ def test_a_file_the_package_does_not_declare_stops_the_zip_naming_it_and_the_fix
 
 
 def test_a_symlink_in_data_stops_the_zip_and_its_target_is_never_read(tmp_data, tmp_path):
-    from thawbook.book.downloads import PublishError
+    from thawbook.exports.downloads import PublishError
 
     outside = tmp_path / "secret.txt"
     outside.write_text("a system file\n", encoding="utf-8")
@@ -122,7 +122,8 @@ def test_a_symlink_in_data_stops_the_zip_and_its_target_is_never_read(tmp_data, 
 def test_the_build_stops_with_one_line_on_an_undeclared_file(tmp_data, monkeypatch, capsys):
     from types import SimpleNamespace
 
-    from thawbook.book import downloads, failures
+    from thawbook.book import failures
+    from thawbook.exports import downloads
 
     (tmp_data / ".env").write_text("TOKEN=secret\n", encoding="utf-8")
     monkeypatch.setattr(downloads, "ROOT", tmp_data.parent)

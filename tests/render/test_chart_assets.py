@@ -1,12 +1,12 @@
-"""Charts compiled to Vega at build time (thawbook.book.chart_assets): what a page receives."""
+"""Charts compiled to Vega at build time (thawbook.render.chart_assets): what a page receives."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from thawbook.book import chart_assets, chart_layout
 from thawbook.charts import theme
+from thawbook.render import chart_assets, chart_layout
 
 SPEC = {
     "config": theme.thawbook_theme()["config"],

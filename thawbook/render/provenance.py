@@ -181,7 +181,7 @@ def stamp_script(stamp: str) -> str:
     import json
 
     return (
-        "/* Written by thawbook.book.provenance at the end of the build: the build's date and commit. */\n"
+        "/* Written by thawbook.render.provenance at the end of the build: the build's date and commit. */\n"
         "document.querySelectorAll('.thawbook-build').forEach(function (span) { span.textContent = "
         f"{json.dumps(stamp)}; }});\n"
     )

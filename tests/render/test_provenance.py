@@ -9,9 +9,9 @@ import json
 import types
 import zipfile
 
-from thawbook.book import provenance
-from thawbook.book.downloads import FINDINGS_NAME, data_archive_bytes
+from thawbook.exports.downloads import FINDINGS_NAME, data_archive_bytes
 from thawbook.paths import DATAPACKAGE, ROOT, SEED
+from thawbook.render import provenance
 
 
 def test_cite_text_and_bibtex_come_from_citation_cff():

@@ -1,20 +1,18 @@
 """Downloads of the built book: the data package zip and the findings register beside the pages.
 
 The whole data package is zipped into ``_downloads/`` of the output, so readers can take it
-from the built book, offline. The findings register (``findings.csv``) is computed in the
-background while notebooks execute (:mod:`thawbook.book.findings_register`), kept under the fingerprint
-of its inputs, written beside the pages and put in the zip. Hooked into Sphinx by
+from the built book, offline. The findings register (``findings.csv``), computed once
+before the notebooks execute (:func:`thawbook.book.execute.current_register`), is written beside
+the pages and put in the zip. Hooked into Sphinx by
 :mod:`thawbook.book.sphinxext`.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from thawbook.book.freshness import fingerprint, relative_to_root
 from thawbook.paths import ROOT, SEED
 
 ARCHIVE_NAME = "_downloads/thaw-data-package.zip"
@@ -42,7 +40,7 @@ def published_files(directory: Path | None = None) -> list[Path]:
     directory = Path(directory or ROOT / "data")
     package = descriptor(directory)
     declared = {item["path"] for item in package["resources"] + package.get(EXPORTS, [])} | set(PACKAGE_FILES)
-    shown = relative_to_root(directory) if directory.is_relative_to(ROOT) else str(directory)
+    shown = directory.relative_to(ROOT).as_posix() if directory.is_relative_to(ROOT) else str(directory)
     found = []
     for path in sorted(directory.rglob("*")):
         name = path.relative_to(directory).as_posix()
@@ -121,59 +119,20 @@ def offers_downloads(app: Sphinx) -> bool:
     return app.builder.format == "html" and bool(app.config.thawbook_downloads)
 
 
-def findings_cache_file(app: Sphinx) -> Path:
-    """Where the register of the current data, seed and package is kept."""
-    inputs = [relative_to_root(p) for p in sorted((ROOT / "data").iterdir()) if p.is_file()]
-    inputs.append(relative_to_root(ROOT / "seeds" / "000_efb7a1c38396a014.txt"))
-    return Path(app.outdir).parent / "thawbook-findings" / f"{fingerprint(inputs)}.csv"
-
-
-def start_findings_register(app: Sphinx) -> None:
-    """If the register must be computed, start computing it in the background now, while the
-    notebooks execute, instead of after every page is written (:mod:`thawbook.book.findings_register`)."""
-    if not offers_downloads(app) or findings_cache_file(app).exists():
-        return
-    import subprocess
-
-    app._thawbook_findings = subprocess.Popen(
-        [sys.executable, "-m", "thawbook.book.findings_register", str(findings_cache_file(app))],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def stop_findings_register(app: Sphinx) -> None:
-    """Kill the background findings register if it is still running."""
-    background = getattr(app, "_thawbook_findings", None)
-    if background is not None and background.poll() is None:
-        background.kill()
-        background.wait()
-
-
 def findings_csv_bytes(app: Sphinx) -> bytes:
-    """The findings register as CSV, recomputed only when the data or the package changed.
+    """The findings register as CSV: the one the build computed before the notebooks executed
+    (``app.thawbook_register``, :func:`thawbook.book.execute.current_register`), or now, where a
+    false finding raises :class:`thawbook.findings.core.FindingError` and so fails the build."""
+    csv = getattr(app, "thawbook_register", None)
+    if csv is None:
+        from thawbook.findings.register import register
 
-    Computing it re-evaluates every finding under every alternative reading, so the result is
-    kept in ``_build/thawbook-findings/`` under the fingerprint of its inputs, computed in the
-    background while notebooks execute. If that did not produce it, it is computed here, where
-    a false finding raises :class:`thawbook.findings.core.FindingError` and so fails the build.
-    """
-    from thawbook.book import findings_register
-
-    cache = findings_cache_file(app)
-    background = getattr(app, "_thawbook_findings", None)
-    if background is not None:
-        background.wait()
-    if not cache.exists():
-        findings_register.write(cache)
-    return cache.read_bytes()
+        return register().to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return csv.read_bytes()
 
 
 def write_data_archive(app: Sphinx, exception: Exception | None) -> None:
     """Write ``findings.csv`` beside the pages, and the data package zip with it inside."""
-    if exception is not None:
-        stop_findings_register(app)  # the build failed: nothing will need the register
     if exception is not None or not offers_downloads(app):
         return
     findings = findings_csv_bytes(app)

@@ -29,8 +29,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from thawbook.book.chart_layout import MEASURE_FONT, PHONE_COLUMN_PX, phone_first, views
 from thawbook.charts.theme import swap_signal
+from thawbook.render.chart_layout import MEASURE_FONT, PHONE_COLUMN_PX, phone_first, views
 
 BUNDLE_NAME = "thawbook/vega-bundle.js"
 # The id of a chart's <div>, as thawbook.charts.theme.StableHTMLRenderer names it: altair-viz-<digest>.

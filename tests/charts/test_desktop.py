@@ -3,7 +3,7 @@
 At a 1,400 px window the book's content column is 768 px wide. A chart designed for a phone's
 342 px column first must still spread its marks and texts across most of that width there, not
 keep a phone's width in a corner of the page. The chart is compiled as the build compiles it
-(``thawbook.book.chart_assets``), drawn by vl-convert at the column's width, and measured from
+(``thawbook.render.chart_assets``), drawn by vl-convert at the column's width, and measured from
 its leftmost to its rightmost drawn item (marks clipped to their view, texts by their box).
 """
 
@@ -15,7 +15,7 @@ import pytest
 import vl_convert
 
 from tests.charts.test_geometry import PHONE_FONT, SPECS, at_width, chart_title, flatten, text_box
-from thawbook.book import chart_assets
+from thawbook.render import chart_assets
 
 DESKTOP_COLUMN_PX = 768  # the content column in a 1,400 px window (pydata-sphinx-theme)
 MIN_SHARE = 0.8

@@ -1,7 +1,7 @@
 import numpy as np
 from IPython.core.formatters import PlainTextFormatter
 
-from thawbook.render.numbers import MINUS, number_text, shown
+from thawbook.render.numbers import MINUS, number_text, shown, signed_text
 
 
 def test_whole_numbers_lose_their_decimals_and_negatives_get_a_minus_sign():
@@ -18,3 +18,8 @@ def test_a_shown_number_prints_so_in_a_notebook_and_stays_the_same_number():
         assert plain(number) == text and str(number) == text and f"{number}" == text
         assert number == value and format(number, ".1f") == format(value, ".1f")
     assert shown("text") == "text" and shown(None) is None
+
+
+def test_a_signed_score_keeps_its_sign_and_a_true_minus():
+    assert signed_text(1.26) == "+1.3"
+    assert signed_text(-0.14) == "\N{MINUS SIGN}0.1"

@@ -9,7 +9,7 @@ from thawbook.dates.intervals import iso
 from thawbook.dates.publication import infer_publication_interval
 from thawbook.findings.core import Finding, count, drop, finding, listing, move, recode, verb
 from thawbook.findings.readings import ON_RECORD, Reading, apply
-from thawbook.render.numbers import MINUS
+from thawbook.render.numbers import signed_text
 
 CHAPTER = "chapters/10_thaw_index"
 #: The events the chapter names as making its most conflictual week.
@@ -111,11 +111,6 @@ def _alternative_words(tables: dict[str, pd.DataFrame], scenario: str) -> str:
     return f"*{title}* coded “{label}”"
 
 
-def _signed(value: float) -> str:
-    """A score with its sign and one decimal, with a true minus sign: "+1.3", "−0.1"."""
-    return f"{value:+.1f}".replace("-", MINUS)
-
-
 def _flips(sens: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> str:
     """Which recodings flip the publication week's sign, in words."""
     base = sens.iloc[0]
@@ -123,10 +118,10 @@ def _flips(sens: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> str:
     if flipped.empty:
         return "no recoding flips it"
     names = listing(
-        f"{_alternative_words(tables, row.scenario)} ({_signed(row.week)})"
+        f"{_alternative_words(tables, row.scenario)} ({signed_text(row.week)})"
         for row in flipped.itertuples(index=False)
     )
-    return f"it flips from {_signed(base['week'])} under {names}"
+    return f"it flips from {signed_text(base['week'])} under {names}"
 
 
 def _disagree_words(n: int, weeks: int) -> str:

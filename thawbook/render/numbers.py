@@ -24,6 +24,11 @@ def number_text(value) -> str:
     return MINUS + text[1:] if text.startswith("-") else text
 
 
+def signed_text(value: float) -> str:
+    """A score with its sign and one decimal, with a true minus sign: "+1.3", "−0.1"."""
+    return f"{value:+.1f}".replace("-", MINUS)
+
+
 class ShownInt(int):
     """An integer that prints as :func:`number_text` writes it."""
 

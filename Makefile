@@ -76,7 +76,7 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m unit -p no:cacheprovider $(UNIT_FLAGS)
 
 # ruff, pinned in requirements.lock, configured in pyproject.toml.
-LINT_PATHS := thawbook tests conftest.py $(wildcard tools)
+LINT_PATHS := thawbook tests conftest.py
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)

@@ -115,7 +115,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "dating-resolver-agrees",
             CHAPTER,
-            "An independent resolver reading the article's dating words returns exactly the stored interval "
+            "Resolved again from the article's dating words alone (a consistency check), the dates match the stored interval exactly "
             "for {dating_agree_words} that rest on them.",
             {
                 "n_agree": figures["agrees"],

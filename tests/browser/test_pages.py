@@ -474,3 +474,19 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, local_server, page_path):
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     page.context.close()
     assert overflow <= 0, f"the page scrolls sideways by {overflow} px"
+
+
+@pytest.mark.parametrize(
+    "toggle, dialog", [("primary", "pst-primary-sidebar-modal"), ("secondary", "pst-secondary-sidebar-modal")]
+)
+def test_a_tap_on_the_menu_or_contents_button_opens_it_on_a_phone(browser, local_server, toggle, dialog):
+    # the theme binds its toggles to the first .primary-toggle / .secondary-toggle of the page; a
+    # hidden second header once took them, and a tap on the visible buttons did nothing
+    context = reader_context(browser, WIDTHS["phone"], "light", has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{local_server}/chapters/05_sanctions.html", wait_until="load")
+    page.locator(f".{toggle}-toggle:visible").first.tap()
+    page.wait_for_timeout(500)
+    opened = page.evaluate(f"() => document.getElementById('{dialog}').open")
+    context.close()
+    assert opened, f"a tap on the {toggle} toggle left its sidebar closed"

@@ -115,8 +115,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "dating-resolver-agrees",
             CHAPTER,
-            "Resolved again from the article's dating words alone (a consistency check), the dates match the stored interval exactly "
-            "for {dating_agree_words} that rest on them.",
+            "Resolved again from the article's dating words alone (a consistency check), the dates match "
+            "the stored interval exactly for {dating_agree_words} that rest on them.",
             {
                 "n_agree": figures["agrees"],
                 "n_by_events": figures["events"],

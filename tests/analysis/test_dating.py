@@ -174,3 +174,18 @@ def test_duration_and_status_words_get_no_resolved_interval(expression):
     accounts = dating.account_for_temporal_expressions(tables["events"], tables["temporal_exclusions"])
     row = accounts[accounts["expression"] == expression].iloc[0]
     assert row["resolved_start"] == "" and row["accounted_by"] == "exclusion"
+
+
+def test_the_coverage_table_words_every_count_it_shows():
+    accounts = pd.DataFrame(
+        {
+            "accounted_by": ["event", "exclusion"],
+            "matches": [1, 1],
+            "agreement": ["agrees", ""],
+            "resolved_start": ["2023-05-26", ""],
+        }
+    )
+    shown = dating.coverage_table(accounts).set_index("what")["count"]
+    assert shown["time words the extractor finds"] == 2
+    assert shown["… that date an event"] == 1 and shown["… set aside, each with its reason"] == 1
+    assert shown["time words that name no date it can place"] == 1

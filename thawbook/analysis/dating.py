@@ -210,6 +210,25 @@ def coverage(accounts: pd.DataFrame) -> dict[str, int]:
     }
 
 
+#: The reader's words for the counts of :func:`coverage`, in the order the page lists them.
+COVERAGE_WORDS = {
+    "mentions": "time words the extractor finds",
+    "events": "… that date an event",
+    "exclusions": "… set aside, each with its reason",
+    "unaccounted": "… accounted for by no row",
+    "agrees": "event dates the resolver gives back exactly",
+    "differs": "event dates it gives back differently",
+    "resolved": "time words it can place on the calendar",
+    "unresolved": "time words that name no date it can place",
+}
+
+
+def coverage_table(accounts: pd.DataFrame) -> pd.DataFrame:
+    """:func:`coverage` as a reader's two-column table (what is counted, how many)."""
+    counts = coverage(accounts)
+    return pd.DataFrame({"what": list(COVERAGE_WORDS.values()), "count": [counts[k] for k in COVERAGE_WORDS]})
+
+
 def accounts_table(accounts: pd.DataFrame) -> pd.DataFrame:
     """The accounting as a reader's table, in text order, with worded column names."""
     return accounts.rename(

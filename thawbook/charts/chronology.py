@@ -58,7 +58,7 @@ def _day(value: date) -> alt.DateTime:
 def _colour(legend: bool = True) -> alt.Color:
     return alt.Color(
         "theme_label:N",
-        title="Theme (click to filter)" if legend else "Theme",
+        title="Theme (tap or click to filter)" if legend else "Theme",
         scale=theme.scale_for(theme.THEME_COLORS),
         legend=alt.Legend(orient="bottom", columns=2) if legend else None,
     )

@@ -23,6 +23,20 @@ DOMAIN_COLORS = {"economic": theme.THEME_COLORS["trade"], "military": theme.THEM
 SCENARIO_COLORS = {"as coded": theme.BLUE, "alternative coding": theme.THEME_COLORS["business"]}
 
 
+def _week_x() -> alt.X:
+    """The weeks' axis of chapter 10's weekly charts: a label every fourth Monday."""
+    return alt.X(
+        "week_start:T",
+        title="Week (Monday–Sunday)",
+        axis=alt.Axis(
+            format="%d %b",
+            labelOverlap=True,
+            labelSeparation=8,
+            tickCount={"interval": "week", "step": 4},
+        ),
+    )
+
+
 def _short(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     if "week_start" in frame and "week_start" in columns:
         # A week's bar spans its Monday to its Sunday (a day's gap to the next), at any width.
@@ -78,16 +92,7 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
         keys["date_start"].map(iso),
         keys["date_end"].map(iso),
     )
-    x = alt.X(
-        "week_start:T",
-        title="Week (Monday–Sunday)",
-        axis=alt.Axis(
-            format="%d %b",
-            labelOverlap=True,
-            labelSeparation=8,
-            tickCount={"interval": "week", "step": 4},
-        ),
-    )
+    x = _week_x()
     bars = (
         alt.Chart(data)
         .mark_bar()
@@ -313,16 +318,7 @@ def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.VConcatChart:
             .mark_bar()
             .encode(
                 x2="bar_last:T",
-                x=alt.X(
-                    "week_start:T",
-                    title="Week (Monday–Sunday)",
-                    axis=alt.Axis(
-                        format="%d %b",
-                        labelOverlap=True,
-                        labelSeparation=8,
-                        tickCount={"interval": "week", "step": 4},
-                    ),
-                ),
+                x=_week_x(),
                 y=alt.Y("goldstein:Q", title="Goldstein sum"),
                 color=alt.Color(
                     "domain:N",

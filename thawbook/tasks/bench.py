@@ -38,8 +38,8 @@ def timed(command: list[str], cwd: Path, env: dict, outcomes: dict | None = None
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    if outcomes is not None:
-        outcomes[" ".join(command[:-1])] = done.returncode
+    if outcomes is not None:  # by its target: "make test", "make unit"
+        outcomes["make " + next((t for t in ("test", "unit") if t in command), "book")] = done.returncode
     return time.perf_counter() - start
 
 
@@ -112,7 +112,12 @@ def main() -> int:
         subprocess.run(["git", "init", "-q"], cwd=checkout, check=True)
         env = {**os.environ, "PYTHONPATH": str(checkout)}
         os.environ["PYTHONPATH"] = str(checkout)  # kernels started here import the copy too
-        make = ["make", "book", f"VENV={ROOT / '.venv'}"]
+        # Every make in the copy uses our venv as it is: "-o <stamp>" keeps make from reinstalling
+        # it (the copy's files are newer than the stamp), which pointed its editable install at
+        # the copy, so that the suites then failed at once (exit status 2) and the copy's removal
+        # left the venv pointing nowhere.
+        venv = [f"VENV={ROOT / '.venv'}", "-o", str(ROOT / ".venv" / ".installed")]
+        make = ["make", "book", *venv]
         events, module = checkout / "data" / "events.csv", checkout / PACKAGE_MODULE
         cold, nochange, datachange, packagechange = [], [], [], []
         for _ in range(RUNS):
@@ -139,10 +144,8 @@ def main() -> int:
         # The full suite after a build, as `make test` runs it (its book and browser steps are
         # up to date here, so -o skips them): notebook, build and browser tests included.
         outcomes: dict[str, int] = {}
-        tests = timed(
-            ["make", "-o", "book", "-o", "browser", "test", f"VENV={ROOT / '.venv'}"], checkout, env, outcomes
-        )
-        unit = timed(["make", "unit", f"VENV={ROOT / '.venv'}"], checkout, env, outcomes)
+        tests = timed(["make", "-o", "book", "-o", "browser", "test", *venv], checkout, env, outcomes)
+        unit = timed(["make", "unit", *venv], checkout, env, outcomes)
         pages = page_bytes(checkout / "_build" / "html")
         bundle = (checkout / "_build" / "html" / "_static" / "thawbook" / "vega-bundle.js").stat().st_size
 
@@ -173,8 +176,9 @@ def main() -> int:
         "cold_s / serial_execution_s <= 0.7": cold_s / serial <= 0.7,
         "package_change_ratio <= 0.5": package_s / cold_s <= 0.5,
         "nochange_ratio <= 0.10": nochange_s / cold_s <= 0.10,
-        "test_s <= 5 x cold_s": tests <= 5 * cold_s,
-        "unit_s <= 30": unit <= 30,
+        # a suite that failed is not a suite that met its time
+        "test_s <= 5 x cold_s": tests <= 5 * cold_s and not outcomes.get("make test"),
+        "unit_s <= 30": unit <= 30 and not outcomes.get("make unit"),
     }
     figures["targets_met"] = targets
     out = ROOT / "_build" / "bench.json"

@@ -200,16 +200,7 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X(
-                "week_start:T",
-                title="Week (Monday–Sunday)",
-                axis=alt.Axis(
-                    format="%d %b",
-                    labelOverlap=True,
-                    labelSeparation=8,
-                    tickCount={"interval": "week", "step": 4},
-                ),
-            ),
+            x=_week_x(),
             x2="bar_last:T",
             y=alt.Y("weight:Q", title="Events (weighted count)", stack="zero"),
             color=alt.Color(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging as plain_logging
+import multiprocessing
 import os
 import re
 import subprocess
@@ -91,6 +92,11 @@ def execute_notebooks(
     }
     saved = {key: os.environ.get(key) for key in [*env, NOTEBOOK_ENV, READS_LOG_ENV]}
     os.environ.update(env)
+    # The pool's workers start afresh ("spawn"), never as forks of this process: a fork copies a
+    # process's threads' locks but not the threads (vl-convert's V8 and tokio, zmq), and a forked
+    # worker of a process that had drawn a chart waited forever.
+    start_method = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("spawn", force=True)
     try:
         executor = load_executor("temp-parallel", cache, logger=EXECUTOR_LOG)
         result = executor.run_and_cache(filter_uris=list(jobs), timeout=timeout)
@@ -102,6 +108,7 @@ def execute_notebooks(
             again = executor.run_and_cache(filter_uris=result.errored, timeout=timeout)
             result.excepted[:], result.errored[:] = result.excepted + again.excepted, again.errored
     finally:
+        multiprocessing.set_start_method(start_method, force=True)
         for key, value in saved.items():
             os.environ.pop(key) if value is None else os.environ.update({key: value})
     for uri in result.excepted + result.errored:

@@ -26,20 +26,18 @@ RUNS = int(os.environ.get("BENCH_RUNS", "1"))
 
 
 def timed(command: list[str], cwd: Path, env: dict, outcomes: dict | None = None) -> float:
-    """Seconds ``command`` takes to run in ``cwd`` with ``env``; its output is discarded. A
-    failure stops the bench, unless ``outcomes`` is given: its exit status is then kept there
-    (a suite with a failing test still has a duration worth reporting, beside that it failed)."""
+    """Seconds ``command`` takes to run in ``cwd`` with ``env``. A failure stops the bench, unless
+    ``outcomes`` is given (the suites): their exit status is kept there, since a suite with a
+    failing test still has a duration worth reporting beside that it failed, and their output goes
+    to ``_build/bench-<target>.log``, where the failure can be read."""
+    target = next((t for t in ("test", "unit") if t in command), "book")
+    log = ROOT / "_build" / f"bench-{target}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    done = subprocess.run(
-        command,
-        cwd=cwd,
-        env=env,
-        check=outcomes is None,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    if outcomes is not None:  # by its target: "make test", "make unit"
-        outcomes["make " + next((t for t in ("test", "unit") if t in command), "book")] = done.returncode
+    with open(log if outcomes is not None else os.devnull, "wb") as out:
+        done = subprocess.run(command, cwd=cwd, env=env, check=outcomes is None, stdout=out, stderr=out)
+    if outcomes is not None:
+        outcomes[f"make {target}"] = done.returncode
     return time.perf_counter() - start
 
 
@@ -108,8 +106,15 @@ def main() -> int:
         checkout = copy_checkout(Path(folder) / "checkout")
         # The test suite's own builds run make with VENV=<checkout>/.venv: share ours.
         (checkout / ".venv").symlink_to(ROOT / ".venv")
-        # ... and copy_checkout (used by the build tests) lists files with git.
+        # ... and copy_checkout (used by the build tests) lists files with git, and the book's
+        # provenance names a commit: the copy is a repository with one commit of its files.
+        git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
         subprocess.run(["git", "init", "-q"], cwd=checkout, check=True)
+        subprocess.run(["git", "add", "-A"], cwd=checkout, check=True)
+        subprocess.run([*git, "commit", "-q", "-m", "bench"], cwd=checkout, check=True)
+        # The seed test compares seeds/ with ../shared/seeds/ when it is there, as beside a clone.
+        if (ROOT.parent / "shared").is_dir():
+            (Path(folder) / "shared").symlink_to(ROOT.parent / "shared")
         env = {**os.environ, "PYTHONPATH": str(checkout)}
         os.environ["PYTHONPATH"] = str(checkout)  # kernels started here import the copy too
         # Every make in the copy uses our venv as it is: "-o <stamp>" keeps make from reinstalling

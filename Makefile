@@ -68,10 +68,9 @@ TEST_FLAGS ?= -n 2 --dist loadfile
 test: $(STAMP) lint browser book
 	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -p no:cacheprovider --durations=15 $(TEST_FLAGS)
 
-# The quick loop: unit and data tests only (markers applied in conftest.py). Needs no book.
-# Its tests are independent of one another, so xdist hands them out one by one to two workers,
-# except those that compute the whole findings register: one group, so it is computed once.
-UNIT_FLAGS ?= -n 2 --dist loadgroup
+# The quick loop: unit and data tests only (tiers by folder, conftest.py). Needs no book and starts
+# no kernel. Its tests are independent of one another, so xdist hands them out one by one.
+UNIT_FLAGS ?= -n 2 --dist load
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m unit -p no:cacheprovider $(UNIT_FLAGS)
 

@@ -5,10 +5,14 @@ Every test gets exactly one tier marker (registered in pyproject.toml, ``--stric
 and its folder states it, so the quick loop can run without a build (``make unit`` runs ``-m unit``):
 
 - ``notebook``: an nbval item, i.e. a cell of an ``*.ipynb`` file;
-- ``build``: a test under ``tests/build/``: they run real ``jupyter-book`` builds;
+- ``whole``: a test under ``tests/whole/``: checks over the whole book, each a minute's work or
+  more in all: every chart the notebooks store, drawn at a phone's and a desktop's width, and
+  every finding under every reading (the register);
+- ``build``: a test under ``tests/build/``, which runs real ``jupyter-book`` builds, or under
+  ``tests/book/`` and ``tests/tasks/``, whose machinery starts kernels;
 - ``browser``: a test under ``tests/browser/``: they read the built book or drive Chromium;
-- ``unit``: every other test. Those folders mirror the package (``tests/analysis/`` tests
-  ``thawbook/analysis/``); they build nothing and open no browser.
+- ``unit``: every other test: logic on small fixtures and checks of the data, in folders that
+  mirror the package (``tests/analysis/`` tests ``thawbook/analysis/``).
 
 An nbval failure because a cell's output differs from the stored one usually means the data,
 the seed or the package changed on purpose: the report then says how to store the new outputs.
@@ -20,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-TIERS = ("unit", "notebook", "build", "browser")
-#: The folders under tests/ that are tiers of their own; every other test is ``unit``.
-TIER_FOLDERS = ("build", "browser")
+TIERS = ("unit", "whole", "notebook", "build", "browser")
+#: The folders under tests/ whose tests are not ``unit``, and their tier.
+TIER_OF_FOLDER = {"whole": "whole", "build": "build", "book": "build", "tasks": "build", "browser": "browser"}
 
 
 def tier(item) -> str:
@@ -30,8 +34,17 @@ def tier(item) -> str:
     path = Path(str(item.fspath))
     if path.suffix == ".ipynb":
         return "notebook"
-    folder = path.parent.name
-    return folder if folder in TIER_FOLDERS and path.parent.parent.name == "tests" else "unit"
+    folder = path.parent.name if path.parent.parent.name == "tests" else ""
+    return TIER_OF_FOLDER.get(folder, "unit")
+
+
+def pytest_ignore_collect(collection_path, config):
+    """With ``-m unit`` alone (make unit), the tier folders are not even imported: their tier is
+    known from the folder, and collecting them computes the whole register and reads every chart."""
+    if config.getoption("markexpr", "") == "unit" and collection_path.is_dir():
+        folder = collection_path.name if collection_path.parent.name == "tests" else ""
+        return True if TIER_OF_FOLDER.get(folder, "unit") != "unit" else None
+    return None
 
 
 def pytest_collection_modifyitems(config, items):

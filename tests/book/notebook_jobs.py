@@ -1,5 +1,5 @@
 """Small notebooks written for a test, executed as the book build executes them, shared by the
-tests of execution (tests/book/test_execute.py) and of the read guard (tests/test_read_guard.py)."""
+tests of execution (tests/book/test_execute.py) and of the read guard (tests/book/test_read_guard.py)."""
 
 from __future__ import annotations
 

@@ -210,7 +210,7 @@ MEASURE = """(charts) => {
 # at full size. A count per page, so that a new wide chart fails; to be brought to zero.
 KNOWN_WIDE_ON_A_PHONE = {}
 # Charts whose texts still collide at 390 px, as Chromium draws them (pairs per page), as listed
-# in tests/charts/test_geometry.py too. Exact counts: a fix must remove its entry. None today.
+# in tests/whole/test_chart_geometry.py too. Exact counts: a fix must remove its entry. None today.
 KNOWN_OVERLAPS_ON_A_PHONE: dict[str, int] = {}
 
 

@@ -138,12 +138,6 @@ def test_a_chinese_offer_on_military_talks_would_break_the_different_aims_findin
     assert not _holds_under(tables, "mil-different-aims")
 
 
-def test_military_findings_hold_under_every_alternative_reading():
-    table = register.robustness(CHAPTER)
-    print(table[["finding_id", "robust", "fails_under"]].to_string())
-    assert table["robust"].all()
-
-
 def test_both_governments_state_their_military_talk_positions_in_their_own_voice():
     # the attribution reading leaves the military positions on both sides in place
     own = replace(readings.AS_READ, id="own-words", attribution="own-words")

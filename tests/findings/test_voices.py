@@ -179,15 +179,3 @@ def test_a_us_precondition_would_break_the_all_chinese_preconditions_finding():
     tables["positions"] = pd.concat([tables["positions"], extra], ignore_index=True)
     found = {f.id: f for f in voices.findings(tables, readings.AS_READ)}
     assert not found["voices-preconditions-china-attributed"].holds
-
-
-def test_only_the_attribution_reading_makes_voices_findings_fragile():
-    table = register.robustness(CHAPTER)
-    print(table[["finding_id", "robust", "fails_under"]].to_string())
-    fragile = table[~table["robust"]]
-    assert set(fragile["fails_under"]) == {"positions only in a government's own voice"}
-    assert set(fragile["finding_id"]) == {
-        "voices-china-positions-sources",
-        "voices-preconditions-china-attributed",
-        "voices-shared-goals",
-    }

@@ -14,7 +14,7 @@ import copy
 import pytest
 import vl_convert
 
-from tests.charts.test_geometry import PHONE_FONT, SPECS, at_width, chart_title, flatten, text_box
+from tests.whole.test_chart_geometry import PHONE_FONT, SPECS, at_width, chart_title, flatten, text_box
 from thawbook.render import chart_assets
 
 DESKTOP_COLUMN_PX = 768  # the content column in a 1,400 px window (pydata-sphinx-theme)

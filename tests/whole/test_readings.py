@@ -12,9 +12,6 @@ import pytest
 
 from thawbook.findings import readings, register
 
-# computed from the whole register, on the one xdist worker that holds it (see test_register.py)
-pytestmark = pytest.mark.xdist_group("whole-register")
-
 
 @pytest.fixture(scope="module")
 def outcomes():

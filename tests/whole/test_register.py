@@ -18,10 +18,6 @@ import pytest
 from thawbook.findings import readings, register
 from thawbook.findings.core import count, finding, listing, share, verb
 
-# The tests that compute every chapter under every reading run on one xdist worker (make unit's
-# --dist loadgroup), so that the process cache of thawbook.findings.register computes it once.
-WHOLE_REGISTER = pytest.mark.xdist_group("whole-register")
-
 ALL = [(chapter, f.id) for chapter in register.CHAPTERS for f in register.compute(chapter)]
 
 
@@ -66,7 +62,6 @@ def reg():
     return register.register()
 
 
-@WHOLE_REGISTER
 def test_the_register_records_the_record_and_a_falsifier_for_every_finding(reg):
     assert list(reg.columns) == register.COLUMNS
     assert set(reg["on_record"]) <= set(register.ON_RECORD)
@@ -195,7 +190,6 @@ def test_the_checker_rejects_the_forms_issue_22_names_and_accepts_plain_sentence
         assert not problems(sentence), (sentence, problems(sentence))
 
 
-@WHOLE_REGISTER
 def test_every_sentence_reads_right_under_every_reading():
     every = [readings.AS_READ, readings.ON_RECORD, *readings.alternatives(register.tables())]
     wrong = []
@@ -208,7 +202,6 @@ def test_every_sentence_reads_right_under_every_reading():
     assert not wrong, "\n".join(wrong)
 
 
-@WHOLE_REGISTER
 def test_the_becomes_sentence_comes_from_the_findings_own_wording_for_false(reg):
     found = {f.id: f for c in register.CHAPTERS for f in register.compute(c)}
     for row in reg[reg["becomes"] != ""].itertuples():
@@ -221,7 +214,6 @@ def test_the_becomes_sentence_comes_from_the_findings_own_wording_for_false(reg)
         assert set(re.findall(r"\{(\w+)\}", template)) <= set(found[row.finding_id].values), row.finding_id
 
 
-@WHOLE_REGISTER
 def test_no_false_finding_reads_as_its_statement_under_any_reading():
     every = [readings.ON_RECORD, *readings.alternatives(register.tables())]
     wrong = []
@@ -276,7 +268,6 @@ def test_the_count_words_handle_zero_one_two_and_all():
     assert listing([]) == "none" and listing(["a"]) == "a" and listing(["a", "b", "c"]) == "a, b and c"
 
 
-@WHOLE_REGISTER
 def test_the_reader_table_and_the_summary_carry_the_record_and_the_falsifiers(reg):
     table = register.findings_table(reg)
     assert {"on the record", "false if"} <= set(table.columns)

@@ -4,7 +4,7 @@
 book's 342 px content column of a 390 px phone and uses the width of a desktop's: views take
 their container's width (``width: "container"``), parts stack, legends sit below with one entry
 a line, and long titles, axis titles and category labels break into lines.
-:mod:`thawbook.render.chart_assets` compiles the result; ``tests/charts/test_geometry.py`` draws
+:mod:`thawbook.render.chart_assets` compiles the result; ``tests/whole/test_chart_geometry.py`` draws
 it at a phone's width.
 """
 

@@ -9,7 +9,7 @@ and its folder states it, so the quick loop can run without a build (``make unit
   more in all: every chart the notebooks store, drawn at a phone's and a desktop's width, and
   every finding under every reading (the register);
 - ``build``: a test under ``tests/build/``, which runs real ``jupyter-book`` builds, or under
-  ``tests/book/`` and ``tests/tasks/``, whose machinery starts kernels;
+  ``tests/book/``, ``tests/runs/`` and ``tests/tasks/``, whose machinery starts kernels;
 - ``browser``: a test under ``tests/browser/``: they read the built book or drive Chromium;
 - ``unit``: every other test: logic on small fixtures and checks of the data, in folders that
   mirror the package (``tests/analysis/`` tests ``thawbook/analysis/``).
@@ -26,7 +26,14 @@ import pytest
 
 TIERS = ("unit", "whole", "notebook", "build", "browser")
 #: The folders under tests/ whose tests are not ``unit``, and their tier.
-TIER_OF_FOLDER = {"whole": "whole", "build": "build", "book": "build", "tasks": "build", "browser": "browser"}
+TIER_OF_FOLDER = {
+    "whole": "whole",
+    "build": "build",
+    "book": "build",
+    "runs": "build",
+    "tasks": "build",
+    "browser": "browser",
+}
 
 
 def tier(item) -> str:

@@ -137,7 +137,6 @@ def test_the_extension_connects_every_build_hook_of_its_modules():
         "thawbook.render.chart_assets",
         "thawbook.exports.downloads",
         "thawbook.book.execute",
-        "thawbook.book.failures",
         "thawbook.book.freshness",
     }
     assert len(connected) == 11 and connected[0] == ("builder-inited", "thawbook.book.sphinxext")

@@ -122,7 +122,7 @@ def test_a_symlink_in_data_stops_the_zip_and_its_target_is_never_read(tmp_data, 
 def test_the_build_stops_with_one_line_on_an_undeclared_file(tmp_data, monkeypatch, capsys):
     from types import SimpleNamespace
 
-    from thawbook.book import failures
+    from thawbook.book import sphinxext
     from thawbook.exports import downloads
 
     (tmp_data / ".env").write_text("TOKEN=secret\n", encoding="utf-8")
@@ -132,7 +132,7 @@ def test_the_build_stops_with_one_line_on_an_undeclared_file(tmp_data, monkeypat
         builder=SimpleNamespace(format="html"), config=SimpleNamespace(thawbook_downloads=True)
     )
     with pytest.raises(SystemExit) as stopped:
-        failures.check_data_folder(app)
+        sphinxext.check_data_folder(app)
     assert stopped.value.code == 2
     err = capsys.readouterr().err.replace(f"{tmp_data.parent}/", "").splitlines()
     assert err == [

@@ -101,7 +101,7 @@ def check_published_files(app: Sphinx) -> None:
     """Before anything is read: the data package's resource paths lie inside ``data/``, and
     everything under ``data/`` is declared (:func:`published_files`); else it raises the error
     (:class:`PublishError`, ``DataError`` or ``FileNotFoundError``) whose one line names the
-    file and the fix (:func:`thawbook.book.failures.prepare_build` prints it and stops)."""
+    file and the fix (:func:`thawbook.book.sphinxext.prepare_build` prints it and stops)."""
     from thawbook.inputs.tables import descriptor
 
     descriptor()  # resource paths are checked as the package is parsed, before any is opened

@@ -58,7 +58,7 @@ def execute(path: Path, timeout: int = 300) -> Executed:
     try:
         notebook = nbformat.read(path, as_version=4)
     except Exception:  # not JSON, cut short, not a notebook: say which, in one line
-        from thawbook.book.failures import damaged_notebook_line, notebook_problem
+        from thawbook.runs.failures import damaged_notebook_line, notebook_problem
 
         problem = notebook_problem(path) or "it cannot be read"
         raise RefreshError(damaged_notebook_line(path, problem)) from None
@@ -148,10 +148,10 @@ def main(argv: list[str]) -> int:
     A damaged notebook, a read-only checkout or a full disk ends it with one line and no
     traceback (``THAWBOOK_VERBOSE=1`` shows it). It waits for another build or refresh of the
     checkout to finish, and its kernels keep their connection files in a private folder that
-    goes when it ends, or when it is killed (:mod:`thawbook.book.single_run`)."""
-    from thawbook.book.failures import damaged_notebook_line, explain, notebook_problem, verbose
-    from thawbook.book.single_run import kernel_runtime, waiting_lock
+    goes when it ends, or when it is killed (:mod:`thawbook.runs.single_run`)."""
     from thawbook.paths import ROOT
+    from thawbook.runs.failures import damaged_notebook_line, explain, notebook_problem, verbose
+    from thawbook.runs.single_run import kernel_runtime, waiting_lock
 
     paths = [Path(name) for name in argv]
     try:

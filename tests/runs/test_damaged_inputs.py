@@ -22,8 +22,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests.book.notebook_jobs import notebook
-from thawbook.book import failures
+from thawbook.book import sphinxext
 from thawbook.paths import ROOT
+from thawbook.runs import failures
 
 
 def cut_notebook(path: Path) -> Path:
@@ -82,7 +83,7 @@ def test_the_build_stops_on_a_truncated_notebook_with_one_line(tmp_path, capsys)
         srcdir=str(tmp_path), config=SimpleNamespace(external_site_map={"index": 1, "chapters/cut": 2})
     )
     with pytest.raises(SystemExit) as stopped:
-        failures.check_notebooks(app)
+        sphinxext.check_notebooks(app)
     assert stopped.value.code == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith(
@@ -98,7 +99,7 @@ def fake_app(outdir: Path) -> SimpleNamespace:
 def test_a_build_that_cannot_write_its_folders_stops_with_one_line(capsys):
     # /sys refuses new folders even to root: a checkout mounted read-only behaves the same way
     with pytest.raises(SystemExit):
-        failures.check_writable(fake_app(Path("/sys/thawbook-read-only/_build/html")))
+        sphinxext.check_writable(fake_app(Path("/sys/thawbook-read-only/_build/html")))
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("thawbook: cannot write /sys/thawbook-read-only (Operation not permitted)")
     assert "the checkout is read-only; run make book in a writable clone" in line
@@ -110,7 +111,7 @@ def test_a_build_on_a_full_disk_stops_with_one_line(tmp_path, capsys):
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f".thawbook-write-probe-{os.getpid()}").symlink_to("/dev/full")  # writes get ENOSPC
     with pytest.raises(SystemExit):
-        failures.check_writable(fake_app(outdir))
+        sphinxext.check_writable(fake_app(outdir))
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith(f"thawbook: cannot write {tmp_path}/_build")
     assert line.endswith(
@@ -129,7 +130,7 @@ def test_a_build_that_fails_later_on_a_full_disk_ends_with_one_line(capsys):
         failure.__cause__ = error
     assert failure.__cause__.errno == errno.ENOSPC
     with pytest.raises(SystemExit):
-        failures.report_data_failure(SimpleNamespace(), failure)
+        sphinxext.report_data_failure(SimpleNamespace(), failure)
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith(
         "thawbook: cannot write the build's files: the disk is full (No space left on device)"
@@ -201,7 +202,7 @@ def test_make_test_without_chromium_or_npm_stops_with_one_line_naming_the_fix(
 # ---------------------------------------------------------------- one build at a time
 HOLDER = (
     "import sys, time\n"
-    "from thawbook.book.single_run import hold_lock\n"
+    "from thawbook.runs.single_run import hold_lock\n"
     "hold_lock(sys.argv[1]); print('holding', flush=True); time.sleep(120)\n"
 )
 
@@ -216,7 +217,7 @@ def test_a_second_build_in_the_same_checkout_stops_at_once_and_a_killed_one_bloc
         app = fake_app(build / "html")
         started = time.monotonic()
         with pytest.raises(SystemExit):
-            failures.hold_build_lock(app)
+            sphinxext.hold_build_lock(app)
         assert time.monotonic() - started < 2  # at once, not after the other build
         (line,) = capsys.readouterr().err.splitlines()
         assert line.startswith(

@@ -130,7 +130,7 @@ def private_kernel_runtime() -> Path:
     tempfile.tempdir = str(folder)
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     watcher = subprocess.Popen(
-        [sys.executable, "-m", "thawbook.book.single_run", str(os.getpid()), str(folder)],
+        [sys.executable, "-m", "thawbook.runs.single_run", str(os.getpid()), str(folder)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -161,7 +161,7 @@ def kernel_runtime():
 
 
 def main(argv: list[str]) -> int:
-    """The watcher: ``python -m thawbook.book.single_run <pid> <folder>``."""
+    """The watcher: ``python -m thawbook.runs.single_run <pid> <folder>``."""
     reap(int(argv[0]), Path(argv[1]))
     return 0
 

@@ -5,7 +5,8 @@ package does not declare) stops it with one line and no traceback (:func:`stop_w
 
 Jupyter Book ends a failed build with a traceback and a message box; the ``DataError`` (or
 ``SeedError``, ``EvidenceError``) line naming the file, row, column and rule is printed after
-them, when the process exits. Hooked into Sphinx (``build-finished``) by :mod:`thawbook.book.sphinxext`.
+them, when the process exits. The build's hooks (:mod:`thawbook.book.sphinxext`) and ``make
+refresh`` (:mod:`thawbook.tasks.refresh`) both tell failures through these.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ import re
 import sys
 from pathlib import Path
 from typing import NoReturn
-
-from sphinx.application import Sphinx
 
 DATA_FAILURE = re.compile(r"\b(DataError|SeedError|EvidenceError): (.+)")
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -54,14 +53,6 @@ def say_last(lines: list[str]) -> None:
     if not _LAST_WORDS:
         atexit.register(_print_last_words)
     _LAST_WORDS.extend(line for line in lines if line not in _LAST_WORDS)
-
-
-def report_data_failure(app: Sphinx, exception: Exception | None) -> None:
-    """Print a failed build's data errors last, where the reader sees them; a build that
-    failed on a read-only checkout or a full disk ends with one line instead."""
-    if exception is not None:
-        stop_on_known_failure(app, exception)
-        say_last(data_failures(exception))
 
 
 # ---------------------------------------------------------------- one line, no traceback
@@ -122,36 +113,6 @@ def stop_with_one_line(error: BaseException | str, command: str = "make book") -
     raise SystemExit(2)
 
 
-def stop_on_known_failure(app: Sphinx, exception: Exception | None) -> None:
-    """A build that failed on a read-only checkout or a full disk ends with one line, not a
-    traceback (on ``build-finished``, last)."""
-    if exception is not None and explain(exception):
-        stop_with_one_line(exception)
-
-
-def check_writable(app: Sphinx) -> None:
-    """Before anything is built: the output, doctree and cache folders can be written; a
-    read-only checkout or a full disk stops the build with one line."""
-    folders = {Path(app.outdir), Path(app.doctreedir), Path(app.outdir).parent}
-    for folder in sorted(folders):
-        probe = folder / f".thawbook-write-probe-{os.getpid()}"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with open(probe, "wb") as handle:
-                handle.write(b"\0" * 4096)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except OSError as error:
-            if error.filename is None or Path(os.fsdecode(error.filename)) == probe:
-                error.filename = str(folder)  # the folder the reader knows, not the probe
-            stop_with_one_line(error)
-        finally:
-            try:
-                probe.unlink(missing_ok=True)
-            except OSError:
-                pass
-
-
 def notebook_problem(path: Path) -> str | None:
     """Why ``path`` is not a readable notebook (truncated, not JSON, not a notebook), or None."""
     import json
@@ -182,56 +143,3 @@ def damaged_notebook_line(path: Path, problem: str) -> str:
         f"{shown} is not a readable notebook: {problem}; restore it with 'git checkout -- {shown}' "
         "or re-save it from JupyterLab"
     )
-
-
-def check_notebooks(app: Sphinx) -> None:
-    """Before anything executes: every notebook of the book is a readable notebook; else the
-    build stops with one line naming it and the fix."""
-    site_map = getattr(app.config, "external_site_map", None)
-    docnames = list(site_map) if site_map is not None else []
-    for docname in docnames:
-        path = Path(app.srcdir) / f"{docname}.ipynb"
-        if path.exists():
-            problem = notebook_problem(path)
-            if problem:
-                stop_with_one_line(damaged_notebook_line(path, problem))
-
-
-def prepare_build(app: Sphinx) -> None:
-    """First of all (``builder-inited``, from :func:`thawbook.book.sphinxext.check_inputs`):
-    the build folders can be written, no other build runs in this checkout, kernels keep their
-    connection files in a private folder, every notebook can be read, and ``data/`` holds only
-    what its package declares, inside ``data/``. Each failure is one line
-    (:func:`stop_with_one_line`)."""
-    from thawbook.book.single_run import private_kernel_runtime
-
-    check_writable(app)
-    hold_build_lock(app)
-    private_kernel_runtime()
-    check_notebooks(app)
-    check_data_folder(app)
-
-
-def check_data_folder(app: Sphinx) -> None:
-    """Stop with one line unless ``data/`` holds only what its package declares, inside ``data/``
-    (:func:`thawbook.exports.downloads.check_published_files`)."""
-    from thawbook.exports.downloads import PublishError, check_published_files
-    from thawbook.inputs.checks import DataError
-
-    try:
-        check_published_files(app)
-    except (PublishError, DataError, FileNotFoundError) as error:
-        stop_with_one_line(error)
-
-
-def hold_build_lock(app: Sphinx) -> None:
-    """Hold this checkout's build lock (in ``_build/``) until the build ends, or stop at once
-    with one line when another build holds it (:func:`thawbook.book.single_run.hold_lock`)."""
-    from thawbook.book.single_run import AnotherRun, hold_lock
-
-    try:
-        hold_lock(Path(app.outdir).parent)
-    except AnotherRun as error:
-        stop_with_one_line(str(error))
-    except OSError as error:
-        stop_with_one_line(error)

@@ -75,7 +75,9 @@ def row_headings(data: pd.DataFrame, height: int, tooltip=None) -> alt.Chart:
     return chart.encode(tooltip=tooltip) if tooltip else chart
 
 
-def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
+def interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (``start``, ``end``) with what a calendar draws: whether the row is one day,
+    where its bar ends (the start of the day after its end) and its middle, for a point."""
     out = frame.copy()
     out["is_point"] = out["start"] == out["end"]
     # A bar covers whole days: it ends at the start of the day after date_end.
@@ -130,7 +132,7 @@ def contact_timeline_chart(
     Rows are ordered top to bottom by start date. With ``domain`` (two ``YYYY-MM-DD`` days)
     the axis shows only that window and bars reaching outside it are cut at its edge.
     """
-    data = _interval_frame(frame)
+    data = interval_frame(frame)
     data["color_label"] = data[color].map(words)
     scale = theme.scale_present(colors, data[color], words=words)
     order = list(data.sort_values(["start", "end", "title"], kind="mergesort")["title"].drop_duplicates())

@@ -133,9 +133,10 @@ def wrap_text(text: str, chars: int) -> str:
 
 
 #: Characters per line of a chart's title (15 px bold) and subtitle (12 px) that a phone's 342 px
-#: column holds, in the wide sans-serif a phone may draw them in.
-TITLE_CHARS = 34
-SUBTITLE_CHARS = 50
+#: column holds, in the wide sans-serif a phone may draw them in; the build's phone-first layout
+#: (:mod:`thawbook.render.chart_layout`) wraps with the same widths.
+TITLE_CHARS = 32
+SUBTITLE_CHARS = 46
 
 
 def phone_title(text, subtitle=None, **properties) -> alt.Title:

@@ -13,9 +13,9 @@ from thawbook.analysis.contacts import interval_words
 from thawbook.analysis.trade import CONTRAST_WINDOW, domain_labels
 from thawbook.charts import theme
 from thawbook.charts.contacts import (
-    _interval_frame,
     contact_timeline_chart,
     interval_bars,
+    interval_frame,
     pixel_y,
     row_headings,
     titled_rows,
@@ -45,7 +45,7 @@ def domain_chart(frame: pd.DataFrame, window: tuple[str, str] = CONTRAST_WINDOW)
 def _contrast_panels(
     frame: pd.DataFrame, labels: dict[str, str], window: tuple[str, str], title: str
 ) -> alt.VConcatChart:
-    data = _interval_frame(frame)
+    data = interval_frame(frame)
     data["theme_label"] = data["theme"].map(theme.label)
     data["act_label"] = data["act"]
     data["from_day"], data["to_day"] = data["start"].map(iso), data["end"].map(iso)

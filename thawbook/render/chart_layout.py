@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import copy
 
+from thawbook.charts.theme import SUBTITLE_CHARS, TITLE_CHARS, wrap_labels, wrap_text
+
 PHONE_COLUMN_PX = 342  # the book's content column in a 390 px window
 MEASURE_FONT = "DejaVu Sans"
 LEGEND = {"direction": "vertical", "columns": 1}
-TITLE_CHARS = 32  # a 15 px bold title in a phone's column
-SUBTITLE_CHARS = 46
 LABEL_CHARS = 24  # a category label on a y axis: about 45 % of a phone's column
 # An axis title: an x axis's is centred under its view, which the y axis's labels narrow (about
 # half the column); any other's may take most of it.
 AXIS_TITLE_CHARS = {"x": 24, "y": 38}
-WRAP = "split(trim(replace(''+datum.label, regexp('(.{1,%d})(\\\\s+|$)', 'g'), '$1\\n')), '\\n')"
 
 
 def views(node):
@@ -38,19 +37,11 @@ def views(node):
 
 def wrap_lines(text, chars: int) -> list[str]:
     """``text`` (a string, or lines read as one text, as :func:`thawbook.charts.theme.phone_title`
-    writes them) broken at spaces into lines of at most ``chars`` characters: lines already broken
-    for a wider column are joined first, so that no word is left alone on a line."""
-    lines: list[str] = []
-    line = ""
-    for word in " ".join(str(part) for part in (text if isinstance(text, list) else [text])).split():
-        if line and len(line) + 1 + len(word) > chars:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    return lines
+    writes them) broken at spaces into lines of at most ``chars`` characters
+    (:func:`thawbook.charts.theme.wrap_text`): lines already broken for a wider column are joined
+    first, so that no word is left alone on a line."""
+    words = " ".join(str(part) for part in (text if isinstance(text, list) else [text]))
+    return wrap_text(words, chars).split("\n") if words.strip() else []
 
 
 def longest(spec: dict, field) -> int:
@@ -104,7 +95,7 @@ def phone_first(vl: dict) -> dict:
             most = longest(spec, y.get("field"))
             if most > LABEL_CHARS or "regexp(" in str(axis.get("labelExpr", "regexp(")):
                 if most > LABEL_CHARS or axis.get("labelExpr"):
-                    y["axis"] = {**axis, "labelExpr": WRAP % LABEL_CHARS, "labelLimit": 0}
+                    y["axis"] = {**axis, "labelExpr": wrap_labels(LABEL_CHARS), "labelLimit": 0}
                     row_px = max(row_px, min(8, -(-most * 6 // (5 * LABEL_CHARS))) * 13 + 6)
     for view in views(spec):
         height = view.get("height")

@@ -102,7 +102,8 @@ def edited(path: Path, change) -> str:
 
 def main() -> int:
     """Run every benchmark in a throwaway copy, print the table and write ``_build/bench.json``."""
-    with tempfile.TemporaryDirectory(prefix="thawbook-bench-") as folder:
+    # The folder's name must not contain "thawbook": a test asserts that no output names the package.
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         checkout = copy_checkout(Path(folder) / "checkout")
         # The test suite's own builds run make with VENV=<checkout>/.venv: share ours.
         (checkout / ".venv").symlink_to(ROOT / ".venv")

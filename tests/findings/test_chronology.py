@@ -166,6 +166,14 @@ def test_outside_dates_all_agree_as_read_and_micron_misses_with_monday_weeks(fou
     assert (values["chron_n_check_recorded"], values["chron_n_check_unrecorded"]) == (0, 0)
     assert values["chron_n_check_inside"] == values["chron_n_checked"]
     assert values["chron_check_misses_words"] == ""
+    # each outside fact once: the intercept's day is not counted again for the statement on it
+    # (23 pairs of an event and an outside row, 22 outside rows)
+    assert values["chron_n_checked"] == 22
+    # by hand, the one-day intervals that contain their outside day: the intercept, Xie Feng's
+    # arrival, Mao Ning's Tuesday, Qin and Musk, Austin's Thursday and the handshake
+    assert values["chron_check_day"] == 6
+    widths = ("chron_check_day", "chron_check_fortnight", "chron_check_month", "chron_check_wide")
+    assert sum(values[w] for w in widths) == values["chron_n_check_inside"]
     monday = {f.id: f for f in register.compute(CHAPTER, readings.Reading("m", week_start="monday"))}
     # with Monday weeks "last week" is 22-28 May and the Micron day (21 May) falls outside, unrecorded
     assert monday["chron-outside-dates-agree"].values["chron_n_check_unrecorded"] == 1

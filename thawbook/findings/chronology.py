@@ -125,7 +125,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     engagement_days = placed.loc[placed["stance"] == "engagement", "day"]
     friction_days = placed.loc[placed["stance"] == "friction", "day"]
 
-    sources = event_context_pairs(events, context, tables["corrections"])
+    sources = chronology.one_per_fact(event_context_pairs(events, context, tables["corrections"]))
+    widths = chronology.agreement_by_width(sources, events)
     misses = sources[sources["verdict"] != "contains"]
     chips = rows.set_index("event_id").loc["ev-us-chip-controls"]
 
@@ -261,8 +262,11 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "chron-outside-dates-agree",
             CHAPTER,
-            "Of the dates that outside sources give for the article's events, {chron_check_inside_words} fall inside "
-            "the interval resolved from the article's words{chron_check_misses_words}.",
+            "Of the dates that outside sources give for the article's events, each counted once, "
+            "{chron_check_inside_words} fall inside the interval resolved from the article's words"
+            "{chron_check_misses_words}. How much that agreement says depends on the interval: it is a single "
+            "day for {chron_check_day}, at most a fortnight for {chron_check_fortnight}, at most a month for "
+            "{chron_check_month} and wider for {chron_check_wide}.",
             {
                 "chron_n_check_inside": int((sources["verdict"] == "contains").sum()),
                 "chron_n_checked": len(sources),
@@ -270,6 +274,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                     int((sources["verdict"] == "contains").sum()), len(sources), "date"
                 ),
                 "chron_check_misses_words": _misses_words(sources),
+                "chron_check_day": widths["to the day"],
+                "chron_check_fortnight": widths["within a fortnight"],
+                "chron_check_month": widths["within a month"],
+                "chron_check_wide": widths["only within a wider span"],
                 "chron_n_check_recorded": int((sources["verdict"] == "recorded").sum()),
                 "chron_n_check_unrecorded": int((sources["verdict"] == "unrecorded").sum()),
                 "chron_check_misses": "; ".join(
@@ -283,7 +291,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             about_the_article="it compares the article's dates with the record's",
             otherwise=(
                 "Not every date that outside sources give for the article's events falls inside the interval resolved "
-                "from the article's words: {chron_check_inside_words} do{chron_check_misses_words}."
+                "from the article's words: {chron_check_inside_words} do{chron_check_misses_words}. Of those inside, "
+                "the interval is a single day for {chron_check_day}, at most a fortnight for "
+                "{chron_check_fortnight}, at most a month for {chron_check_month} and wider for {chron_check_wide}."
             ),
         ),
     ]

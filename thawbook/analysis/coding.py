@@ -14,6 +14,7 @@ material conflict.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +33,38 @@ QUAD_CLASSES = {
 #: CAMEO roots that are statements about something (make a statement, appeal, express intent,
 #: demand, disapprove, threaten), as against deeds: meetings, visits, refusals, sanctions, force.
 STATEMENT_ROOTS = (1, 2, 3, 10, 11, 13)
+#: Reporting verbs by tense: the event-inclusion rule of data/datapackage.json (events). A statement
+#: told with a simple past verb is made on one occasion (an event); with a present or present
+#: perfect one it is a standing position (a row of positions.csv only), for either side.
+REPORTING_PAST = ("said", "called", "cited", "reiterated", "predicted", "announced", "saying")
+REPORTING_PRESENT = (
+    "say",
+    "says",
+    "argues",
+    "blames",
+    "want",
+    "wants",
+    "has talked",
+    "have dismissed",
+    "has repeatedly warned",
+    "have said",
+)
+
+
+def reporting_tense(sentence: str) -> str:
+    """ "past" when ``sentence`` reports a statement with a simple past verb of
+    :data:`REPORTING_PAST`, "present" when only with a verb of :data:`REPORTING_PRESENT`, "" when
+    it has neither (an act, not a statement)."""
+    words = " ".join(sentence.lower().replace("\u2019", "'").split())
+
+    def has(verbs):
+        return any(re.search(rf"\b{re.escape(v)}\b", words) for v in verbs)
+
+    if has(REPORTING_PAST):
+        return "past"
+    return "present" if has(REPORTING_PRESENT) else ""
+
+
 TABLES = ("events", "actors", "corrections", "context", "cameo_codebook", "event_coding")
 GDELT_COLUMNS = [
     "GLOBALEVENTID",

@@ -147,7 +147,7 @@ def test_no_economic_correction_inverts_meaning(values):
     assert (
         values["trade_n_corrections_beyond_wording"]
         == sum(rows[i]["affects"] != "wording only" for i in ids)
-        == 2
+        == 1  # Yellen's office; "short term" for "near term" is wording only
     )
 
 

@@ -225,3 +225,9 @@ def test_a_standing_position_has_no_statement_event_and_a_past_statement_has_one
         checked[tense] = checked.get(tense, 0) + 1
     assert checked["present"] >= 5 and checked["past"] >= 5
     print("government positions by reporting tense:", checked)
+
+
+def test_a_statement_is_told_from_a_deed_by_its_cameo_root_alone():
+    frame = pd.DataFrame({"cameo_code": ["036", "111", "0214", "043", "12", "1711"]})
+    assert coding.is_statement(frame).tolist() == [True, True, True, False, False, False]
+    assert coding.counted(frame, "acts")["cameo_code"].tolist() == ["043", "12", "1711"]

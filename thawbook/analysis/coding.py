@@ -191,8 +191,13 @@ def counted(frame: pd.DataFrame, counting: str = "events") -> pd.DataFrame:
     or the trip: one event per incident."""
     if counting == "events":
         return frame
-    roots = frame["cameo_code"].astype(str).str[:2].astype(int)
-    return frame[~roots.isin(STATEMENT_ROOTS)]
+    return frame[~is_statement(frame)]
+
+
+def is_statement(frame: pd.DataFrame) -> pd.Series:
+    """True for the rows of a coded frame (with ``cameo_code``) that are statements, not deeds
+    (:data:`STATEMENT_ROOTS`): the one rule by which a remark is told from an act, in every domain."""
+    return frame["cameo_code"].astype(str).str[:2].astype(int).isin(STATEMENT_ROOTS)
 
 
 def stance_of_act(quad_class: int) -> str:

@@ -231,3 +231,16 @@ def test_a_statement_is_told_from_a_deed_by_its_cameo_root_alone():
     frame = pd.DataFrame({"cameo_code": ["036", "111", "0214", "043", "12", "1711"]})
     assert coding.is_statement(frame).tolist() == [True, True, True, False, False, False]
     assert coding.counted(frame, "acts")["cameo_code"].tolist() == ["043", "12", "1711"]
+
+
+def test_the_cameo_actors_follow_the_events_actors_on_every_row(every_table):
+    # one actor convention (data/datapackage.json, events.actor1_id): a remark is its speaker's
+    # act in chapter 06 (who acts) and in the CAMEO coding of chapter 10 alike
+    country = every_table["actors"].set_index("actor_id")["country"]
+    coded = every_table["events"].merge(every_table["event_coding"], on="event_id")
+    for row in coded.itertuples(index=False):
+        assert (row.actor1_code or "")[:3] == (country.get(row.actor1_id, "") or ""), row.event_id
+        if row.actor2_id:  # a CAMEO target may be coded where the row names none (a vacancy, a trend)
+            assert (row.actor2_code or "")[:3] == (country.get(row.actor2_id, "") or ""), row.event_id
+    kerry = coded.set_index("event_id").loc["ev-kerry-invitation-remark"]
+    assert (kerry["actor1_code"], kerry["actor2_code"]) == ("USAGOV", "CHNGOV")

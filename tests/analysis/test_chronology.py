@@ -226,3 +226,35 @@ def test_date_check_rejects_undated_context_and_unknown_events(tables):
         tl.date_check(tables["events"], tables["context"], {"cx-sanctions-no-bar": "ev-jet-intercept"})
     with pytest.raises(KeyError, match="ev-nothing"):
         tl.date_check(tables["events"], tables["context"], {"cx-micron-cac": "ev-nothing"})
+
+
+def test_an_outside_fact_that_speaks_to_two_events_is_counted_once_with_the_event_it_dates(tables):
+    from thawbook.dates.agreement import event_context_pairs
+
+    none = pd.DataFrame({"correction_id": [], "category": [], "context_id": []})
+    pairs = event_context_pairs(tables["events"], tables["context"], none)
+    # the intercept's outside day speaks both to the intercept and to the US statement on it
+    assert (pairs["context_id"] == "cx-j16-rc135-intercept").sum() == 2
+    once = tl.one_per_fact(pairs)
+    assert once["context_id"].is_unique and len(once) == pairs["context_id"].nunique()
+    assert once.set_index("context_id").at["cx-j16-rc135-intercept", "event_id"] == "ev-jet-intercept"
+    check = tl.date_check(tables["events"], tables["context"])
+    assert check["context_id"].is_unique and "ev-us-military-condemns-intercept" not in set(check["event_id"])
+
+
+def test_agreement_is_counted_by_the_width_of_the_articles_interval(tables):
+    events = tables["events"]
+    pairs = pd.DataFrame(
+        {
+            "event_id": ["ev-jet-intercept", "ev-micron-ban", "ev-sullivan-wang-vienna", "ev-li-appointed"],
+            "verdict": ["contains", "contains", "contains", "recorded"],
+        }
+    )
+    # by hand: "Last Friday" is one day, "last week" 21-28 May (8 days), "in May" a month; a
+    # date outside its interval is not agreement of any width
+    assert tl.agreement_by_width(pairs, events) == {
+        "to the day": 1,
+        "within a fortnight": 1,
+        "within a month": 1,
+        "only within a wider span": 0,
+    }

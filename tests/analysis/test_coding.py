@@ -152,3 +152,95 @@ def test_the_stance_of_an_act_follows_its_quad_class():
         "friction",
         "friction",
     ]
+
+
+# ------------------------------------------------------------------ the event-inclusion rule
+
+
+@pytest.fixture(scope="module")
+def every_table():
+    from thawbook.inputs.tables import load_tables
+
+    return load_tables()
+
+
+def _statement_events(tables) -> pd.DataFrame:
+    """The events that are a government's statement: a statement root, not a placeholder."""
+    events = tables["events"].merge(tables["event_coding"][["event_id", "cameo_code", "fit"]], on="event_id")
+    roots = events["cameo_code"].astype(str).str[:2].astype(int)
+    return events[roots.isin(coding.STATEMENT_ROOTS) & (events["fit"] != "placeholder")]
+
+
+def _sentence_of(offset: int) -> str:
+    from thawbook.inputs.seed import read_seed, sentences
+
+    text = read_seed()
+    return next(text[a:b] for _, a, b in sentences(text) if a <= offset < b)
+
+
+def test_reporting_tense_reads_the_verb_that_reports_a_statement():
+    assert (
+        coding.reporting_tense("On Thursday, Austin said some of China's activities were provocative.")
+        == "past"
+    )
+    assert coding.reporting_tense("Pentagon officials say this has not deterred Mr. Li.") == "present"
+    assert coding.reporting_tense("But China argues that sanctions are an obstacle.") == "present"
+    assert coding.reporting_tense("Mr. Biden has talked of building fences.") == "present"
+    assert coding.reporting_tense("Then the two countries' top trade officials held talks.") == ""
+
+
+def test_every_statement_event_is_told_in_the_simple_past_on_either_side(every_table):
+    # the rule of data/datapackage.json (events): a government's statement is an event only when
+    # told as made once, with a simple past reporting verb; applied to every statement event
+    tables = every_table
+    statements = _statement_events(tables)
+    tenses = {
+        e: coding.reporting_tense(_sentence_of(s))
+        for e, s in zip(statements["event_id"], statements["evidence_start"])
+    }
+    assert {e for e, t in tenses.items() if t != "past"} == set(), tenses
+    sides = tables["actors"].set_index("actor_id")["side"]
+    print(
+        f"{len(statements)} statement events, all told in the past:",
+        {k: int(v) for k, v in statements["actor1_id"].map(sides).value_counts().items()},
+    )
+
+
+def test_a_standing_position_has_no_statement_event_and_a_past_statement_has_one_on_either_side(every_table):
+    tables = every_table
+    sides = tables["actors"].set_index("actor_id")["side"]
+    statements = _statement_events(tables)
+    speakers = set(tables["events"]["actor1_id"])
+    checked = {"present": 0, "past": 0}
+    for row in tables["positions"].itertuples(index=False):
+        speaker = row.reported_by_actor_id or row.holder_actor_id
+        if sides[speaker] not in ("us_government", "china_government", "media"):
+            continue  # analysts' remarks to the reporter are quotations, not events
+        sentence = _sentence_of(row.evidence_start)
+        tense = coding.reporting_tense(sentence)
+        if tense == "present":  # "Pentagon officials say", "China argues", "Beijing blames"
+            assert not any(sentence.find(e) >= 0 for e in statements["evidence"]), row.position_id
+        elif tense == "past":  # "Mao Ning ... said", "Austin said", "the article also blamed ..., saying"
+            assert speaker in speakers, row.position_id
+        checked[tense] = checked.get(tense, 0) + 1
+    assert checked["present"] >= 5 and checked["past"] >= 5
+    print("government positions by reporting tense:", checked)
+
+
+def test_a_statement_is_told_from_a_deed_by_its_cameo_root_alone():
+    frame = pd.DataFrame({"cameo_code": ["036", "111", "0214", "043", "12", "1711"]})
+    assert coding.is_statement(frame).tolist() == [True, True, True, False, False, False]
+    assert coding.counted(frame, "acts")["cameo_code"].tolist() == ["043", "12", "1711"]
+
+
+def test_the_cameo_actors_follow_the_events_actors_on_every_row(every_table):
+    # one actor convention (data/datapackage.json, events.actor1_id): a remark is its speaker's
+    # act in chapter 06 (who acts) and in the CAMEO coding of chapter 10 alike
+    country = every_table["actors"].set_index("actor_id")["country"]
+    coded = every_table["events"].merge(every_table["event_coding"], on="event_id")
+    for row in coded.itertuples(index=False):
+        assert (row.actor1_code or "")[:3] == (country.get(row.actor1_id, "") or ""), row.event_id
+        if row.actor2_id:  # a CAMEO target may be coded where the row names none (a vacancy, a trend)
+            assert (row.actor2_code or "")[:3] == (country.get(row.actor2_id, "") or ""), row.event_id
+    kerry = coded.set_index("event_id").loc["ev-kerry-invitation-remark"]
+    assert (kerry["actor1_code"], kerry["actor2_code"]) == ("USAGOV", "CHNGOV")

@@ -295,3 +295,16 @@ def test_curly_quoted_words_in_the_chapter_prose_are_verbatim_from_the_article()
     assert quoted, "the chapter quotes nothing"
     missing = [q for q in quoted if q not in seed]
     assert not missing, f"not verbatim in the seed: {missing}"
+
+
+def test_every_demand_row_names_the_measure_it_wants_lifted_and_an_unnamed_one_is_a_position():
+    # the coding rule of demand_to_lift (data/datapackage.json, measures), applied to every row
+    tables = load_tables()
+    demands = tables["measures"][tables["measures"]["instrument"] == "demand_to_lift"]
+    assert len(demands) and all(M.names_its_object(e) for e in demands["evidence"])
+    assert M.names_its_object("stop with sanctions, stop with export controls.")
+    assert not M.names_its_object("Washington must \u201curgently correct wrong practices\u201d")
+    # the unnamed demand is kept, as a precondition on military talks
+    positions = tables["positions"].set_index("position_id")
+    assert positions.at["po-cn-correct-wrong-practices", "stance"] == "precondition"
+    print(f"{len(demands)} demand rows, each naming its measure")

@@ -400,8 +400,10 @@ def test_weekdays_do_not_depend_on_the_week_convention():
         (D(2023, 5, 22), D(2023, 5, 28), "week"),
         (D(2023, 5, 21), D(2023, 5, 28), "fortnight"),
         (D(2023, 5, 1), D(2023, 5, 31), "month"),
-        (D(2023, 5, 1), D(2023, 6, 4), "quarter"),
-        (D(2023, 3, 1), D(2023, 6, 4), "half-year"),
+        (D(2023, 5, 1), D(2023, 6, 4), "two-month span"),  # 35 days: not called a quarter
+        (D(2023, 4, 1), D(2023, 6, 30), "quarter"),
+        (D(2023, 3, 1), D(2023, 6, 4), "four-month span"),  # 96 days: not called half a year
+        (D(2023, 1, 1), D(2023, 6, 30), "half-year"),
         (D(2023, 1, 1), D(2023, 12, 31), "year"),
         (D(2020, 1, 1), D(2022, 12, 31), "years"),
     ],

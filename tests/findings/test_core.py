@@ -123,6 +123,14 @@ def test_a_verdict_is_a_compact_mark_that_links_the_register():
     assert "X is 2." not in text  # the long form lives on the robustness page
     robust = pd.Series({"finding_id": "x-one", "robust": True, "alternatives_tested": 13, "fails_under": ""})
     assert register.verdict(robust) == "{ref}`✓ holds under all 13 readings <finding-x-one>`"
+    # robust only because no reading changes it: the mark says what tests it instead
+    untested = pd.Series(
+        {"finding_id": "x-own", "robust": True, "alternatives_tested": 13, "reached_by": 0, "fails_under": ""}
+    )
+    assert (
+        register.verdict(untested)
+        == "{ref}`✓ no reading changes it; tested by its falsifier <finding-x-own>`"
+    )
     # every kind of choice that breaks a finding is named, in a fixed order
     week, placement = readings.Reading(week_start="monday"), readings.Reading(placement="start")
     assert marks.mark_text(False, 16, [placement, week, week]) == (

@@ -62,9 +62,9 @@ def test_the_two_ministers_have_two_contacts_a_refusal_and_a_handshake(values):
 
 def test_refusal_spans_96_days_so_it_is_not_known_to_within_a_month(values):
     # by hand: Li appointed "in March" (from 1 March) to the last publication day, 4 June:
-    # 31 + 30 + 31 + 4 = 96 days, wider than a quarter (92), so "half-year"
+    # 31 + 30 + 31 + 4 = 96 days, wider than a quarter (92), within four months (123)
     assert values["mil_declined_interval"] == "1 March 2023 to 4 June 2023"
-    assert values["mil_declined_precision"] == "half-year"
+    assert values["mil_declined_precision"] == "four-month span"
 
 
 def test_five_of_the_seven_timeline_rows_fall_in_the_fortnight_before_publication(values):

@@ -147,7 +147,7 @@ def test_no_economic_correction_inverts_meaning(values):
     assert (
         values["trade_n_corrections_beyond_wording"]
         == sum(rows[i]["affects"] != "wording only" for i in ids)
-        == 2
+        == 1  # Yellen's office; "short term" for "near term" is wording only
     )
 
 
@@ -164,3 +164,12 @@ def test_the_domain_chart_has_one_non_empty_panel_per_domain_of_the_thaw_index()
     rows = [len(spec["datasets"][panel["data"]["name"]]) for panel in spec["vconcat"]]
     # by hand: 4 economic and 8 military events overlap the weeks
     assert rows == [4, 8]
+
+
+def test_military_frictions_and_climate_items_are_split_into_statements_by_one_rule(values):
+    # by hand from the coding: the US military's "unnecessarily aggressive" (111), the Pentagon's
+    # citing of the refusal (112), Mao Ning's Tuesday demand (10x) and Austin's "provocative" (11x)
+    # are statements; the intercept and the refusal itself are deeds; both climate items are 036
+    assert values["trade_dom_n_military_friction"] == 6
+    assert values["trade_dom_n_military_friction_statements"] == 4
+    assert values["trade_dom_friction_statement_words"] == "4 of those frictions are statements"

@@ -73,6 +73,29 @@ def test_the_register_records_the_record_and_a_falsifier_for_every_finding(reg):
     assert not (reg["on_record"] == "fails").any(), reg.loc[reg["on_record"] == "fails", "statement"].tolist()
 
 
+@WHOLE_REGISTER
+def test_a_finding_no_reading_changes_is_not_marked_as_holding_under_all_readings(reg):
+    rows = reg.set_index("finding_id")
+    # counts of the article's own corrections: the same tables under every reading
+    assert rows.at["crit-word-level-errors", "reached_by"] == 0
+    # the weeks of engagement and friction move with the week convention and the placement
+    assert rows.at["chron-same-weeks", "reached_by"] > 0
+    assert (reg["reached_by"].between(0, reg["alternatives_tested"])).all()
+    # a fragile finding is reached by the reading that breaks it
+    assert (reg.loc[~reg["robust"], "reached_by"] > 0).all()
+
+    def row(finding_id):
+        found = rows.loc[finding_id].copy()
+        found["finding_id"] = finding_id
+        return found
+
+    unreached = register.verdict(row("crit-word-level-errors"))
+    assert "no reading changes it; tested by its falsifier" in unreached
+    assert "holds under all" not in unreached
+    assert "holds under all" in register.verdict(row("chron-same-weeks"))
+    print("robust and unreached:", int((reg["robust"] & (reg["reached_by"] == 0)).sum()), "of", len(reg))
+
+
 def test_a_finding_the_record_is_not_applied_to_says_it_is_about_the_article():
     for chapter in register.CHAPTERS:
         for f in register.compute(chapter):

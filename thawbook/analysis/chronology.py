@@ -22,7 +22,7 @@ from datetime import date
 import pandas as pd
 
 from thawbook.charts import theme
-from thawbook.dates.agreement import event_context_pairs
+from thawbook.dates.agreement import NOT_DATED_BY, event_context_pairs
 from thawbook.dates.intervals import PRECISION_LIMITS, Interval, iso, week_of
 
 # --------------------------------------------------------------------------- constants
@@ -76,7 +76,9 @@ PRECISION_WORDS = {
     "week": "a week",
     "fortnight": "a fortnight",
     "month": "a month",
+    "two-month span": "two months",
     "quarter": "a quarter",
+    "four-month span": "four months",
     "half-year": "half a year",
     "year": "a year",
     "years": "several years",
@@ -181,7 +183,8 @@ def date_check(events: pd.DataFrame, context: pd.DataFrame, links=None) -> pd.Da
     """Compare each event's resolved interval with the outside date of its linked context row.
 
     ``links`` is a list of (context id, event id) pairs, or a dict from context to event id;
-    by default, every pair that :func:`thawbook.dates.agreement.event_context_pairs` finds.
+    by default, every pair that :func:`thawbook.dates.agreement.event_context_pairs` finds, each
+    outside fact once (:func:`one_per_fact`).
     ``verdict`` is
     "inside" when the outside dates lie within the resolved interval, "overlaps" when they
     only partly do, and "outside" when they miss it. ``days_resolved`` and ``days_outside``
@@ -189,7 +192,7 @@ def date_check(events: pd.DataFrame, context: pd.DataFrame, links=None) -> pd.Da
     """
     if links is None:
         no_corrections = pd.DataFrame({"correction_id": [], "category": [], "context_id": []})
-        pairs = event_context_pairs(events, context, no_corrections)
+        pairs = one_per_fact(event_context_pairs(events, context, no_corrections))
         links = list(zip(pairs["context_id"], pairs["event_id"]))
     links = list(links.items()) if isinstance(links, dict) else list(links)
     found = context.set_index("context_id").loc[[c for c, _ in links]]
@@ -216,6 +219,37 @@ def date_check(events: pd.DataFrame, context: pd.DataFrame, links=None) -> pd.Da
     out["days_outside"] = (out["outside_end"] - out["outside_start"]).dt.days + 1
     out["outside"] = [interval_text(a, b) for a, b in zip(out["outside_start"], out["outside_end"])]
     return out.sort_values(["time_rank", "context_id"]).reset_index(drop=True)
+
+
+def one_per_fact(pairs: pd.DataFrame) -> pd.DataFrame:
+    """:func:`~thawbook.dates.agreement.event_context_pairs` with each outside fact (context row)
+    once: a row that speaks to several events is kept with the event it dates, not with one of
+    :data:`~thawbook.dates.agreement.NOT_DATED_BY` (the intercept's day, not the statement on it)."""
+    ranked = pairs.assign(_dates=~pairs["event_id"].isin(NOT_DATED_BY))
+    first = ranked.sort_values("_dates", ascending=False, kind="mergesort").drop_duplicates("context_id")
+    return pairs.loc[sorted(first.index)].reset_index(drop=True)
+
+
+#: How closely the article's interval pins an outside date it contains: classes of the events'
+#: derived precision (:data:`~thawbook.dates.intervals.PRECISION_LIMITS`), finest first; the last
+#: takes every wider one.
+AGREEMENT_WIDTHS = {
+    "to the day": ("day",),
+    "within a fortnight": ("week", "fortnight"),
+    "within a month": ("month",),
+    "only within a wider span": (),
+}
+
+
+def agreement_by_width(pairs: pd.DataFrame, events: pd.DataFrame) -> dict[str, int]:
+    """How many of the outside dates that fall inside the article's interval (``pairs`` verdict
+    "contains") fall inside an interval of each class of :data:`AGREEMENT_WIDTHS`, by the event's
+    ``date_precision``: agreement with a one-day interval says more than agreement with a month."""
+    precision = events.set_index("event_id")["date_precision"]
+    inside = list(precision.loc[pairs.loc[pairs["verdict"] == "contains", "event_id"]])
+    counts = {label: sum(p in labels for p in inside) for label, labels in AGREEMENT_WIDTHS.items()}
+    counts["only within a wider span"] = len(inside) - sum(counts.values())
+    return counts
 
 
 def context_ids(check: pd.DataFrame) -> list[str]:

@@ -14,6 +14,7 @@ material conflict.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +33,38 @@ QUAD_CLASSES = {
 #: CAMEO roots that are statements about something (make a statement, appeal, express intent,
 #: demand, disapprove, threaten), as against deeds: meetings, visits, refusals, sanctions, force.
 STATEMENT_ROOTS = (1, 2, 3, 10, 11, 13)
+#: Reporting verbs by tense: the event-inclusion rule of data/datapackage.json (events). A statement
+#: told with a simple past verb is made on one occasion (an event); with a present or present
+#: perfect one it is a standing position (a row of positions.csv only), for either side.
+REPORTING_PAST = ("said", "called", "cited", "reiterated", "predicted", "announced", "saying")
+REPORTING_PRESENT = (
+    "say",
+    "says",
+    "argues",
+    "blames",
+    "want",
+    "wants",
+    "has talked",
+    "have dismissed",
+    "has repeatedly warned",
+    "have said",
+)
+
+
+def reporting_tense(sentence: str) -> str:
+    """ "past" when ``sentence`` reports a statement with a simple past verb of
+    :data:`REPORTING_PAST`, "present" when only with a verb of :data:`REPORTING_PRESENT`, "" when
+    it has neither (an act, not a statement)."""
+    words = " ".join(sentence.lower().replace("\u2019", "'").split())
+
+    def has(verbs):
+        return any(re.search(rf"\b{re.escape(v)}\b", words) for v in verbs)
+
+    if has(REPORTING_PAST):
+        return "past"
+    return "present" if has(REPORTING_PRESENT) else ""
+
+
 TABLES = ("events", "actors", "corrections", "context", "cameo_codebook", "event_coding")
 GDELT_COLUMNS = [
     "GLOBALEVENTID",
@@ -158,8 +191,13 @@ def counted(frame: pd.DataFrame, counting: str = "events") -> pd.DataFrame:
     or the trip: one event per incident."""
     if counting == "events":
         return frame
-    roots = frame["cameo_code"].astype(str).str[:2].astype(int)
-    return frame[~roots.isin(STATEMENT_ROOTS)]
+    return frame[~is_statement(frame)]
+
+
+def is_statement(frame: pd.DataFrame) -> pd.Series:
+    """True for the rows of a coded frame (with ``cameo_code``) that are statements, not deeds
+    (:data:`STATEMENT_ROOTS`): the one rule by which a remark is told from an act, in every domain."""
+    return frame["cameo_code"].astype(str).str[:2].astype(int).isin(STATEMENT_ROOTS)
 
 
 def stance_of_act(quad_class: int) -> str:

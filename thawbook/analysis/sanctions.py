@@ -100,6 +100,14 @@ def rationale_by_side(table: pd.DataFrame) -> pd.DataFrame:
 RATIONALE_KINDS = ("reason", "action_restated", "trigger", "none")
 #: Instruments by which a side acts, as against demands to lift and warnings.
 COUNTER_MEASURES = ("sanctions", "export_controls", "purchase_ban", "restrictions")
+#: What a demand must name, in its evidence, to be a measure: the measure to be lifted or stopped.
+DEMAND_OBJECTS = ("sanctions", "export controls")
+
+
+def names_its_object(evidence: str) -> bool:
+    """Whether a demand's evidence names the measure it wants lifted or stopped (the coding rule
+    of ``demand_to_lift``: "correct wrong practices", which names none, is a position instead)."""
+    return any(word in evidence.lower() for word in DEMAND_OBJECTS)
 
 
 def reasons_by_side(table: pd.DataFrame) -> pd.DataFrame:

@@ -70,7 +70,9 @@ PRECISION_LIMITS = (
     ("week", 7),
     ("fortnight", 14),
     ("month", 31),
+    ("two-month span", 62),
     ("quarter", 92),
+    ("four-month span", 123),
     ("half-year", 183),
     ("year", 366),
     ("years", None),
@@ -143,8 +145,10 @@ def precision_of(start: date, end: date) -> str:
     """The precision label an interval earns by its width, never typed beside it.
 
     The narrowest of :data:`PRECISION_LIMITS` the interval fits in: "day" is one day, "week"
-    at most 7 days, "fortnight" 14, "month" 31, "quarter" 92, "half-year" 183, "year" 366,
-    and "years" anything wider. Read it as "known to within a ...".
+    at most 7 days, "fortnight" 14, "month" 31, "two-month span" 62, "quarter" 92, "four-month
+    span" 123, "half-year" 183, "year" 366, and "years" anything wider. Read it as "known to within
+    a ...". The steps between a month and half a year are a month apart, so that no interval is
+    named for a span much wider than itself (35 days is a two-month span, not a quarter).
     """
     width = (end - start).days + 1
     for label, limit in PRECISION_LIMITS:

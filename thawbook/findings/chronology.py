@@ -7,7 +7,7 @@ import pandas as pd
 from thawbook.analysis import chronology, chronology_order, coding
 from thawbook.dates.agreement import event_context_pairs
 from thawbook.dates.publication import infer_publication_interval
-from thawbook.findings.core import Finding, count, finding, listing, move, share, verb
+from thawbook.findings.core import Falsifier, Finding, count, finding, listing, move, share, verb
 from thawbook.findings.readings import Reading
 from thawbook.render.labels import humanise
 from thawbook.render.numbers import MINUS
@@ -17,8 +17,8 @@ CHAPTER = "chapters/04_chronology"
 #: "close to what a random shuffle would give": a random order lands at least this far from 0
 #: more often than this.
 RANDOM_LIKE_P = 0.05
-#: "only a few": the share of events the article pins to a single day is at most this.
-FEW_EXACT = 1 / 5
+#: "only a few": the share of events the article pins to a single day is below this.
+FEW_EXACT = 1 / 4
 #: Why the record does not bear on these findings.
 ABOUT_WORDS = "it is about how the article's own words date events, which the record cannot change"
 
@@ -29,18 +29,19 @@ FALSIFIERS = {
         "2019-12-31",
         "the sanctions on Li dated from 2019 instead of 2018, so that the events span less than five years",
     ),
-    "chron-few-exact-days": move(
-        "ev-sullivan-wang-vienna",
-        "2023-05-10",
-        None,
-        "the Vienna meeting dated to one day, so that more than a fifth of the events are pinned to a day",
+    "chron-few-exact-days": Falsifier(
+        "the Vienna meeting and the trade talks each dated to one day, so that a quarter of the events are "
+        "pinned to a day",
+        lambda tables: move("ev-trade-talks-washington", "2023-05-25", None, "").change(
+            move("ev-sullivan-wang-vienna", "2023-05-10", None, "").change(tables)
+        ),
     ),
     "chron-told-out-of-order": move(
         "ev-us-chip-controls",
-        "2023-06-03",
-        None,
-        "the chip controls dated to the publication weekend instead of October 2022, so that no more than half "
-        "the pairs are told the wrong way round",
+        "2023-10-01",
+        "2023-10-31",
+        "the chip controls' 'in October', which names no year, read as the coming October, so that fewer than "
+        "half the pairs are told the wrong way round",
     ),
     "chron-same-weeks": move(
         "ev-xie-feng-arrives",
@@ -125,7 +126,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     engagement_days = placed.loc[placed["stance"] == "engagement", "day"]
     friction_days = placed.loc[placed["stance"] == "friction", "day"]
 
-    sources = event_context_pairs(events, context, tables["corrections"])
+    sources = chronology.one_per_fact(event_context_pairs(events, context, tables["corrections"]))
+    widths = chronology.agreement_by_width(sources, events)
     misses = sources[sources["verdict"] != "contains"]
     chips = rows.set_index("event_id").loc["ev-us-chip-controls"]
 
@@ -158,7 +160,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "chron-few-exact-days",
             CHAPTER,
-            "The article's words pin only {chron_exact_words} to an exact day, a fifth of them or fewer. The "
+            "The article's words pin only {chron_exact_words} to an exact day, fewer than a quarter of them. The "
             "other {chron_n_imprecise} are known only to within {chron_imprecise_words}, and for "
             "{chron_inferred_words} the article gives no dating words at all.",
             {
@@ -174,8 +176,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "chron_n_relative": int((rows["date_basis"] == "relative").sum()),
                 "_n_events": len(rows),
             },
-            # "only ..., a fifth of them or fewer"
-            lambda v: v["chron_n_exact"] <= FEW_EXACT * v["_n_events"],
+            # "only ..., fewer than a quarter of them"
+            lambda v: v["chron_n_exact"] < FEW_EXACT * v["_n_events"],
             about_the_article=ABOUT_WORDS,
         ),
         finding(
@@ -261,8 +263,11 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "chron-outside-dates-agree",
             CHAPTER,
-            "Of the dates that outside sources give for the article's events, {chron_check_inside_words} fall inside "
-            "the interval resolved from the article's words{chron_check_misses_words}.",
+            "Of the dates that outside sources give for the article's events, each counted once, "
+            "{chron_check_inside_words} fall inside the interval resolved from the article's words"
+            "{chron_check_misses_words}. How much that agreement says depends on the interval: it is a single "
+            "day for {chron_check_day}, at most a fortnight for {chron_check_fortnight}, at most a month for "
+            "{chron_check_month} and wider for {chron_check_wide}.",
             {
                 "chron_n_check_inside": int((sources["verdict"] == "contains").sum()),
                 "chron_n_checked": len(sources),
@@ -270,6 +275,10 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                     int((sources["verdict"] == "contains").sum()), len(sources), "date"
                 ),
                 "chron_check_misses_words": _misses_words(sources),
+                "chron_check_day": widths["to the day"],
+                "chron_check_fortnight": widths["within a fortnight"],
+                "chron_check_month": widths["within a month"],
+                "chron_check_wide": widths["only within a wider span"],
                 "chron_n_check_recorded": int((sources["verdict"] == "recorded").sum()),
                 "chron_n_check_unrecorded": int((sources["verdict"] == "unrecorded").sum()),
                 "chron_check_misses": "; ".join(
@@ -283,7 +292,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             about_the_article="it compares the article's dates with the record's",
             otherwise=(
                 "Not every date that outside sources give for the article's events falls inside the interval resolved "
-                "from the article's words: {chron_check_inside_words} do{chron_check_misses_words}."
+                "from the article's words: {chron_check_inside_words} do{chron_check_misses_words}. Of those inside, "
+                "the interval is a single day for {chron_check_day}, at most a fortnight for "
+                "{chron_check_fortnight}, at most a month for {chron_check_month} and wider for {chron_check_wide}."
             ),
         ),
     ]

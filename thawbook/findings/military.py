@@ -143,8 +143,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "mil-one-defence-contact-refused",
             CHAPTER,
-            "The article reports {mil_n_minister_contacts} exchanges between the two defence ministers, and they "
-            "met in only one: China declined a US invitation for Li Shangfu to meet Austin (read as printed, the "
+            "The article reports {mil_n_minister_contacts} dealings between the two defence ministers, a refusal "
+            "and a handshake: China declined a US invitation for Li Shangfu to meet Austin (read as printed, the "
             "article says the reverse; the likely reading is a correction made with {_confidence} confidence), "
             "and the two shook hands and spoke briefly at the forum's opening dinner.",
             {
@@ -215,10 +215,11 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "mil-accusations-both-ways",
             CHAPTER,
-            "Accusations run both ways, most often from the US about China: of {mil_n_characterizations} "
-            "characterizations of military conduct, "
+            "Accusations run both ways, slightly more often from the US about China: of the article's "
+            "{mil_n_characterizations} characterizations of military conduct and of the refusal to meet, "
             "{mil_us_on_china} come from the US about China, {mil_china_on_us} from China about the US and "
-            "{mil_analyst_on_china} from an analyst about China; {mil_on_both_words} the danger as shared.",
+            "{mil_analyst_on_china} from an analyst about China; {mil_on_both_words} the danger as shared. "
+            "Counts this small describe how this one article spreads the blame, not a pattern.",
             {
                 "mil_n_characterizations": ways["total"],
                 "mil_us_on_china": ways["us_on_china"],

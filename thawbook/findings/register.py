@@ -45,6 +45,7 @@ COLUMNS = [
     "holds",
     "robust",
     "alternatives_tested",
+    "reached_by",
     "fails_under",
     "breaks_under",
     "becomes",
@@ -146,7 +147,8 @@ def evaluate(chapter: str) -> list[Finding]:
 def robustness(chapter: str) -> pd.DataFrame:
     """One row per finding of ``chapter`` with the columns of :data:`COLUMNS`.
 
-    ``robust`` is true when the finding holds under every alternative reading;
+    ``robust`` is true when the finding holds under every alternative reading; ``reached_by``
+    counts the readings that change its values at all (0: no reading tests it, only its falsifier);
     ``fails_under`` names the first reading under which it does not, and ``becomes`` is its
     sentence under that reading. ``on_record`` says whether it holds as the outside record
     dates the events (:func:`on_record`, with ``on_record_why``), and ``falsifier`` the change
@@ -164,6 +166,9 @@ def robustness(chapter: str) -> pd.DataFrame:
     for f in base:
         status, why = on_record(f, recorded.get(f.id), f.id in date_readers(chapter))
         broken = [rid for rid in under if not (f.id in under[rid] and under[rid][f.id].holds)]
+        reached = [
+            rid for rid in under if f.id not in under[rid] or not _same(under[rid][f.id].values, f.values)
+        ]
         first = broken[0] if broken else ""
         becomes = under[first][f.id].sentence if first and f.id in under[first] else ""
         rows.append(
@@ -174,6 +179,7 @@ def robustness(chapter: str) -> pd.DataFrame:
                 "holds": f.holds,
                 "robust": not broken,
                 "alternatives_tested": len(alternatives),
+                "reached_by": len(reached),
                 "fails_under": label[first] if first else "",
                 "breaks_under": " ".join(broken),
                 "becomes": becomes,
@@ -188,7 +194,8 @@ def robustness(chapter: str) -> pd.DataFrame:
 def verdict(row: pd.Series, breaking: list[readings.Reading] | None = None) -> str:
     """The compact mark shown after a finding, as MyST that links to its entry on the robustness page.
 
-    "✓ holds under all 18 readings", or "⚠ depends on the week convention" naming every kind of
+    "✓ holds under all 18 readings" ("✓ no reading changes it; tested by its falsifier" when
+    ``reached_by`` is 0), or "⚠ depends on the week convention" naming every kind of
     choice in ``breaking`` (the readings that make it false; by default the one named in
     ``fails_under``). The long form, every breaking reading in words and the sentence the finding
     becomes, is on ``chapters/92_robustness``, not in the key point.
@@ -196,8 +203,9 @@ def verdict(row: pd.Series, breaking: list[readings.Reading] | None = None) -> s
     if breaking is None:
         by_label = {r.label: r for r in readings.alternatives(tables())}
         breaking = [by_label[row["fails_under"]]] if row.get("fails_under") in by_label else []
+    reached = int(row.get("reached_by", 1) or 0) > 0
     return robustness_marks.mark(
-        row["finding_id"], bool(row["robust"]), int(row["alternatives_tested"]), breaking
+        row["finding_id"], bool(row["robust"]), int(row["alternatives_tested"]), breaking, reached
     )
 
 
@@ -255,12 +263,14 @@ def glue_findings(ids: list[str]) -> list[tuple[str, object]]:
 
 
 def summary(reg: pd.DataFrame) -> dict[str, int]:
-    """Counts for the robustness page: findings, robust, fragile, readings, chapters, and how many
-    hold, fail or are not applicable as the record dates the events."""
+    """Counts for the robustness page: findings, robust, fragile, robust ones that no reading
+    changes (unreached), readings, chapters, and how many hold, fail or are not applicable as the
+    record dates the events."""
     return {
         "reg_n_findings": len(reg),
         "reg_n_robust": int(reg["robust"].sum()),
         "reg_n_fragile": int((~reg["robust"]).sum()),
+        "reg_n_unreached": int((reg["robust"] & (reg["reached_by"] == 0)).sum()),
         "reg_n_readings": int(reg["alternatives_tested"].max()),
         "reg_n_chapters": reg["chapter"].nunique(),
         "reg_n_on_record_holds": int((reg["on_record"] == "holds").sum()),

@@ -6,7 +6,7 @@ import pandas as pd
 
 from thawbook.analysis import sanctions
 from thawbook.charts.theme import label
-from thawbook.findings.core import Finding, count, drop, finding, move, recode
+from thawbook.findings.core import Finding, count, drop, finding, move, recode, verb
 from thawbook.findings.readings import Reading
 
 CHAPTER = "chapters/05_sanctions"
@@ -50,8 +50,9 @@ FALSIFIERS = {
     "sanc-demands-of-washington": drop(
         "measures",
         "measure_id",
-        "me-haenle-stop-sanctions-controls",
-        "Haenle's account of what China wants not counted as a demand, so that the spokesperson makes half of them",
+        "me-china-demand-lift-li-sanctions",
+        "Mao Ning's call to lift the sanctions on Li counted as a precondition for talks rather than a demand, "
+        "so that the spokesperson makes none of them",
     ),
     "sanc-undated-and-gaps": recode(
         "measures",
@@ -121,6 +122,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     rows = sanctions.measure_table(tables["measures"], tables["actors"], tables["events"])
     nodes, _ = sanctions.chain_layout(rows)
     chain = sanctions.longest_chain(rows)
+    answers = rows["responds_to"].fillna("").loc[lambda r: r != ""].value_counts()
     reasons = sanctions.reasons_by_side(rows).set_index("side")
     us, china = reasons.loc["US government"], reasons.loc["China government"]
     china_rows = rows[rows["imposer_side"] == "china_government"]
@@ -143,15 +145,23 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             CHAPTER,
             "The article names {sanc_n_measures} sanctions, export controls, bans, demands and warnings; it "
             "presents {sanc_n_responses} of them as responses to another, and no chain is longer than "
-            "{sanc_longest_chain} measures: a measure and its answer.",
+            "{sanc_longest_chain} measures, a measure and its answer; the October chip controls draw the most "
+            "answers, {sanc_most_answers}.",
             {
                 "sanc_n_measures": len(rows),
                 "sanc_n_responses": int((rows["responds_to"].fillna("") != "").sum()),
+                "sanc_most_answers": int(answers.max()) if len(answers) else 0,
+                "_most_answered": set(answers[answers == answers.max()].index) if len(answers) else set(),
                 "sanc_longest_chain": len(chain),
                 "sanc_n_chains": int(nodes.loc[nodes["group"] != "unlinked", "group"].nunique()),
             },
-            # "no chain is longer than two: a measure and its answer"; there is an answer
-            lambda v: v["sanc_longest_chain"] <= 2 and v["sanc_n_responses"] > 0,
+            # "no chain is longer than two: a measure and its answer"; there is an answer; "the most
+            # answers": the October controls, and they alone
+            lambda v: (
+                v["sanc_longest_chain"] <= 2
+                and v["sanc_n_responses"] > 0
+                and v["_most_answered"] == {"me-us-chip-controls"}
+            ),
         ),
         finding(
             "sanc-us-reasons",
@@ -200,12 +210,13 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             "sanc-demands-of-washington",
             CHAPTER,
             "All {sanc_n_demands} demands to lift or stop a measure are aimed at Washington; "
-            "{sanc_n_demands_quoted} of them rest on quoted words, and only {sanc_n_demands_mao} come from the "
-            "Chinese government's own spokesperson.",
+            "{sanc_n_demands_quoted} of them rest on quoted words, and only {sanc_n_demands_mao} {_mao_verb} from "
+            "the Chinese government's own spokesperson.",
             {
                 "sanc_n_demands": len(demands),
                 "sanc_n_demands_quoted": int((demands["quoted words"] != "").sum()),
                 "sanc_n_demands_mao": int((demands["voiced by"] == "Mao Ning").sum()),
+                "_mao_verb": verb(int((demands["voiced by"] == "Mao Ning").sum()), "comes", "come"),
                 "_target_sides": set(
                     demand_rows["target"].map(tables["actors"].set_index("actor_id")["side"])
                 ),

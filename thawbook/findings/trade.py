@@ -115,6 +115,15 @@ def _remarks(n: int, of: int) -> str:
     return f"{n} of them {verb(n, 'is', 'are')} {what}"
 
 
+def _of_them(n: int, of: int) -> str:
+    """ "none of those frictions is a statement", "1 of those ... is a statement", "4 of those ... are
+    statements", "all 3 of those ... are statements"."""
+    if n == 0:
+        return "none of those frictions is a statement"
+    which = f"all {of}" if n == of and of > 2 else str(n)
+    return f"{which} of those frictions {verb(n, 'is a statement', 'are statements')}"
+
+
 def _frictions(n: int, of: int) -> str:
     """How many of ``of`` events are frictions, as a clause: "none of them a friction", ..."""
     if n == 0:
@@ -270,7 +279,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             "article reports "
             "{trade_dom_economic_words} in the economic domain, {trade_dom_economic_friction_words}, and "
             "{trade_dom_military_words} in the military domain, most of them, {trade_dom_n_military_friction}, "
-            "frictions.",
+            "frictions. By the one rule that tells a statement from a deed in both domains, "
+            "{trade_dom_friction_statement_words}, as the climate items are.",
             {
                 "trade_window": contacts.interval_words(*trade.CONTRAST_WINDOW),
                 "trade_dom_n_economic": len(econ),
@@ -285,12 +295,22 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "trade_dom_n_military": len(mil),
                 "trade_dom_n_military_friction": int((mil["act"] == "friction").sum()),
                 "trade_dom_n_military_meeting": int((mil["act"] == "meeting").sum()),
+                "trade_dom_n_military_friction_statements": int(
+                    ((mil["act"] == "friction") & coding.is_statement(mil)).sum()
+                ),
+                "trade_dom_friction_statement_words": _of_them(
+                    int(((mil["act"] == "friction") & coding.is_statement(mil)).sum()),
+                    int((mil["act"] == "friction").sum()),
+                ),
+                "_climate_statements": bool(coding.is_statement(climate).all()) if len(climate) else False,
                 "trade_micron_theme": theme.label(outside.at["ev-micron-ban", "theme"]),
             },
-            # the contrast as the chapter draws it: no economic friction, and mostly friction in the military domain
+            # the contrast as the chapter draws it: no economic friction, and mostly friction in the military
+            # domain; "as both climate items are": the same rule makes them statements
             lambda v: (
                 v["trade_dom_n_economic_friction"] == 0
                 and v["trade_dom_n_military_friction"] > v["trade_dom_n_military"] / 2
+                and v["_climate_statements"]
             ),
             otherwise=(
                 "Over the same weeks ({trade_window}), with the Micron purchase ban themed {trade_micron_theme}, the "

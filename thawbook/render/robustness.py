@@ -65,14 +65,21 @@ def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def mark_text(robust: bool, tested: int, breaking: Iterable[Reading] = ()) -> str:
+#: The mark of a robust finding that no reading changes: its only test is its falsifier.
+UNREACHED = f"{ROBUST_SIGN} no reading changes it; tested by its falsifier"
+
+
+def mark_text(robust: bool, tested: int, breaking: Iterable[Reading] = (), reached: bool = True) -> str:
     """The words of the mark: ``✓ holds under all 18 readings`` or ``⚠ depends on …``.
 
-    A fragile finding names the kind of choice that breaks it, or the two kinds; with three or
-    more it gives their number (its entry on the robustness page names them all); with no
-    reading given, it says only that it depends on a reading."""
+    A robust finding that no reading changes (``reached`` false: its values are the same under
+    every reading, as for a claim about the article's own words) says so instead of "holds under
+    all", which would claim a test it never met (:data:`UNREACHED`). A fragile finding names the
+    kind of choice that breaks it, or the two kinds; with three or more it gives their number (its
+    entry on the robustness page names them all); with no reading given, it says only that it
+    depends on a reading."""
     if robust:
-        return f"{ROBUST_SIGN} holds under all {tested} readings"
+        return f"{ROBUST_SIGN} holds under all {tested} readings" if reached else UNREACHED
     kinds = list(dict.fromkeys(kind(r) for r in breaking))
     kinds.sort(key=list(KINDS).index)
     if not kinds:
@@ -82,12 +89,14 @@ def mark_text(robust: bool, tested: int, breaking: Iterable[Reading] = ()) -> st
     return f"{FRAGILE_SIGN} depends on {_join([KINDS[k] for k in kinds])}"
 
 
-def mark(finding_id: str, robust: bool, tested: int, breaking: Iterable[Reading] = ()) -> str:
+def mark(
+    finding_id: str, robust: bool, tested: int, breaking: Iterable[Reading] = (), reached: bool = True
+) -> str:
     """The mark as MyST: its words, linking to the finding's entry on the robustness page.
 
     The ``{ref}`` role resolves on every page (and in the single-page PDF edition), so the same
     glued text serves the chapter and the landing page."""
-    return f"{{ref}}`{mark_text(robust, tested, breaking)} <{entry_label(finding_id)}>`"
+    return f"{{ref}}`{mark_text(robust, tested, breaking, reached)} <{entry_label(finding_id)}>`"
 
 
 def reading_words(reading: Reading, tables: Mapping[str, pd.DataFrame]) -> str:
@@ -143,13 +152,14 @@ def entry(
     tables: Mapping[str, pd.DataFrame],
     on_record: str = "",
     on_record_why: str = "",
+    reached: bool = True,
 ) -> str:
     """One finding's entry on the robustness page, as MyST: a target, the mark and the
     statement; for a fragile finding the readings that break it and what it becomes; and,
     where the register says, whether it holds with events on the dates the outside record gives."""
     lines = [
         f"({entry_label(finding_id)})=",
-        f"**{mark_text(robust, tested, breaking)}.** {md(statement).data}",
+        f"**{mark_text(robust, tested, breaking, reached)}.** {md(statement).data}",
     ]
     if not robust:
         named = "; ".join(f"*{escape_markdown(reading_words(r, tables))}*" for r in breaking)
@@ -188,6 +198,7 @@ def register_markdown(
                     tables,
                     str(getattr(row, "on_record", "") or ""),
                     str(getattr(row, "on_record_why", "") or ""),
+                    int(getattr(row, "reached_by", 1) or 0) > 0,
                 )
             )
     return "\n\n".join(blocks) + "\n"

@@ -73,7 +73,6 @@ def test_the_register_records_the_record_and_a_falsifier_for_every_finding(reg):
     assert not (reg["on_record"] == "fails").any(), reg.loc[reg["on_record"] == "fails", "statement"].tolist()
 
 
-@WHOLE_REGISTER
 def test_a_finding_no_reading_changes_is_not_marked_as_holding_under_all_readings(reg):
     rows = reg.set_index("finding_id")
     # counts of the article's own corrections: the same tables under every reading

@@ -9,8 +9,9 @@ import altair as alt
 import pandas as pd
 
 from thawbook.analysis.thaw import DOMAINS, WINDOW_END, WINDOW_START
-from thawbook.charts import theme
+from thawbook.charts import names, theme
 from thawbook.dates.intervals import ISO_DAY, iso
+from thawbook.render.numbers import signed_text
 
 # Okabe–Ito colours: cooperation in blues, conflict in warm colours.
 QUAD_COLORS = {
@@ -281,7 +282,7 @@ def thaw_intervals_chart(
     )
     ticks = base.mark_tick(thickness=2, size=12)
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.MARK_GREY).encode(y="y:Q")
-    return (zero + bars + ticks).properties(
+    chart = (zero + bars + ticks).properties(
         width="container",
         height=280,
         title=theme.phone_title(
@@ -292,6 +293,12 @@ def thaw_intervals_chart(
             ],
         ),
     )
+    listed = data.sort_values(["date_start", "title"])
+    listed = listed.assign(
+        when=[names.span(a, b) for a, b in zip(listed["date_start"], listed["date_end"])],
+        value=[f"Goldstein value {signed_text(g)}" for g in listed["goldstein"]],
+    )
+    return names.with_names(chart, names.name_lines(listed, notes=("when", "value")))
 
 
 def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.VConcatChart:

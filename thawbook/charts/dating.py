@@ -55,8 +55,14 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
     order = list(data["row"])
     final = data[data["kind"] == PUBLICATION].iloc[0]
     kinds = ["from the article alone", "needs outside knowledge", PUBLICATION]
-    colour = alt.Color("kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[LIGHT, LIGHT, INK]))
-    hollow = alt.FillOpacity("kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[1, 0.15, 1]))
+    # Hollow means no fill at all (a transparent fill, which the legend's swatch shows as it is)
+    # and a dashed outline, so that it differs from the solid grey by shape as well as by shade.
+    colour = alt.Color(
+        "kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[LIGHT, "transparent", INK])
+    )
+    dashed = alt.StrokeDash(
+        "kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[[1, 0], [3, 2], [1, 0]])
+    )
     tooltip = [
         alt.Tooltip("row:N", title="Step"),
         alt.Tooltip("allowed_start:N", title="Allowed from"),
@@ -83,7 +89,7 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
                 stroke=alt.Stroke(
                     "kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[LIGHT, LIGHT, INK])
                 ),
-                fillOpacity=hollow,
+                strokeDash=dashed,
                 tooltip=tooltip,
             )
         )
@@ -104,8 +110,8 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
             ).split("\n"),
             subtitle=[
                 f"Publication: {final['allowed_start']} to {final['allowed_end']} (shaded).",
-                "Solid grey: a clue from the article alone; hollow:",
-                "a clue that needs outside knowledge.",
+                "Solid grey: a clue from the article alone; hollow,",
+                "dashed: a clue that needs outside knowledge.",
             ],
         ),
     )

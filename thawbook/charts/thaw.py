@@ -20,6 +20,9 @@ QUAD_COLORS = {
     "verbal conflict": theme.THEME_COLORS["business"],  # ochre
     "material conflict": theme.VERMILLION,
 }
+#: Verbal classes are hollow (an outline in their colour), material ones solid, so that the two
+#: blues and the two oranges differ by fill as well as by shade, in the marks and in the legend.
+QUAD_FILLS = {quad: "transparent" if quad.startswith("verbal") else c for quad, c in QUAD_COLORS.items()}
 DOMAIN_COLORS = {"economic": theme.THEME_COLORS["trade"], "military": theme.THEME_COLORS["military"]}
 SCENARIO_COLORS = {"as coded": theme.BLUE, "alternative coding": theme.THEME_COLORS["business"]}
 
@@ -197,19 +200,27 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
     their evidence is in the Goldstein chart's tooltip, so that each week's quotations are not
     carried four times (once per QuadClass) in the page."""
     data = _short(long, ["week_start", "week", "quad", "order", "weight", "events"])
+    # Stacked here: with x2 (a week's span) Vega-Lite reads the bars as lying along x and would
+    # draw each class as a thin band at its stacked top instead of a segment from its base.
     return (
         alt.Chart(data)
+        .transform_stack(
+            stack="weight", groupby=["week_start"], as_=["base", "top"], sort=[{"field": "order"}]
+        )
         .mark_bar()
         .encode(
             x=_week_x(),
             x2="bar_last:T",
-            y=alt.Y("weight:Q", title="Events (weighted count)", stack="zero"),
-            color=alt.Color(
+            y=alt.Y("base:Q", title="Events (weighted count)"),
+            y2="top:Q",
+            color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_FILLS, labelled=False)),
+            stroke=alt.Stroke(
                 "quad:N",
                 title="QuadClass",
                 scale=theme.scale_for(QUAD_COLORS, labelled=False),
                 legend=alt.Legend(orient="bottom", columns=2),
             ),
+            strokeWidth=alt.value(1.5),
             order=alt.Order("order:Q"),
             tooltip=[
                 alt.Tooltip("week:N", title="ISO week"),
@@ -225,7 +236,8 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
                 "Events per week by QuadClass",
                 subtitle=[
                     "Each event has weight 1, spread evenly over its",
-                    "date interval; blues cooperate, oranges conflict",
+                    "date interval; blues cooperate, oranges conflict;",
+                    "hollow: verbal, solid: material",
                 ],
             ),
         )
@@ -263,7 +275,8 @@ def thaw_intervals_chart(
             scale=alt.Scale(domain=[iso(first), iso(last + pd.Timedelta(days=1))]),
         ),
         y=alt.Y("goldstein:Q", title="Goldstein value", scale=alt.Scale(domain=[-10, 10])),
-        color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
+        color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_FILLS, labelled=False)),
+        stroke=alt.Stroke("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
         # date_start is read as a date for the axis: shown as an ISO day in UTC, never as epoch ms.
         tooltip=[
             alt.Tooltip("title:N", title="Event"),
@@ -289,7 +302,8 @@ def thaw_intervals_chart(
             "Every scored event in the window, as an interval",
             subtitle=[
                 "Bar length: the dates the article allows;",
-                "height: the code's Goldstein value (−10 to +10)",
+                "height: the code's Goldstein value (−10 to +10);",
+                "hollow: verbal, solid: material",
             ],
         ),
     )

@@ -191,6 +191,10 @@ def column_label(name, labels: dict[str, str]) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
+#: A column that holds ids (``event_id``, ``id``): shown last on a phone's card.
+ID_COLUMN = re.compile(r"(?:^|_)id$")
+
+
 def row_id(value) -> str:
     """The HTML id a keyed row carries (its key, made safe): links land on the row."""
     return re.sub(r"[^A-Za-z0-9_-]+", "-", str(value)).strip("-") or "row"
@@ -226,7 +230,11 @@ def table(
     filename = download or slug(caption, limit=None) + ".csv"
     ident = ident or "table-" + slug(filename.removesuffix(".csv"))
     attributes = f' id="{escape_html(ident)}"'
-    head = "".join(f'<th scope="col">{escape_html(column_label(c, names))}</th>' for c in frame.columns)
+    # An id column is marked, so that a phone's card puts it last, after what a reader looks for.
+    marks = [' class="thawbook-id"' if ID_COLUMN.search(str(c)) or c == key else "" for c in frame.columns]
+    head = "".join(
+        f'<th scope="col"{m}>{escape_html(column_label(c, names))}</th>' for c, m in zip(frame.columns, marks)
+    )
 
     def plain(value) -> str:
         if isinstance(value, bool) or type(value).__name__ == "bool_":
@@ -244,7 +252,7 @@ def table(
     keys = list(frame[key]) if key is not None else [None] * len(frame)
     body = "".join(
         (f'<tr id="{escape_html(row_id(k))}">' if k is not None else "<tr>")
-        + "".join(f"<td>{show(v)}</td>" for show, v in zip(render, row))
+        + "".join(f"<td{m}>{show(v)}</td>" for show, m, v in zip(render, marks, row))
         + "</tr>"
         for k, row in zip(keys, frame.itertuples(index=False))
     )

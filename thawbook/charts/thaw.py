@@ -82,16 +82,21 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
     step = _nice_step(high - low or 1.0)
     lo, hi = step * (low // step), step * -(-high // step)
     keys["label"] = [theme.wrap_text(title, KEY_CHARS) for title in keys["title"]]
+    # A label runs right of its line in the left half of the window and left of it in the right
+    # half. Each line runs down from its label to zero, so the rows are ordered that no line
+    # crosses a label below it: the left half's labels first, in time order, then the right
+    # half's, latest first (a later line lies right of an earlier label's end).
+    first, last = weekly["week_start"].min(), weekly["week_start"].max()
+    keys["side"] = (keys["mid"] > first + (last - first) * 0.5).map({True: "right", False: "left"})
+    later = keys["mid"].rank(method="first")
+    keys = keys.assign(row=later.where(keys["side"] == "left", len(keys) * 2 - later)).sort_values("row")
     tall = keys["label"].str.count("\n").add(1).mul(KEY_LINE_PX).add(5)
     keys["py"] = tall.cumsum() - tall + 4
     strip = int(tall.sum()) + 8
     height = strip + BARS_PX
     zero_px = strip + (hi - 0.0) / ((hi - lo) or 1.0) * BARS_PX
-    # A label runs right of its line in the left half of the window and left of it in the right half.
     keys["line_top"] = keys["py"] + 2
     keys["zero_px"] = zero_px
-    first, last = weekly["week_start"].min(), weekly["week_start"].max()
-    keys["side"] = (keys["mid"] > first + (last - first) * 0.5).map({True: "right", False: "left"})
     keys["from_day"], keys["to_day"] = (
         keys["date_start"].map(iso),
         keys["date_end"].map(iso),

@@ -30,5 +30,10 @@ def test_a_goldstein_sum_is_given_the_range_its_weighted_events_allow():
     assert numbers.score_range(6) == "\u221260 to +60"
     assert numbers.score_range(7.4) == "\u221274 to +74"
     assert numbers.score_range(0.25) == "\u22122.5 to +2.5"
-    items = [("thaw_econ_events", 6.0), ("thaw_econ_goldstein", 17.4), ("thaw_n_events", 30), ("x_goldstein", 1)]
+    items = [
+        ("thaw_econ_events", 6.0),
+        ("thaw_econ_goldstein", 17.4),
+        ("thaw_n_events", 30),
+        ("x_goldstein", 1),
+    ]
     assert numbers.score_ranges(items) == [("thaw_econ_range", "\u221260 to +60")]

@@ -79,7 +79,8 @@ def test_the_default_download_name_is_the_whole_caption_never_cut():
     assert (
         name == "every-event-the-article-mentions-in-time-order-with-its-resolved-interval-and-evidence.csv"
     )
-    assert f'<span class="thawbook-filename">{name}</span>' in html
+    shown = re.search(r'<span class="thawbook-filename">(.*?)</span>', html).group(1)
+    assert shown.replace("<wbr>", "") == name and shown.count("<wbr>") == name.count("-")
 
 
 def test_a_long_table_gets_a_labelled_filter_box_and_a_scrolling_region_a_short_one_not():
@@ -219,3 +220,25 @@ def test_id_columns_and_the_key_column_are_marked_so_that_a_phones_card_shows_th
     assert [bool(attrs) for attrs, _ in heads] == [True, False, True, False]
     assert cells == [' class="thawbook-id"', "", ' class="thawbook-id"', ""]
     assert not display.ID_COLUMN.search("valid") and not display.ID_COLUMN.search("paid")
+
+
+def test_a_source_title_recorded_as_missing_is_said_in_words_and_still_escaped():
+    said = display.source_title_words("[headline not shown on the stored page; report of the <b>dinner</b>]")
+    assert said == "Report of the <b>dinner</b> (the page shows no headline)"
+    assert (
+        display.source_title_words("China names Li as defence minister")
+        == "China names Li as defence minister"
+    )
+    context = pd.DataFrame(
+        {
+            "context_id": ["cx-a"],
+            "claim": ["A claim."],
+            "source_type": ["outlet_of_record"],
+            "source_publisher": ["The Straits Times"],
+            "source_title": ["[headline not shown on the stored page; report of the <b>dinner</b>]"],
+            "source_url": ["https://example.org/a"],
+            "source_date": [None],
+        }
+    )
+    box = display.context_box(context, ["cx-a"]).data
+    assert "[headline not shown" not in box and "Report of the" in box and "<b>" not in box

@@ -144,13 +144,14 @@ def csv_link(frame: pd.DataFrame, filename: str) -> str:
     """A link that downloads ``frame`` as CSV, embedded in the page so it works offline and over file://.
 
     The CSV is percent-encoded rather than base64-encoded: most of it stays as it is, which
-    keeps pages with long tables a quarter lighter."""
+    keeps pages with long tables a quarter lighter. The file name shown may break after any of
+    its hyphens (``<wbr>``), so that a long one wraps between words on a phone."""
     text = frame.to_csv(index=False, date_format=ISO_DAY)
     payload = quote(text, safe=_CSV_URL_SAFE)
     return (
         f'<a class="thawbook-download" download="{escape_html(filename)}" '
         f'href="data:text/csv;charset=utf-8,{payload}">Download this table as CSV '
-        f'(<span class="thawbook-filename">{escape_html(filename)}</span>)</a>'
+        f'(<span class="thawbook-filename">{escape_html(filename).replace("-", "-<wbr>")}</span>)</a>'
     )
 
 
@@ -306,6 +307,20 @@ def context_link(context_id) -> str:
     )
 
 
+#: A source title that the data records as missing: "[headline not shown on the stored page; <what it is>]".
+NO_HEADLINE = re.compile(r"^\[headline not shown on the stored page; (.+)\]$", re.S)
+
+
+def source_title_words(title: str) -> str:
+    """A source's title as a reader reads it: a missing headline, recorded in brackets, said in
+    words ("Report of … (the page shows no headline)"); any other title as it is."""
+    missing = NO_HEADLINE.match(str(title).strip())
+    if not missing:
+        return str(title)
+    what = missing.group(1).strip()
+    return f"{what[:1].upper()}{what[1:]} (the page shows no headline)"
+
+
 # A context box of more facts than this is folded: chapter 04's 21 facts, open, were about ten
 # phone screens between the chart and the prose that reads it.
 CONTEXT_OPEN_MAX = 4
@@ -334,7 +349,7 @@ def context_box(
         lines.append(
             f"- {escape_markdown(row['claim'])} *Source ({escape_markdown(source_type_label(row['source_type']))}):* "
             f"{escape_markdown(row['source_publisher'])}, "
-            f"[{escape_markdown(row['source_title'])}]({safe_url(row['source_url'])}){date}. {context_link(context_id)}"
+            f"[{escape_markdown(source_title_words(row['source_title']))}]({safe_url(row['source_url'])}){date}. {context_link(context_id)}"
         )
     lines.append(":::")
     return Markdown("\n".join(lines))

@@ -349,7 +349,8 @@ def context_box(
         lines.append(
             f"- {escape_markdown(row['claim'])} *Source ({escape_markdown(source_type_label(row['source_type']))}):* "
             f"{escape_markdown(row['source_publisher'])}, "
-            f"[{escape_markdown(source_title_words(row['source_title']))}]({safe_url(row['source_url'])}){date}. {context_link(context_id)}"
+            f"[{escape_markdown(source_title_words(row['source_title']))}]({safe_url(row['source_url'])})"
+            f"{date}. {context_link(context_id)}"
         )
     lines.append(":::")
     return Markdown("\n".join(lines))

@@ -102,16 +102,7 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
         )
     )
     bars = (
-        alt.Chart(
-            data,
-            title=theme.phone_title(
-                "What kind of errors the article contains",
-                subtitle=(
-                    "One segment per correction; its letter (H, M, L) and its shade give the "
-                    "confidence of the likely reading"
-                ),
-            ),
-        )
+        alt.Chart(data)
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
             y=y,
@@ -136,7 +127,17 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
     return (
         (bars + letters)
         .resolve_scale(color="independent")
-        .properties(width="container", height=26 * len(order))
+        .properties(
+            width="container",
+            height=26 * len(order),
+            title=theme.phone_title(
+                "What kind of errors the article contains",
+                subtitle=(
+                    "One segment per correction; its letter (H, M, L) and its shade give the "
+                    "confidence of the likely reading"
+                ),
+            ),
+        )
     )
 
 

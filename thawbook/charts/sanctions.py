@@ -241,7 +241,7 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
         order = list(data["label"])
         return alt.Y("label:N", title=None, sort=order, scale=alt.Scale(domain=order), axis=None)
 
-    def labels(data: pd.DataFrame) -> alt.LayerChart:
+    def labels(data: pd.DataFrame) -> list[alt.Chart]:
         # Above the bar, from the panel's left edge, its last line just above the bar: each
         # line is a text of its own, since a text of two lines hangs down from its first.
         line = {"align": "left", "baseline": "bottom", "fontSize": 11, "color": theme.INK}
@@ -249,14 +249,12 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
             first=[t.split("\n")[0] if "\n" in t else "" for t in data["shown"]],
             last=[t.split("\n")[-1] for t in data["shown"]],
         )
-        return alt.layer(
-            *(
-                alt.Chart(lines)
-                .mark_text(dy=dy, **line)
-                .encode(x=alt.value(0), y=rows(data), text=f"{part}:N", tooltip=tooltip)
-                for part, dy in (("first", -TIMELINE_LINE_PX - 1), ("last", -1))
-            )
-        )
+        return [
+            alt.Chart(lines)
+            .mark_text(dy=dy, **line)
+            .encode(x=alt.value(0), y=rows(data), text=f"{part}:N", tooltip=tooltip)
+            for part, dy in (("first", -TIMELINE_LINE_PX - 1), ("last", -1))
+        ]
 
     panels = []
     for number, (first, last) in enumerate(time_panels(frame)):
@@ -282,7 +280,7 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
             .encode(x=x, y=rows(data), color=color, tooltip=tooltip)
         )
         panels.append(
-            alt.layer(bars, days_marks, labels(data)).properties(
+            alt.layer(bars, days_marks, *labels(data)).properties(
                 width=TIMELINE_WIDTH, height=TIMELINE_ROW_PX * len(data)
             )
         )
@@ -292,7 +290,7 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
             alt.Chart(undated)
             .mark_point(shape="diamond", filled=True, size=90, opacity=1, yOffset=7)
             .encode(x=alt.value(6), y=rows(undated), color=color, tooltip=tooltip),
-            labels(undated),
+            *labels(undated),
         ).properties(
             width=TIMELINE_WIDTH,
             height=TIMELINE_ROW_PX * len(undated),

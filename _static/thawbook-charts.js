@@ -52,6 +52,8 @@
     entry.el.textContent = ""; entry.dark = isDark();
     entry.view = new vega.View(vega.parse(entry.spec, config), { renderer: "svg", container: entry.el, hover: true });
     entry.view.tooltip(tooltip);
+    // A tap moves no pointer, so vega shows no tooltip: a click or tap on a mark shows it (elsewhere hides it).
+    entry.view.addEventListener("click", function (event, item) { tooltip(null, event, item, item && item.tooltip); });
     entry.ready = entry.view.runAsync().then(function () {
       // Vega-Lite leaves a brush's rectangle and empty layers as unnamed "graphics-symbol" groups:
       // decorative (the axes show the brush's extent), so hidden from assistive technology.
@@ -84,11 +86,7 @@
     return out;
   }
 
-  function clear(entry) {
-    entry.index = -1;
-    entry.readout.textContent = "";
-    if (entry.ring.parentNode) entry.ring.parentNode.removeChild(entry.ring);
-  }
+  function clear(entry) { entry.index = -1; entry.readout.textContent = ""; entry.ring.remove(); }
 
   function show(entry, index) {
     var all = events(entry.view);
@@ -172,7 +170,7 @@
     entry.ring = make("div", "thawbook-mark-ring", { "aria-hidden": "true" });
     el.addEventListener("keydown", function (event) { onKey(entry, event); });
     el.addEventListener("focus", function () {
-      if (!readout.textContent) readout.textContent = "Arrow keys step through the chart's events and read each one; Escape clears.";
+      if (!readout.textContent && el.matches(":focus-visible")) readout.textContent = "Arrow keys step through the chart's events and read each one; Escape clears.";
     });
     el.addEventListener("blur", function () { if (entry.index < 0) readout.textContent = ""; });
     charts.push(entry);

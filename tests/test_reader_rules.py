@@ -48,6 +48,10 @@ TERMS = {
     "EDTF": r"\bEDTF\b",
     "ISO week": r"\b\d{4}-W\d{2}\b|\bISO weeks?\b",
     "Kendall's tau-b": r"\bKendall",
+    "seed": r"\bseed\b",
+    "SHA-256": r"\bSHA-256\b",
+    "Table Schema": r"\bTable Schema\b",
+    "GDELT": r"\bGDELT\b",
 }
 #: The glossary's who's who: entry -> what counts as naming the person (a surname alone, too).
 PEOPLE = {

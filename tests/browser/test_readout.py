@@ -64,8 +64,12 @@ def test_the_readout_parser_splits_fields_and_keeps_a_title_and_an_empty_value()
     ]
 
 
-def open_book_page(browser, url: str):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def open_book_page(browser, url: str, *, phone: bool = False):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844} if phone else {"width": 1400, "height": 1000},
+        has_touch=phone,
+        is_mobile=phone,
+    )
     context.route(
         "**/*",
         lambda route: (
@@ -197,4 +201,35 @@ def test_the_readout_counts_events_each_once_not_the_marks_that_draw_them(browse
     assert marks >= 6
     assert [s.split(".")[0] for s in said] == ["1 of 3", "2 of 3", "3 of 3", "1 of 3"], said
     assert said[0] == said[3] and len(set(said[:3])) == 3
+    assert not errors, errors
+
+
+#: The centre of the first drawn mark with a tooltip in the page's first chart, scrolled into view,
+#: and the fields of that tooltip as the readout would show them.
+FIRST_MARK = """() => {
+  const view = window.thawbookCharts.charts[0].view;
+  let found = null;
+  (function walk(node) { (node.items || []).forEach(item => {
+    if (!found && item.mark && item.mark.marktype !== 'group' && item.tooltip != null && item._svg) found = item;
+    if (item.items) walk(item); }); })(view.scenegraph().root);
+  found._svg.scrollIntoView({block: 'center'});
+  const box = found._svg.getBoundingClientRect();
+  return {x: box.left + box.width / 2, y: box.top + box.height / 2, title: found.tooltip.title || null};
+}"""
+
+
+def test_a_tap_on_a_chart_mark_opens_its_tooltip_and_a_tap_elsewhere_closes_it(browser, local_server):
+    # a touch screen moves no pointer, so vega's own tooltip (on pointermove) never opens on a tap
+    page, errors = open_book_page(browser, f"{local_server}/chapters/04_chronology.html", phone=True)
+    mark = page.evaluate(FIRST_MARK)
+    page.touchscreen.tap(mark["x"], mark["y"])
+    page.wait_for_function(f"({TOOLTIP})() !== null", timeout=3000)
+    shown = page.evaluate(TOOLTIP)
+    hint = page.locator(".thawbook-chart-readout").first.inner_text()
+    page.touchscreen.tap(20, 120)
+    page.wait_for_function(f"({TOOLTIP})() === null", timeout=3000)
+    page.context.close()
+    print(f"tapped {mark}: tooltip {shown}")
+    assert shown and (mark["title"] is None or ["", mark["title"]] in shown), shown
+    assert "Arrow keys" not in hint, "a tap shows the keyboard hint, which only a keyboard can use"
     assert not errors, errors

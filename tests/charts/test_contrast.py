@@ -183,3 +183,17 @@ def test_okabe_itos_orange_and_black_are_caught():
 
 def test_two_greys_that_become_one_are_caught():
     assert delta_e("#7A7A7A", "#7B7B7B") < MIN_DELTA_E < delta_e("#0072B2", "#D55E00")
+
+
+def test_the_letter_in_each_confidence_segment_reads_at_4_5_to_1_on_its_grey_in_both_modes():
+    pairs = list(zip(criticism.CONFIDENCE_LETTER_INKS, criticism.CONFIDENCE_GREYS))
+    ratios = [
+        (round(contrast(_hex(ink), grey), 2), round(contrast(in_dark(_hex(ink)), in_dark(grey)), 2))
+        for ink, grey in pairs
+    ]
+    print(ratios)
+    assert all(min(r) >= TEXT_MIN for r in ratios), ratios
+
+
+def _hex(colour: str) -> str:
+    return "#FFFFFF" if colour == "white" else colour

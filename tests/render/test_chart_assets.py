@@ -132,3 +132,18 @@ def test_every_icon_the_pages_draw_is_a_well_formed_picture():
     assert len(pictures) >= 12  # search, menu, contents, colour modes, arrows, admonitions
     for picture in pictures:
         minidom.parseString(unquote(picture))  # a repeated attribute, say, raises here
+
+
+def test_a_chart_carrying_its_names_gets_an_escaped_list_under_it_and_the_page_spec_no_copy_of_them():
+    from thawbook.charts.names import NAMES_KEY
+
+    named = {
+        **SPEC,
+        "usermeta": {NAMES_KEY: {"heading": "The 2 events", "names": ["<b>Talks</b>", "Ban & more"]}},
+    }
+    markup = chart_assets.chart_markup("altair-viz-0a", named)
+    assert '<details class="thawbook-chart-names"><summary>The 2 events</summary>' in markup
+    assert "<li>&lt;b&gt;Talks&lt;/b&gt;</li><li>Ban &amp; more</li>" in markup
+    assert markup.index("thawbook-chart-spec") < markup.index("<details")
+    assert "usermeta" not in json.dumps(chart_assets.compile_chart(named))
+    assert "<details" not in chart_assets.chart_markup("altair-viz-0a", SPEC)

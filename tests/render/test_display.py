@@ -49,8 +49,15 @@ def test_a_table_shows_labels_and_words_but_downloads_raw_names_and_values():
         {"event_id": ["ev-a"], "category": ["scare_quote"], "side": ["us government"], "imprecise": [True]}
     )
     html = display.table(frame, "A small table", download="small.csv").data
-    assert '<th scope="col">Event ID</th>' in html and '<th scope="col">Artifact category</th>' in html
-    assert "<td>Scare quote</td>" in html and "<td>yes</td>" in html and "<td>ev-a</td>" in html
+    assert (
+        '<th scope="col" class="thawbook-id">Event ID</th>' in html
+        and '<th scope="col">Artifact category</th>' in html
+    )
+    assert (
+        "<td>Scare quote</td>" in html
+        and "<td>yes</td>" in html
+        and '<td class="thawbook-id">ev-a</td>' in html
+    )
     assert "scare_quote" not in html.split("<tbody>")[1].split("</tbody>")[0]
     payload = re.search(r'href="data:text/csv;charset=utf-8,([^"]*)"', html).group(1)
     csv = unquote(payload)
@@ -72,7 +79,8 @@ def test_the_default_download_name_is_the_whole_caption_never_cut():
     assert (
         name == "every-event-the-article-mentions-in-time-order-with-its-resolved-interval-and-evidence.csv"
     )
-    assert f'<span class="thawbook-filename">{name}</span>' in html
+    shown = re.search(r'<span class="thawbook-filename">(.*?)</span>', html).group(1)
+    assert shown.replace("<wbr>", "") == name and shown.count("<wbr>") == name.count("-")
 
 
 def test_a_long_table_gets_a_labelled_filter_box_and_a_scrolling_region_a_short_one_not():
@@ -201,3 +209,36 @@ def test_a_long_context_box_is_folded_and_says_how_many_facts_it_holds_a_short_o
     assert short[1] == ":class: context" and short[0] == ":::{admonition} Context"
     assert long[1] == ":class: context dropdown"
     assert f"{display.CONTEXT_OPEN_MAX + 1} facts from outside sources; tap or click to open" in long[0]
+
+
+def test_id_columns_and_the_key_column_are_marked_so_that_a_phones_card_shows_them_last():
+    frame = pd.DataFrame({"event_id": ["ev-a"], "title": ["Talks"], "said": ["in May"], "valid": [True]})
+    markup = display.table(frame, "Events", key="said").data
+    heads = re.findall(r"<th scope=\"col\"([^>]*)>([^<]*)</th>", markup)
+    cells = re.findall(r"<td([^>]*)>", markup)
+    print(heads, cells)
+    assert [bool(attrs) for attrs, _ in heads] == [True, False, True, False]
+    assert cells == [' class="thawbook-id"', "", ' class="thawbook-id"', ""]
+    assert not display.ID_COLUMN.search("valid") and not display.ID_COLUMN.search("paid")
+
+
+def test_a_source_title_recorded_as_missing_is_said_in_words_and_still_escaped():
+    said = display.source_title_words("[headline not shown on the stored page; report of the <b>dinner</b>]")
+    assert said == "Report of the <b>dinner</b> (the page shows no headline)"
+    assert (
+        display.source_title_words("China names Li as defence minister")
+        == "China names Li as defence minister"
+    )
+    context = pd.DataFrame(
+        {
+            "context_id": ["cx-a"],
+            "claim": ["A claim."],
+            "source_type": ["outlet_of_record"],
+            "source_publisher": ["The Straits Times"],
+            "source_title": ["[headline not shown on the stored page; report of the <b>dinner</b>]"],
+            "source_url": ["https://example.org/a"],
+            "source_date": [None],
+        }
+    )
+    box = display.context_box(context, ["cx-a"]).data
+    assert "[headline not shown" not in box and "Report of the" in box and "<b>" not in box

@@ -1,6 +1,7 @@
 import numpy as np
 from IPython.core.formatters import PlainTextFormatter
 
+from thawbook.render import numbers
 from thawbook.render.numbers import MINUS, number_text, shown, signed_text
 
 
@@ -23,3 +24,16 @@ def test_a_shown_number_prints_so_in_a_notebook_and_stays_the_same_number():
 def test_a_signed_score_keeps_its_sign_and_a_true_minus():
     assert signed_text(1.26) == "+1.3"
     assert signed_text(-0.14) == "\N{MINUS SIGN}0.1"
+
+
+def test_a_goldstein_sum_is_given_the_range_its_weighted_events_allow():
+    assert numbers.score_range(6) == "\u221260 to +60"
+    assert numbers.score_range(7.4) == "\u221274 to +74"
+    assert numbers.score_range(0.25) == "\u22122.5 to +2.5"
+    items = [
+        ("thaw_econ_events", 6.0),
+        ("thaw_econ_goldstein", 17.4),
+        ("thaw_n_events", 30),
+        ("x_goldstein", 1),
+    ]
+    assert numbers.score_ranges(items) == [("thaw_econ_range", "\u221260 to +60")]

@@ -18,7 +18,7 @@ from thawbook.analysis.chronology import (
     STATUS_ORDER,
     timeline_rows,
 )
-from thawbook.charts import theme
+from thawbook.charts import names, theme
 from thawbook.charts.overview import LANE_PX, lane_headings, lane_y, pack_lanes
 from thawbook.dates.intervals import Interval
 
@@ -208,7 +208,7 @@ def chronology_timeline_chart(
         .properties(width=TIMELINE_WIDTH, height=30)
     )
     recent = int((rows["date_start"] >= pd.Timestamp(DETAIL_DOMAIN[0])).sum())
-    return alt.vconcat(detail, overview, spacing=14).properties(
+    chart = alt.vconcat(detail, overview, spacing=14).properties(
         # No padding beside the views, which take the whole column.
         padding={"left": 0, "right": 0, "top": 5, "bottom": 5},
         title=theme.phone_title(
@@ -220,6 +220,8 @@ def chronology_timeline_chart(
             subtitle=subtitle,
         ),
     )
+    lines = names.name_lines(rows.sort_values("time_rank"), notes=("interval",))
+    return names.with_names(chart, lines)
 
 
 #: The width of the timeline's two views: the column's (neither has axis labels beside it).
@@ -271,7 +273,7 @@ def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
             tooltip=tooltip,
         )
     )
-    return alt.layer(diagonal, dots).properties(
+    chart = alt.layer(diagonal, dots).properties(
         width="container",
         height=300,
         title=theme.phone_title(
@@ -285,6 +287,9 @@ def telling_chart(events: pd.DataFrame) -> alt.LayerChart:
             ],
         ),
     )
+    told = rows.sort_values("text_rank")
+    told = told.assign(place=[f"told {t}, {w} in time" for t, w in zip(told["text_rank"], told["time_rank"])])
+    return names.with_names(chart, names.name_lines(told, notes=("place", "interval")))
 
 
 def run_up_chart(run: pd.DataFrame) -> alt.LayerChart:
@@ -348,7 +353,7 @@ def run_up_chart(run: pd.DataFrame) -> alt.LayerChart:
     )
     counts = rows["stance"].value_counts()
     parts = [f"{int(counts.get(stance, 0))} {stance}" for stance in STANCES]
-    return alt.layer(lane_headings(heads, "stance", height), bars, points).properties(
+    chart = alt.layer(lane_headings(heads, "stance", height), bars, points).properties(
         width="container",
         height=height,
         title=theme.phone_title(
@@ -360,3 +365,5 @@ def run_up_chart(run: pd.DataFrame) -> alt.LayerChart:
             ],
         ),
     )
+    lines = names.name_lines(rows.sort_values("time_rank"), notes=("stance", "interval"))
+    return names.with_names(chart, lines)

@@ -18,6 +18,9 @@ from thawbook.inputs.seed import read_seed, sentences
 # on the dark page (theme.DARK_SWAPS) lighter is; each reads at 3:1 on its page, and they stay
 # apart in both modes.
 CONFIDENCE_GREYS = theme.RANKED_GREYS
+#: The ink of the letter (H, M, L) that names each segment's confidence, surest first: each reads
+#: at 4.5:1 on its grey in both modes (tests/charts/test_contrast.py).
+CONFIDENCE_LETTER_INKS = ("white", "white", theme.INK_ON_PALE)
 # Okabe–Ito, in the order of the category enum in datapackage.json, with the colours that read on
 # both pages (theme): its yellow becomes violet and its black a mid grey.
 CATEGORY_PALETTE = (
@@ -29,6 +32,18 @@ CATEGORY_PALETTE = (
     theme.THEME_COLORS["climate_finance"],
     theme.VIOLET,
     theme.MARK_GREY,
+)
+#: A shape for each category, in the same order: the two blues (a circle and a cross), the two
+#: violets (a diamond and a triangle) and the grey stay apart by shape where their colours are near.
+CATEGORY_SHAPES = (
+    "circle",
+    "square",
+    "triangle-up",
+    "diamond",
+    "triangle-down",
+    "cross",
+    "triangle-right",
+    "triangle-left",
 )
 
 
@@ -50,36 +65,56 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
     data["one"] = 1
     order = list(category_counts(corrections)["category"])
     data["confidence_rank"] = data["confidence"].map(confidence_levels().index)
+    # Each segment placed by hand (surest first within a category), so that a letter can name its
+    # confidence inside it: the greys alone are close on the dark page.
+    data = data.sort_values(["category_label", "confidence_rank", "correction_id"])
+    data["end"] = data.groupby("category_label")["one"].cumsum()
+    data["start"] = data["end"] - 1
+    data["middle"] = data["end"] - 0.5
+    data["letter"] = data["confidence"].str[0].str.upper()
     data = data[
         [
             "correction_id",
             "category_label",
             "confidence",
-            "confidence_rank",
-            "one",
+            "start",
+            "end",
+            "middle",
+            "letter",
             "evidence",
             "likely_reading",
             "affects",
         ]
     ]
-    return (
-        alt.Chart(
-            data,
-            title=theme.phone_title(
-                "What kind of errors the article contains",
-                subtitle=(
-                    "One segment per correction; the more a segment stands out from the page, "
-                    "the surer the likely reading"
-                ),
+    y = alt.Y("category_label:N", title="Category of error", sort=order, axis=alt.Axis(labelLimit=0))
+    letters = (
+        alt.Chart(data)
+        .mark_text(fontSize=10, fontWeight="bold")
+        .encode(
+            y=y,
+            x=alt.X("middle:Q"),
+            text="letter:N",
+            color=alt.Color(
+                "confidence:N",
+                scale=alt.Scale(domain=confidence_levels(), range=list(CONFIDENCE_LETTER_INKS)),
+                legend=None,
             ),
         )
+    )
+    bars = (
+        alt.Chart(data)
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            y=alt.Y("category_label:N", title="Category of error", sort=order, axis=alt.Axis(labelLimit=0)),
-            x=alt.X("sum(one):Q", title="Corrections", axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color("confidence:N", title="Confidence", scale=confidence_scale()),
-            order=alt.Order("confidence_rank:Q"),
-            detail="correction_id:N",
+            y=y,
+            x=alt.X("start:Q", title="Corrections", axis=alt.Axis(tickMinStep=1, format="d")),
+            x2="end:Q",
+            color=alt.Color(
+                "confidence:N",
+                title="Confidence",
+                scale=confidence_scale(),
+                # each entry names the letter that its segments carry: "H: high"
+                legend=alt.Legend(labelExpr="upper(slice(datum.label, 0, 1)) + ': ' + datum.label"),
+            ),
             tooltip=[
                 alt.Tooltip("category_label:N", title="Category"),
                 alt.Tooltip("confidence:N", title="Confidence"),
@@ -88,7 +123,21 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("affects:N", title="Affects"),
             ],
         )
-        .properties(width="container", height=26 * len(order))
+    )
+    return (
+        (bars + letters)
+        .resolve_scale(color="independent")
+        .properties(
+            width="container",
+            height=26 * len(order),
+            title=theme.phone_title(
+                "What kind of errors the article contains",
+                subtitle=(
+                    "One segment per correction; its letter (H, M, L) and its shade give the "
+                    "confidence of the likely reading"
+                ),
+            ),
+        )
     )
 
 
@@ -150,6 +199,11 @@ def position_chart(corrections: pd.DataFrame, text: str | None = None) -> alt.La
             x=x,
             y=alt.Y("stack:Q"),
             color=alt.Color("category_label:N", title="Category of error", scale=category_scale()),
+            shape=alt.Shape(
+                "category_label:N",
+                title="Category of error",
+                scale=alt.Scale(domain=category_scale().domain, range=list(CATEGORY_SHAPES)),
+            ),
             size=alt.Size(
                 "changes the story:N",
                 title="Changes the story",
@@ -177,7 +231,8 @@ def position_chart(corrections: pd.DataFrame, text: str | None = None) -> alt.La
         title=theme.phone_title(
             "Where in the article the corrections fall",
             subtitle=[
-                "One mark per correction, stacked over its paragraph; large and outlined: changes the story",
+                "One mark per correction, stacked over its paragraph, shaped and coloured by category;",
+                "large and outlined: changes the story.",
                 "Grey bars: sentences in the paragraph",
             ],
         ),

@@ -55,8 +55,14 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
     order = list(data["row"])
     final = data[data["kind"] == PUBLICATION].iloc[0]
     kinds = ["from the article alone", "needs outside knowledge", PUBLICATION]
-    colour = alt.Color("kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[LIGHT, LIGHT, INK]))
-    hollow = alt.FillOpacity("kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[1, 0.15, 1]))
+    # Hollow means no fill at all (a transparent fill, which the legend's swatch shows as it is)
+    # and a dashed outline, so that it differs from the solid grey by shape as well as by shade.
+    colour = alt.Color(
+        "kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[LIGHT, "transparent", INK])
+    )
+    dashed = alt.StrokeDash(
+        "kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[[1, 0], [3, 2], [1, 0]])
+    )
     tooltip = [
         alt.Tooltip("row:N", title="Step"),
         alt.Tooltip("allowed_start:N", title="Allowed from"),
@@ -83,7 +89,7 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
                 stroke=alt.Stroke(
                     "kind:N", title="Constraint", scale=alt.Scale(domain=kinds, range=[LIGHT, LIGHT, INK])
                 ),
-                fillOpacity=hollow,
+                strokeDash=dashed,
                 tooltip=tooltip,
             )
         )
@@ -104,8 +110,8 @@ def publication_chart(derivation: pd.DataFrame) -> alt.VConcatChart:
             ).split("\n"),
             subtitle=[
                 f"Publication: {final['allowed_start']} to {final['allowed_end']} (shaded).",
-                "Solid grey: a clue from the article alone; hollow:",
-                "a clue that needs outside knowledge.",
+                "Solid grey: a clue from the article alone; hollow,",
+                "dashed: a clue that needs outside knowledge.",
             ],
         ),
     )
@@ -148,6 +154,8 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
     resolver["r_end"] = pd.to_datetime(resolver["resolved_end"]) + timedelta(days=1)
     present = theme.scale_present({**theme.THEME_COLORS, EXCLUDED: theme.PALE_GREY}, data["colour"])
     domain, colours = present.domain, present.range
+    # A word that dates no event is hollow (no fill, a grey outline), in the bars and the legend.
+    fills = ["transparent" if d == EXCLUDED else c for d, c in zip(domain, colours)]
     tooltip = [
         alt.Tooltip("label:N", title="Expression"),
         alt.Tooltip("shown_start:N", title="From"),
@@ -156,11 +164,13 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
         alt.Tooltip("evidence:N", title="Evidence"),
     ]
 
-    def panel(domain_x, title, fmt):
+    def panel(domain_x, title, fmt, close_up):
+        """The rows that reach into the close-up's weeks, or (on the whole range) all the others."""
         ticks = {"tickCount": {"interval": "year", "step": 1}} if fmt == "%Y" else {}
         scale = alt.Scale(domain=domain_x)
-        lo, hi = pd.Timestamp(domain_x[0]), pd.Timestamp(domain_x[1])
-        rows = data[(data["bar_end"] > lo) & (data["bar_start"] < hi)]
+        lo, hi = pd.Timestamp(close[0]), pd.Timestamp(close[1])
+        reach = (data["bar_end"] > lo) & (data["bar_start"] < hi)
+        rows = data[reach if close_up else ~reach]
         shown = list(rows["label"])
         y = alt.Y("label:N", title=None, sort=shown, axis=alt.Axis(labelLimit=0, labelFontSize=11))
         pub = (
@@ -183,19 +193,15 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
                 x=alt.X("bar_start:T", title=title, scale=scale, axis=alt.Axis(format=fmt, **ticks)),
                 x2="bar_end:T",
                 y=y,
-                color=alt.Color(
-                    "colour:N", title="Event theme", scale=alt.Scale(domain=domain, range=colours)
-                ),
-                # A word that dates no event is hollow, apart from the grey of military events.
+                color=alt.Color("colour:N", title="Event theme", scale=alt.Scale(domain=domain, range=fills)),
                 stroke=alt.Stroke(
                     "colour:N", title="Event theme", scale=alt.Scale(domain=domain, range=colours)
                 ),
-                fillOpacity=alt.condition(alt.datum.colour == EXCLUDED, alt.value(0.15), alt.value(1.0)),
                 tooltip=tooltip,
             )
         )
         check = (
-            alt.Chart(resolver[(resolver["r_end"] > lo) & (resolver["r_start"] < hi)])
+            alt.Chart(resolver[resolver["label"].isin(shown)])
             .mark_bar(height=2, yOffset=5, color=INK, clip=True)
             .encode(
                 x=alt.X("r_start:T", scale=scale),
@@ -213,9 +219,12 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
         iso(pd.Timestamp(published.end) + timedelta(days=4)),
     ]
     weeks = int((pd.Timestamp(close[1]) - pd.Timestamp(close[0])).days / 7)
+    close_rows = int(
+        ((data["bar_end"] > pd.Timestamp(close[0])) & (data["bar_start"] < pd.Timestamp(close[1]))).sum()
+    )
     return alt.vconcat(
-        panel([first, last], "Whole range", "%Y"),
-        panel(close, ["The weeks before publication (only", "the expressions that reach them)"], "%d %b"),
+        panel([first, last], [f"The other {len(data) - close_rows}, on the whole range"], "%Y", False),
+        panel(close, [f"The {close_rows} that reach the weeks before publication"], "%d %b", True),
         spacing=12,
         title=theme.phone_title(
             theme.wrap_text(

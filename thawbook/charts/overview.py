@@ -8,7 +8,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from thawbook.charts import theme
+from thawbook.charts import names, theme
 from thawbook.dates.intervals import iso
 
 
@@ -194,7 +194,10 @@ def events_overview(
             ],
         )
     )
-    return alt.layer(lane_headings(heads, "theme_label", height), bars).properties(
+    lines = names.name_lines(
+        data.assign(when=[names.span(a, b) for a, b in zip(data["from"], data["to"])]), notes=("when",)
+    )
+    chart = alt.layer(lane_headings(heads, "theme_label", height), bars).properties(
         width="container",
         height=height,
         title=theme.phone_title(
@@ -208,3 +211,4 @@ def events_overview(
             ],
         ),
     )
+    return names.with_names(chart, lines)

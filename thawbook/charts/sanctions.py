@@ -46,6 +46,12 @@ def _wrap_words(text: str, chars: int) -> str:
     return "\n".join(lines)
 
 
+def _two_lines(text: str, chars: int) -> str:
+    """``text`` on at most two lines of ``chars`` characters, cut with "…" only beyond them."""
+    lines = _wrap_words(text, chars).split("\n")
+    return "\n".join(lines[:1] + [snippet(" ".join(lines[1:]), chars)] if len(lines) > 2 else lines)
+
+
 def _chain_rows(nodes: pd.DataFrame) -> tuple[dict[int, int], int, int | None]:
     """The pixel row of each layout row (the top of its block), the total height and the top
     of the "not linked" heading (None when every measure is linked)."""
@@ -68,7 +74,8 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     from each measure to those the article presents as answering it, indented beneath it."""
     nodes = nodes.assign(
         who_text=[_wrap_words(text, CHAIN_WHO_CHARS) for text in nodes["who"]],
-        what_text=[snippet(text, CHAIN_WHAT_CHARS) for text in nodes["evidence"]],
+        # the article's words on up to two lines, cut (with "…") only beyond them
+        what_text=[_two_lines(text, CHAIN_WHAT_CHARS) for text in nodes["evidence"]],
         what_long=[snippet(text, CHAIN_WHAT_WIDE_CHARS) for text in nodes["evidence"]],
     )
     tops, height, heading_top = _chain_rows(nodes)
@@ -194,7 +201,9 @@ def _timeline_rows(frame: pd.DataFrame) -> pd.DataFrame:
 # The timeline is a stack of panels, one per stretch of time and one for the undated measures,
 # each with its own rows; a measure's label is written above its bar across the panel's width,
 # so that no column of axis labels competes with the bars for a phone's width.
-TIMELINE_ROW_PX = 32
+TIMELINE_ROW_PX = 44  # a label of two lines above a bar
+TIMELINE_LABEL_CHARS = 46  # a line of a label, in an 11 px font across a phone's column
+TIMELINE_LINE_PX = 13
 TIMELINE_WIDTH = "container"  # the panels have no axis labels beside them: the column's width
 
 
@@ -204,6 +213,14 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
     of time (the time axis breaks where nothing happens for months), and undated ones in a
     last panel."""
     ordered = _timeline_rows(frame)
+    # Each row named by its instrument and the article's words, on up to two lines (cut only
+    # beyond them); the rows stay keyed by the analysis's one-line label.
+    ordered = ordered.assign(
+        shown=[
+            _two_lines(f"{instrument} · {words}", TIMELINE_LABEL_CHARS)
+            for instrument, words in zip(ordered["instrument"], ordered["evidence"])
+        ]
+    )
     color = alt.Color(
         "side:N",
         title="Imposing side",
@@ -224,14 +241,20 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
         order = list(data["label"])
         return alt.Y("label:N", title=None, sort=order, scale=alt.Scale(domain=order), axis=None)
 
-    def labels(data: pd.DataFrame) -> alt.Chart:
-        # Above the bar, from the panel's left edge; lineBreak keeps the page's script from
-        # rewrapping a label that fits the column already.
-        return (
-            alt.Chart(data)
-            .mark_text(align="left", baseline="bottom", dy=-1, lineBreak="\n", fontSize=11, color=theme.INK)
-            .encode(x=alt.value(0), y=rows(data), text="label:N", tooltip=tooltip)
+    def labels(data: pd.DataFrame) -> list[alt.Chart]:
+        # Above the bar, from the panel's left edge, its last line just above the bar: each
+        # line is a text of its own, since a text of two lines hangs down from its first.
+        line = {"align": "left", "baseline": "bottom", "fontSize": 11, "color": theme.INK}
+        lines = data.assign(
+            first=[t.split("\n")[0] if "\n" in t else "" for t in data["shown"]],
+            last=[t.split("\n")[-1] for t in data["shown"]],
         )
+        return [
+            alt.Chart(lines)
+            .mark_text(dy=dy, **line)
+            .encode(x=alt.value(0), y=rows(data), text=f"{part}:N", tooltip=tooltip)
+            for part, dy in (("first", -TIMELINE_LINE_PX - 1), ("last", -1))
+        ]
 
     panels = []
     for number, (first, last) in enumerate(time_panels(frame)):
@@ -257,7 +280,7 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
             .encode(x=x, y=rows(data), color=color, tooltip=tooltip)
         )
         panels.append(
-            alt.layer(bars, days_marks, labels(data)).properties(
+            alt.layer(bars, days_marks, *labels(data)).properties(
                 width=TIMELINE_WIDTH, height=TIMELINE_ROW_PX * len(data)
             )
         )
@@ -267,7 +290,7 @@ def measures_timeline_chart(frame: pd.DataFrame) -> alt.VConcatChart:
             alt.Chart(undated)
             .mark_point(shape="diamond", filled=True, size=90, opacity=1, yOffset=7)
             .encode(x=alt.value(6), y=rows(undated), color=color, tooltip=tooltip),
-            labels(undated),
+            *labels(undated),
         ).properties(
             width=TIMELINE_WIDTH,
             height=TIMELINE_ROW_PX * len(undated),

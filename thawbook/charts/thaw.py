@@ -9,8 +9,9 @@ import altair as alt
 import pandas as pd
 
 from thawbook.analysis.thaw import DOMAINS, WINDOW_END, WINDOW_START
-from thawbook.charts import theme
+from thawbook.charts import names, theme
 from thawbook.dates.intervals import ISO_DAY, iso
+from thawbook.render.numbers import signed_text
 
 # Okabe–Ito colours: cooperation in blues, conflict in warm colours.
 QUAD_COLORS = {
@@ -19,6 +20,9 @@ QUAD_COLORS = {
     "verbal conflict": theme.THEME_COLORS["business"],  # ochre
     "material conflict": theme.VERMILLION,
 }
+#: Verbal classes are hollow (an outline in their colour), material ones solid, so that the two
+#: blues and the two oranges differ by fill as well as by shade, in the marks and in the legend.
+QUAD_FILLS = {quad: "transparent" if quad.startswith("verbal") else c for quad, c in QUAD_COLORS.items()}
 DOMAIN_COLORS = {"economic": theme.THEME_COLORS["trade"], "military": theme.THEME_COLORS["military"]}
 SCENARIO_COLORS = {"as coded": theme.BLUE, "alternative coding": theme.THEME_COLORS["business"]}
 
@@ -78,16 +82,21 @@ def thaw_goldstein_chart(weekly: pd.DataFrame, coded: pd.DataFrame, key_events: 
     step = _nice_step(high - low or 1.0)
     lo, hi = step * (low // step), step * -(-high // step)
     keys["label"] = [theme.wrap_text(title, KEY_CHARS) for title in keys["title"]]
+    # A label runs right of its line in the left half of the window and left of it in the right
+    # half. Each line runs down from its label to zero, so the rows are ordered that no line
+    # crosses a label below it: the left half's labels first, in time order, then the right
+    # half's, latest first (a later line lies right of an earlier label's end).
+    first, last = weekly["week_start"].min(), weekly["week_start"].max()
+    keys["side"] = (keys["mid"] > first + (last - first) * 0.5).map({True: "right", False: "left"})
+    later = keys["mid"].rank(method="first")
+    keys = keys.assign(row=later.where(keys["side"] == "left", len(keys) * 2 - later)).sort_values("row")
     tall = keys["label"].str.count("\n").add(1).mul(KEY_LINE_PX).add(5)
     keys["py"] = tall.cumsum() - tall + 4
     strip = int(tall.sum()) + 8
     height = strip + BARS_PX
     zero_px = strip + (hi - 0.0) / ((hi - lo) or 1.0) * BARS_PX
-    # A label runs right of its line in the left half of the window and left of it in the right half.
     keys["line_top"] = keys["py"] + 2
     keys["zero_px"] = zero_px
-    first, last = weekly["week_start"].min(), weekly["week_start"].max()
-    keys["side"] = (keys["mid"] > first + (last - first) * 0.5).map({True: "right", False: "left"})
     keys["from_day"], keys["to_day"] = (
         keys["date_start"].map(iso),
         keys["date_end"].map(iso),
@@ -196,19 +205,27 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
     their evidence is in the Goldstein chart's tooltip, so that each week's quotations are not
     carried four times (once per QuadClass) in the page."""
     data = _short(long, ["week_start", "week", "quad", "order", "weight", "events"])
+    # Stacked here: with x2 (a week's span) Vega-Lite reads the bars as lying along x and would
+    # draw each class as a thin band at its stacked top instead of a segment from its base.
     return (
         alt.Chart(data)
+        .transform_stack(
+            stack="weight", groupby=["week_start"], as_=["base", "top"], sort=[{"field": "order"}]
+        )
         .mark_bar()
         .encode(
             x=_week_x(),
             x2="bar_last:T",
-            y=alt.Y("weight:Q", title="Events (weighted count)", stack="zero"),
-            color=alt.Color(
+            y=alt.Y("base:Q", title="Events (weighted count)"),
+            y2="top:Q",
+            color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_FILLS, labelled=False)),
+            stroke=alt.Stroke(
                 "quad:N",
                 title="QuadClass",
                 scale=theme.scale_for(QUAD_COLORS, labelled=False),
                 legend=alt.Legend(orient="bottom", columns=2),
             ),
+            strokeWidth=alt.value(1.5),
             order=alt.Order("order:Q"),
             tooltip=[
                 alt.Tooltip("week:N", title="ISO week"),
@@ -224,7 +241,8 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
                 "Events per week by QuadClass",
                 subtitle=[
                     "Each event has weight 1, spread evenly over its",
-                    "date interval; blues cooperate, oranges conflict",
+                    "date interval; blues cooperate, oranges conflict;",
+                    "hollow: verbal, solid: material",
                 ],
             ),
         )
@@ -262,7 +280,8 @@ def thaw_intervals_chart(
             scale=alt.Scale(domain=[iso(first), iso(last + pd.Timedelta(days=1))]),
         ),
         y=alt.Y("goldstein:Q", title="Goldstein value", scale=alt.Scale(domain=[-10, 10])),
-        color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
+        color=alt.Color("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_FILLS, labelled=False)),
+        stroke=alt.Stroke("quad:N", title="QuadClass", scale=theme.scale_for(QUAD_COLORS, labelled=False)),
         # date_start is read as a date for the axis: shown as an ISO day in UTC, never as epoch ms.
         tooltip=[
             alt.Tooltip("title:N", title="Event"),
@@ -281,17 +300,24 @@ def thaw_intervals_chart(
     )
     ticks = base.mark_tick(thickness=2, size=12)
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=theme.MARK_GREY).encode(y="y:Q")
-    return (zero + bars + ticks).properties(
+    chart = (zero + bars + ticks).properties(
         width="container",
         height=280,
         title=theme.phone_title(
             "Every scored event in the window, as an interval",
             subtitle=[
                 "Bar length: the dates the article allows;",
-                "height: the code's Goldstein value (−10 to +10)",
+                "height: the code's Goldstein value (−10 to +10);",
+                "hollow: verbal, solid: material",
             ],
         ),
     )
+    listed = data.sort_values(["date_start", "title"])
+    listed = listed.assign(
+        when=[names.span(a, b) for a, b in zip(listed["date_start"], listed["date_end"])],
+        value=[f"Goldstein value {signed_text(g)}" for g in listed["goldstein"]],
+    )
+    return names.with_names(chart, names.name_lines(listed, notes=("when", "value")))
 
 
 def thaw_domains_chart(by_domain: pd.DataFrame) -> alt.VConcatChart:

@@ -64,6 +64,8 @@ RAMP_BLUES = ("#4A90C8", "#2C6FAA", "#08306B")
 #: Ranked greys, surest first (chapter 08's confidence): on the light page darker is surer, on the
 #: dark page (DARK_SWAPS) lighter is; each reads at 3:1 on its page.
 RANKED_GREYS = (INK, "#6E6E6E", "#8F8F8F")
+#: Ink for a letter on the palest ranked grey: near black on the light page, white on the dark one.
+INK_ON_PALE = "#111111"
 
 #: The annotated source's highlight colours, by the row kind's CSS code: (light mode, dark mode).
 #: The page's stylesheet of them, _static/thawbook-annotate-palette.css, is generated from them
@@ -237,6 +239,7 @@ DARK_SWAPS: dict[str, str] = {
     # the scale keeps its order on the dark page: the surest reads brightest.
     RANKED_GREYS[1]: "#A6A6A6",
     RANKED_GREYS[2]: "#6F6F6F",
+    INK_ON_PALE: "#FFFFFF",
     RAMP_BLUES[0]: RAMP_BLUES[1],
     RAMP_BLUES[1]: RAMP_BLUES[0],
     RAMP_BLUES[2]: "#97C0E6",

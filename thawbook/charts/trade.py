@@ -179,7 +179,14 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
         sort=["acts", "is met / addressed"],
         bandPosition=0.04,
         scale=alt.Scale(type="band"),
-        axis=alt.Axis(labelAngle=0, orient="top", labelAlign="left", bandPosition=0.04),
+        axis=None,
+    )
+    # The columns' heads are written as the names are, from the dot's place in the column: an
+    # axis would centre them in the column, and the right one would run off a phone's edge.
+    heads = (
+        alt.Chart(pd.DataFrame({"role": ["acts", "is met / addressed"]}))
+        .mark_text(align="left", baseline="bottom", dy=-2, fontSize=12, color=theme.NEUTRAL)
+        .encode(x=x, y=alt.value(0), text="role:N")
     )
     foot = 1 - 14 / PARTICIPANT_ROW_PX
     y = alt.Y("title:N", title=None, sort=order, axis=None, bandPosition=foot, scale=alt.Scale(type="band"))
@@ -211,7 +218,7 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
         )
     )
     return (
-        alt.layer(headings, dots, names)
+        alt.layer(heads, headings, dots, names)
         .properties(width="container", height=alt.Step(PARTICIPANT_ROW_PX))
         .configure_legend(orient="bottom")
     )

@@ -149,6 +149,7 @@ def compile_chart(vl: dict) -> dict:
     vega = _signalise(vega, DARK_SWAPS)
     if stacked:
         fit_width_to_column(vega, extent)
+    vega.pop("usermeta", None)  # the names beside a chart are written once, by names_markup
     prune_data(vega)
     out = {"spec": vega, "light": light}
     filters = legend_filters(vl)
@@ -239,8 +240,25 @@ def fit_width_to_column(vega: dict, extent: int) -> None:
         handler["update"] = expr
 
 
+def names_markup(vl: dict) -> str:
+    """The names of the events a chart draws (:func:`thawbook.charts.names.with_names`), as a
+    list under the chart that one tap opens; "" for a chart that carries none."""
+    from thawbook.charts.names import NAMES_KEY
+    from thawbook.render.display import escape_html
+
+    names = (vl.get("usermeta") or {}).get(NAMES_KEY)
+    if not names:
+        return ""
+    items = "".join(f"<li>{escape_html(name)}</li>" for name in names["names"])
+    return (
+        f'\n<details class="thawbook-chart-names"><summary>{escape_html(names["heading"])}</summary>'
+        f"<ol>{items}</ol></details>"
+    )
+
+
 def chart_markup(div_id: str, vl: dict) -> str:
-    """A chart's div, named by its description, and its compiled spec as JSON."""
+    """A chart's div, named by its description, its compiled spec as JSON, and the names of
+    its events when it carries them (:func:`names_markup`)."""
     from thawbook.charts.theme import script_safe, title_text
 
     compiled = compile_chart(vl)
@@ -248,7 +266,7 @@ def chart_markup(div_id: str, vl: dict) -> str:
     payload = script_safe(json.dumps(compiled, separators=(",", ":"), ensure_ascii=False))
     return (
         f'<div id="{div_id}" class="thawbook-chart vega-embed" role="figure" tabindex="0" aria-label="{name}"></div>\n'
-        f'<script type="application/json" class="thawbook-chart-spec">{payload}</script>'
+        f'<script type="application/json" class="thawbook-chart-spec">{payload}</script>' + names_markup(vl)
     )
 
 

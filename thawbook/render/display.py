@@ -144,13 +144,14 @@ def csv_link(frame: pd.DataFrame, filename: str) -> str:
     """A link that downloads ``frame`` as CSV, embedded in the page so it works offline and over file://.
 
     The CSV is percent-encoded rather than base64-encoded: most of it stays as it is, which
-    keeps pages with long tables a quarter lighter."""
+    keeps pages with long tables a quarter lighter. The file name shown may break after any of
+    its hyphens (``<wbr>``), so that a long one wraps between words on a phone."""
     text = frame.to_csv(index=False, date_format=ISO_DAY)
     payload = quote(text, safe=_CSV_URL_SAFE)
     return (
         f'<a class="thawbook-download" download="{escape_html(filename)}" '
         f'href="data:text/csv;charset=utf-8,{payload}">Download this table as CSV '
-        f'(<span class="thawbook-filename">{escape_html(filename)}</span>)</a>'
+        f'(<span class="thawbook-filename">{escape_html(filename).replace("-", "-<wbr>")}</span>)</a>'
     )
 
 
@@ -191,6 +192,10 @@ def column_label(name, labels: dict[str, str]) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
+#: A column that holds ids (``event_id``, ``id``): shown last on a phone's card.
+ID_COLUMN = re.compile(r"(?:^|_)id$")
+
+
 def row_id(value) -> str:
     """The HTML id a keyed row carries (its key, made safe): links land on the row."""
     return re.sub(r"[^A-Za-z0-9_-]+", "-", str(value)).strip("-") or "row"
@@ -226,7 +231,11 @@ def table(
     filename = download or slug(caption, limit=None) + ".csv"
     ident = ident or "table-" + slug(filename.removesuffix(".csv"))
     attributes = f' id="{escape_html(ident)}"'
-    head = "".join(f'<th scope="col">{escape_html(column_label(c, names))}</th>' for c in frame.columns)
+    # An id column is marked, so that a phone's card puts it last, after what a reader looks for.
+    marks = [' class="thawbook-id"' if ID_COLUMN.search(str(c)) or c == key else "" for c in frame.columns]
+    head = "".join(
+        f'<th scope="col"{m}>{escape_html(column_label(c, names))}</th>' for c, m in zip(frame.columns, marks)
+    )
 
     def plain(value) -> str:
         if isinstance(value, bool) or type(value).__name__ == "bool_":
@@ -244,7 +253,7 @@ def table(
     keys = list(frame[key]) if key is not None else [None] * len(frame)
     body = "".join(
         (f'<tr id="{escape_html(row_id(k))}">' if k is not None else "<tr>")
-        + "".join(f"<td>{show(v)}</td>" for show, v in zip(render, row))
+        + "".join(f"<td{m}>{show(v)}</td>" for show, m, v in zip(render, marks, row))
         + "</tr>"
         for k, row in zip(keys, frame.itertuples(index=False))
     )
@@ -298,6 +307,20 @@ def context_link(context_id) -> str:
     )
 
 
+#: A source title that the data records as missing: "[headline not shown on the stored page; <what it is>]".
+NO_HEADLINE = re.compile(r"^\[headline not shown on the stored page; (.+)\]$", re.S)
+
+
+def source_title_words(title: str) -> str:
+    """A source's title as a reader reads it: a missing headline, recorded in brackets, said in
+    words ("Report of … (the page shows no headline)"); any other title as it is."""
+    missing = NO_HEADLINE.match(str(title).strip())
+    if not missing:
+        return str(title)
+    what = missing.group(1).strip()
+    return f"{what[:1].upper()}{what[1:]} (the page shows no headline)"
+
+
 # A context box of more facts than this is folded: chapter 04's 21 facts, open, were about ten
 # phone screens between the chart and the prose that reads it.
 CONTEXT_OPEN_MAX = 4
@@ -326,7 +349,8 @@ def context_box(
         lines.append(
             f"- {escape_markdown(row['claim'])} *Source ({escape_markdown(source_type_label(row['source_type']))}):* "
             f"{escape_markdown(row['source_publisher'])}, "
-            f"[{escape_markdown(row['source_title'])}]({safe_url(row['source_url'])}){date}. {context_link(context_id)}"
+            f"[{escape_markdown(source_title_words(row['source_title']))}]({safe_url(row['source_url'])})"
+            f"{date}. {context_link(context_id)}"
         )
     lines.append(":::")
     return Markdown("\n".join(lines))

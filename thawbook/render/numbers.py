@@ -55,3 +55,25 @@ def shown(value):
     if isinstance(value, numbers.Integral) or float(value).is_integer():
         return ShownInt(int(value))
     return ShownFloat(float(value))
+
+
+#: How far one event's Goldstein value can reach either side of zero (the scale runs −10 to +10).
+GOLDSTEIN_BOUND = 10
+
+
+def score_range(events) -> str:
+    """The range a sum of Goldstein values over ``events`` weighted events could take, in words:
+    "−60 to +60" for 6, so that a sum is read against its scale."""
+    bound = number_text(round(GOLDSTEIN_BOUND * float(events), 1))
+    return f"{MINUS}{bound} to +{bound}"
+
+
+def score_ranges(items) -> list[tuple[str, str]]:
+    """For each glued count of weighted events ``<x>_events`` glued beside its Goldstein sum
+    ``<x>_goldstein``, the range that sum could take (:func:`score_range`), glued as ``<x>_range``."""
+    values = dict(items)
+    return [
+        (name.removesuffix("_events") + "_range", score_range(value))
+        for name, value in values.items()
+        if name.endswith("_events") and name.removesuffix("_events") + "_goldstein" in values
+    ]

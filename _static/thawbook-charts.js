@@ -1,5 +1,5 @@
 /* Charts: each chart's Vega spec, compiled and laid out (phone first, as wide as its column) at build
-   time by thawbook.book.chart_assets, drawn by vega as SVG with the config of the colour mode
+   time by thawbook.render.chart_assets, drawn by vega as SVG with the config of the colour mode
    (THAWBOOK_CHARTS, from thawbook.charts.theme), and again with the other when the reader toggles
    it; no spec is rewritten here. The arrow keys read a focused chart's events into a live readout. */
 (function () {

@@ -130,9 +130,11 @@ def overlaps(start, end, window: tuple[str, str]) -> bool:
 
 
 def domain_labels() -> dict[str, str]:
-    """Each domain of :data:`thawbook.analysis.thaw.DOMAINS` with a label naming its themes."""
+    """Each domain of :data:`thawbook.analysis.thaw.DOMAINS` with a label naming its themes, unless
+    its one theme is the domain itself ("Military domain", not "Military domain: military")."""
     return {
-        d: f"{d.capitalize()} domain: {', '.join(theme.label(t) for t in themes)}"
+        d: f"{d.capitalize()} domain"
+        + ("" if list(themes) == [d] else f": {', '.join(map(theme.label, themes))}")
         for d, themes in thaw.DOMAINS.items()
     }
 

@@ -30,6 +30,7 @@ GREEN = "#009E73"  # bluish green
 OCHRE = "#A67C00"  # Okabe–Ito orange, darkened
 PURPLE = "#CC79A7"  # reddish purple
 GREY = "#6B6B6B"
+MID_GREY = "#808080"  # lighter than GREY: black, or a dark grey, would vanish on the dark page
 SKY = "#3D8FCC"  # Okabe–Ito sky blue, deepened
 INK = "#1A1A1A"
 GRID = "#E6E6E6"
@@ -49,7 +50,7 @@ THEME_COLORS = {
     "export_controls": PURPLE,
     "trade": GREEN,
     "business": OCHRE,
-    "military": "#808080",  # mid grey: black would vanish on the dark page
+    "military": MID_GREY,
     "climate_finance": SKY,
 }
 
@@ -251,19 +252,6 @@ DARK_SWAPS: dict[str, str] = {
     HIGHLIGHTS["en"][0]: HIGHLIGHTS["en"][1],
     HIGHLIGHTS["al"][0]: HIGHLIGHTS["al"][1],
 }
-
-# Below NARROW_PX (CSS px of the chart's column) a chart takes its narrow layout: panels side
-# by side are stacked, a facet takes one column, legends go below and long labels wrap.
-NARROW_PX = 600
-NARROW: dict = {
-    "legend": {
-        "orient": "bottom",
-        "direction": "vertical",
-        "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
-    },  # legends stacked
-    "title": {"fontSize": 14},
-}
-MIN_FONT_PX = 10
 
 
 def thawbook_theme() -> alt.theme.ThemeConfig:

@@ -74,9 +74,9 @@ def chain_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     from each measure to those the article presents as answering it, indented beneath it."""
     nodes = nodes.assign(
         who_text=[_wrap_words(text, CHAIN_WHO_CHARS) for text in nodes["who"]],
-        # the article's words on up to two lines, cut (with "…") only beyond them
-        what_text=[_two_lines(text, CHAIN_WHAT_CHARS) for text in nodes["evidence"]],
-        what_long=[snippet(text, CHAIN_WHAT_WIDE_CHARS) for text in nodes["evidence"]],
+        # the article's words whole, on as many lines as they take (a row is as tall as its lines)
+        what_text=[_wrap_words(text, CHAIN_WHAT_CHARS) for text in nodes["evidence"]],
+        what_long=[_wrap_words(text, CHAIN_WHAT_WIDE_CHARS) for text in nodes["evidence"]],
     )
     tops, height, heading_top = _chain_rows(nodes)
     nodes = nodes.assign(
@@ -202,7 +202,7 @@ def _timeline_rows(frame: pd.DataFrame) -> pd.DataFrame:
 # each with its own rows; a measure's label is written above its bar across the panel's width,
 # so that no column of axis labels competes with the bars for a phone's width.
 TIMELINE_ROW_PX = 44  # a label of two lines above a bar
-TIMELINE_LABEL_CHARS = 46  # a line of a label, in an 11 px font across a phone's column
+TIMELINE_LABEL_CHARS = 56  # a line of a label: 11 px characters, about 5.5 px each, in 342 px
 TIMELINE_LINE_PX = 13
 TIMELINE_WIDTH = "container"  # the panels have no axis labels beside them: the column's width
 

@@ -147,6 +147,7 @@ PARTICIPANT_LINE_PX = 15
 
 
 PARTICIPANT_ROW_PX = 2 * PARTICIPANT_LINE_PX + 28
+PARTICIPANT_NAME_PX = 160  # a counterpart's dot and name ("Chinese government": about 135 px)
 
 
 def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
@@ -171,23 +172,23 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
             subtitle="Each event's main actor (left) and counterpart (right), coloured by the side they act for",
         ),
     )
-    # Each dot sits near the left of its column, so that the name beside it stays in the column,
-    # and near the foot of its row, under the event's title.
+    # Each dot sits at the left of its column and near the foot of its row, under the event's
+    # title. The counterpart's column starts PARTICIPANT_NAME_PX from the right edge, or half-way
+    # on a wide column, so its names stay in a phone's column and spread across a desktop's.
     x = alt.X(
         "role:N",
         title=None,
         sort=["acts", "is met / addressed"],
-        bandPosition=0.04,
-        scale=alt.Scale(type="band"),
+        scale=alt.Scale(
+            type="point",
+            domain=["acts", "is met / addressed"],
+            range=[8, alt.ExprRef(f"max(width / 2, width - {PARTICIPANT_NAME_PX})")],
+            padding=0,
+        ),
         axis=None,
     )
-    # The columns' heads are written as the names are, from the dot's place in the column: an
-    # axis would centre them in the column, and the right one would run off a phone's edge.
-    heads = (
-        alt.Chart(pd.DataFrame({"role": ["acts", "is met / addressed"]}))
-        .mark_text(align="left", baseline="bottom", dy=-2, fontSize=12, color=theme.NEUTRAL)
-        .encode(x=x, y=alt.value(0), text="role:N")
-    )
+    # No column heads: the subtitle says which column is which (an axis centred its heads in the
+    # columns, and the right one ran off a phone's edge; heads drawn above the rows left the view).
     foot = 1 - 14 / PARTICIPANT_ROW_PX
     y = alt.Y("title:N", title=None, sort=order, axis=None, bandPosition=foot, scale=alt.Scale(type="band"))
     dots = base.mark_circle(size=180, opacity=1).encode(
@@ -218,7 +219,7 @@ def participants_chart(people: pd.DataFrame) -> alt.LayerChart:
         )
     )
     return (
-        alt.layer(heads, headings, dots, names)
+        alt.layer(headings, dots, names)
         .properties(width="container", height=alt.Step(PARTICIPANT_ROW_PX))
         .configure_legend(orient="bottom")
     )

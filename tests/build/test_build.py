@@ -279,6 +279,6 @@ def test_moving_one_event_into_another_week_fails_the_build_and_names_the_findin
     assert result.returncode != 0
     assert re.search(r"FindingError.*no longer hold", output), output[-3000:]
     expected = (
-        "dating-resolver-agrees (chapters/03_dating): An independent resolver reading the article's dating"
+        "dating-resolver-agrees (chapters/03_dating): Resolved again from the article's dating words alone"
     )
     assert expected in output and "for 20 of the 21 event dates" in output, output[-3000:]

@@ -109,7 +109,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "crit-corrections-spread",
             CHAPTER,
-            "Read sentence by sentence, the article yields {cr_n_corrections} places where it is garbled or wrong, "
+            "Read sentence by sentence, the article has {cr_n_corrections} places that the book corrects or clarifies, "
             "spread across it: they fall in {cr_n_sentences_flagged} of its {cr_n_sentences} sentences and in more "
             "than half of its paragraphs, {cr_n_paragraphs_flagged} of {cr_n_paragraphs}; no paragraph holds more "
             "than {cr_max_per_paragraph}, and {cr_crowded_words} that many.",

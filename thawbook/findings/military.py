@@ -126,7 +126,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             "mil-encounters-span",
             CHAPTER,
             "The article records {mil_n_encounters} military encounters and complaints between the two sides, "
-            "{mil_n_dated} of them dated; those dated to the day run from a jet intercept on {mil_intercept_day} "
+            "{mil_n_dated} of them placed in time, to a day or within an interval; those dated to the day run from "
+            "a jet intercept on {mil_intercept_day} "
             "to a handshake in Singapore on {mil_handshake_day}, {mil_days_between} days later.",
             {
                 "mil_n_encounters": len(encounters),
@@ -164,8 +165,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "mil-refusal-undated",
             CHAPTER,
-            "Most of the {mil_n_timeline} dated military contacts and statements, {mil_n_fortnight}, fall in the "
-            "fortnight before publication; the article does not date the refusal at all: the data bound it by "
+            "Most of the {mil_n_timeline} military contacts and statements placed in time, {mil_n_fortnight}, fall "
+            "in the fortnight before publication; the article gives the refusal no date words at all: the data bound "
+            "it by "
             "Li's appointment and the publication date, {mil_declined_interval}, so it is known only to within a "
             "{mil_declined_precision}.",
             {
@@ -215,11 +217,11 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "mil-accusations-both-ways",
             CHAPTER,
-            "Accusations run both ways, slightly more often from the US about China: of the article's "
-            "{mil_n_characterizations} characterizations of military conduct and of the refusal to meet, "
-            "{mil_us_on_china} come from the US about China, {mil_china_on_us} from China about the US and "
-            "{mil_analyst_on_china} from an analyst about China; {mil_on_both_words} the danger as shared. "
-            "Counts this small describe how this one article spreads the blame, not a pattern.",
+            "Accusations run both ways: of the article's {mil_n_characterizations} characterizations of military "
+            "conduct and of the refusal to meet, {mil_us_on_china} come from the US about China, {mil_china_on_us} "
+            "from China about the US and {mil_analyst_on_china} from an analyst about China; {mil_on_both_words} "
+            "the danger as shared. Counts this small are too few to give the blame a direction: they describe how "
+            "this one article spreads it, not a pattern.",
             {
                 "mil_n_characterizations": ways["total"],
                 "mil_us_on_china": ways["us_on_china"],
@@ -229,8 +231,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "mil_on_both_words": _shared_words(ways["on_both"]),
                 "_shared": sorted(said.loc[said["target_side"] == "both", "source"]),
             },
-            # "both ways": each direction at least once; "most often from the US": more than any other
-            # way; "only": a minority treats the danger as shared
+            # "both ways": each direction at least once; the US about China, counted first, still
+            # outnumbers every other way (the sentence gives the counts, not a direction); a minority
+            # treats the danger as shared
             lambda v: (
                 v["mil_us_on_china"] > max(v["mil_china_on_us"], v["mil_analyst_on_china"], v["mil_on_both"])
                 and v["mil_china_on_us"] > 0
@@ -242,7 +245,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             CHAPTER,
             "The two sides want different things from military talks: Washington wants open lines of military "
             "communication, Beijing wants Washington to \u201curgently correct wrong practices\u201d "
-            "first, and states no aim or offer of its own.",
+            "first, and states no aim or offer of its own: Mao Ning's call to \u201ccreate favorable conditions "
+            "for dialogue\u201d comes with the demand to lift the sanctions on Li and is coded as restating it.",
             {"_us_stances": us_stances, "_china_stances": cn_stances},
             # a US goal, a Chinese precondition, and no Chinese goal or offer on the issue
             lambda v: (

@@ -232,8 +232,8 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
             CHAPTER,
             "{sanc_n_undated} of the {sanc_n_measures} measures carry no date at all, among them the allied "
             "chip controls, China's own restrictions and the sanctions on officials and companies; the "
-            "{sanc_n_dated} dated ones fall into {sanc_n_time_panels} stretches of time, with no measure for "
-            "{sanc_longest_gap_days} days between them.",
+            "{sanc_n_dated} dated ones fall into {sanc_n_time_panels} stretches of time, with at least "
+            "{sanc_longest_gap_days} days between the edges of their intervals in which no dated measure falls.",
             {
                 "sanc_n_undated": len(undated),
                 "sanc_n_measures": len(rows),

@@ -177,8 +177,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "thaw-every-event-coded",
             CHAPTER,
-            "Each of the {thaw_n_events} events has a CAMEO code; {thaw_placeholders_words} no CAMEO category "
-            "and stay out of the index, and {thaw_outside_words} outside its window.",
+            "All {thaw_n_events} events carry a code in the CAMEO export, but {thaw_placeholders_words} no CAMEO "
+            "category that fits: they carry the neutral code 010 only as a placeholder and stay out of the index; "
+            "{thaw_outside_words} outside its window.",
             {
                 "thaw_n_events": summary["events"],
                 "thaw_n_placeholders": summary["placeholders"],
@@ -199,7 +200,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "thaw_outside_titles": "; ".join(coded.loc[thaw.outside_window(coded, start, end), "title"]),
                 "thaw_placeholder_titles": "; ".join(coded.loc[coded["fit"] == "placeholder", "title"]),
             },
-            # "each ... has a CAMEO code"
+            # "all ... carry a code in the CAMEO export"
             lambda v: v["_uncoded"] == 0 and v["_coded_events"] == v["thaw_n_events"],
         ),
         finding(

@@ -46,6 +46,8 @@
       top: (y + box.height > window.innerHeight ? Math.max(4, event.clientY - box.height - 12) : y) + "px" });
   }
 
+  // A tooltip opened by a tap would stay where it was while the page scrolls under it: scrolling closes it.
+  window.addEventListener("scroll", function () { tooltip(null, null, null, null); }, { passive: true });
   function draw(entry) {
     var all = window.THAWBOOK_CHARTS || { light: {}, dark: {} }, config = isDark() ? all.dark : Object.assign({ signals: all.light.signals }, entry.light);
     if (entry.view) entry.view.finalize();

@@ -228,6 +228,10 @@ def test_a_tap_on_a_chart_mark_opens_its_tooltip_and_a_tap_elsewhere_closes_it(b
     hint = page.locator(".thawbook-chart-readout").first.inner_text()
     page.touchscreen.tap(20, 120)
     page.wait_for_function(f"({TOOLTIP})() === null", timeout=3000)
+    page.touchscreen.tap(mark["x"], mark["y"])  # open again, then scroll: the tooltip closes
+    page.wait_for_function(f"({TOOLTIP})() !== null", timeout=3000)
+    page.mouse.wheel(0, 400)
+    page.wait_for_function(f"({TOOLTIP})() === null", timeout=3000)
     page.context.close()
     print(f"tapped {mark}: tooltip {shown}")
     assert shown and (mark["title"] is None or ["", mark["title"]] in shown), shown

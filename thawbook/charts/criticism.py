@@ -87,6 +87,15 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
         ]
     ]
     y = alt.Y("category_label:N", title="Category of error", sort=order, axis=alt.Axis(labelLimit=0))
+    tooltip = [
+        alt.Tooltip("category_label:N", title="Category"),
+        alt.Tooltip("confidence:N", title="Confidence"),
+        alt.Tooltip("evidence:N", title="Evidence (original)"),
+        alt.Tooltip("likely_reading:N", title="Likely reading"),
+        alt.Tooltip("affects:N", title="Affects"),
+    ]
+    # The letter covers its segment's middle, so it carries the segment's tooltip: a tap on it
+    # opens the same words (the keyboard path counts marks that say the same as one event).
     letters = (
         alt.Chart(data)
         .mark_text(fontSize=10, fontWeight="bold")
@@ -94,6 +103,7 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
             y=y,
             x=alt.X("middle:Q"),
             text="letter:N",
+            tooltip=tooltip,
             color=alt.Color(
                 "confidence:N",
                 scale=alt.Scale(domain=confidence_levels(), range=list(CONFIDENCE_LETTER_INKS)),
@@ -115,13 +125,7 @@ def category_chart(corrections: pd.DataFrame) -> alt.Chart:
                 # each entry names the letter that its segments carry: "H: high"
                 legend=alt.Legend(labelExpr="upper(slice(datum.label, 0, 1)) + ': ' + datum.label"),
             ),
-            tooltip=[
-                alt.Tooltip("category_label:N", title="Category"),
-                alt.Tooltip("confidence:N", title="Confidence"),
-                alt.Tooltip("evidence:N", title="Evidence (original)"),
-                alt.Tooltip("likely_reading:N", title="Likely reading"),
-                alt.Tooltip("affects:N", title="Affects"),
-            ],
+            tooltip=tooltip,
         )
     )
     return (

@@ -228,8 +228,8 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
         spacing=12,
         title=theme.phone_title(
             theme.wrap_text(
-                f"{int((data['bar_start'] >= pd.Timestamp(close[0])).sum())} of the article's "
-                f"{len(data)} time words point to the {weeks} weeks before publication",
+                f"{close_rows} of the article's {len(data)} time words reach into the {weeks} weeks "
+                "before publication",
                 40,
             ).split("\n"),
             subtitle=[

@@ -357,7 +357,7 @@ def run_up_chart(run: pd.DataFrame) -> alt.LayerChart:
         width="container",
         height=height,
         title=theme.phone_title(
-            theme.wrap_text("Before the Shangri-La Dialogue: " + ", ".join(parts), 40).split("\n"),
+            theme.wrap_text("Through the Shangri-La Dialogue: " + ", ".join(parts), 40).split("\n"),
             subtitle=[
                 "Events that end between 1 May and 4 June 2023, in",
                 "rows by stance; bars: the dates an event could have,",

@@ -21,7 +21,7 @@ QUAD_COLORS = {
     "material conflict": theme.VERMILLION,
 }
 #: Verbal classes are hollow (an outline in their colour), material ones solid, so that the two
-#: blues and the two oranges differ by fill as well as by shade, in the marks and in the legend.
+#: blues and the two warm colours differ by fill as well as by shade, in the marks and in the legend.
 QUAD_FILLS = {quad: "transparent" if quad.startswith("verbal") else c for quad, c in QUAD_COLORS.items()}
 DOMAIN_COLORS = {"economic": theme.THEME_COLORS["trade"], "military": theme.THEME_COLORS["military"]}
 SCENARIO_COLORS = {"as coded": theme.BLUE, "alternative coding": theme.THEME_COLORS["business"]}
@@ -241,7 +241,8 @@ def thaw_quad_chart(long: pd.DataFrame) -> alt.Chart:
                 "Events per week by QuadClass",
                 subtitle=[
                     "Each event has weight 1, spread evenly over its",
-                    "date interval; blues cooperate, oranges conflict;",
+                    "date interval; blues cooperate, ochre and red",
+                    "conflict;",
                     "hollow: verbal, solid: material",
                 ],
             ),

@@ -227,7 +227,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
         finding(
             "chron-same-weeks",
             CHAPTER,
-            "Before the Shangri-La Dialogue, the article sets {chron_n_engagement} signs of engagement against "
+            "Through the Shangri-La Dialogue, the article sets {chron_n_engagement} signs of engagement against "
             "{chron_n_friction} of friction. The two come in the same weeks, not one after the other: "
             "{chron_weeks_both_words}.",
             {

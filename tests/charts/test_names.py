@@ -23,12 +23,6 @@ def listed(chart) -> dict:
     return chart.to_dict()["usermeta"][names.NAMES_KEY]
 
 
-def test_a_span_is_one_day_or_a_range_of_iso_days():
-    assert names.span("2023-05-26", "2023-05-26") == "2023-05-26"
-    assert names.span(pd.Timestamp("2023-05-26"), "2023-06-04") == "2023-05-26 to 2023-06-04"
-    assert names.span("2023-05-26", None) == "2023-05-26"
-
-
 def test_name_lines_keep_the_rows_order_skip_empty_notes_and_name_a_repeated_event_once():
     rows = pd.DataFrame(
         {"title": ["Talks", "Ban", "Talks"], "when": ["2023-05-01", "", "2023-05-01"], "n": ["1", None, "1"]}

@@ -15,6 +15,7 @@ from thawbook.dates.intervals import (
     Interval,
     find_temporal_expressions,
     iso,
+    iso_span,
     precision_of,
     resolve,
     resolve_on,
@@ -420,3 +421,9 @@ def test_iso_writes_dates_as_yyyy_mm_dd_and_missing_dates_as_empty():
 
 def test_iso_accepts_date_text_as_the_chart_frames_hold_it():
     assert iso("2023-05-30") == "2023-05-30" and iso("2023-05-30T12:00:00") == "2023-05-30"
+
+
+def test_a_span_is_one_day_or_a_range_of_iso_days():
+    assert iso_span("2023-05-26", "2023-05-26") == "2023-05-26"
+    assert iso_span(pd.Timestamp("2023-05-26"), "2023-06-04") == "2023-05-26 to 2023-06-04"
+    assert iso_span("2023-05-26", None) == "2023-05-26"

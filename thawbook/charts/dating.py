@@ -168,8 +168,6 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
         """The rows that reach into the close-up's weeks, or (on the whole range) all the others."""
         ticks = {"tickCount": {"interval": "year", "step": 1}} if fmt == "%Y" else {}
         scale = alt.Scale(domain=domain_x)
-        lo, hi = pd.Timestamp(close[0]), pd.Timestamp(close[1])
-        reach = (data["bar_end"] > lo) & (data["bar_start"] < hi)
         rows = data[reach if close_up else ~reach]
         shown = list(rows["label"])
         y = alt.Y("label:N", title=None, sort=shown, axis=alt.Axis(labelLimit=0, labelFontSize=11))
@@ -219,9 +217,9 @@ def mentions_chart(accounts: pd.DataFrame, published: Interval) -> alt.VConcatCh
         iso(pd.Timestamp(published.end) + timedelta(days=4)),
     ]
     weeks = int((pd.Timestamp(close[1]) - pd.Timestamp(close[0])).days / 7)
-    close_rows = int(
-        ((data["bar_end"] > pd.Timestamp(close[0])) & (data["bar_start"] < pd.Timestamp(close[1]))).sum()
-    )
+    # the rows that reach into the close-up's weeks: the lower panel's, and its count
+    reach = (data["bar_end"] > pd.Timestamp(close[0])) & (data["bar_start"] < pd.Timestamp(close[1]))
+    close_rows = int(reach.sum())
     return alt.vconcat(
         panel([first, last], [f"The other {len(data) - close_rows}, on the whole range"], "%Y", False),
         panel(close, [f"The {close_rows} that reach the weeks before publication"], "%d %b", True),

@@ -12,16 +12,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from thawbook.dates.intervals import iso
-
 #: The key of a chart's ``usermeta`` that holds its list of names.
 NAMES_KEY = "thawbook_names"
-
-
-def span(start, end) -> str:
-    """A day, or the days from ``start`` to ``end``, as ISO text: "2023-05-26 to 2023-06-04"."""
-    first, last = iso(start), iso(end)
-    return first if not last or last == first else f"{first} to {last}"
 
 
 def name_lines(rows: pd.DataFrame, label: str = "title", notes: tuple[str, ...] = ()) -> list[str]:

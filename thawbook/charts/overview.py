@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from thawbook.charts import names, theme
-from thawbook.dates.intervals import iso
+from thawbook.dates.intervals import iso, iso_span
 
 
 def paragraph_lengths(table: pd.DataFrame) -> alt.Chart:
@@ -195,7 +195,7 @@ def events_overview(
         )
     )
     lines = names.name_lines(
-        data.assign(when=[names.span(a, b) for a, b in zip(data["from"], data["to"])]), notes=("when",)
+        data.assign(when=[iso_span(a, b) for a, b in zip(data["from"], data["to"])]), notes=("when",)
     )
     chart = alt.layer(lane_headings(heads, "theme_label", height), bars).properties(
         width="container",

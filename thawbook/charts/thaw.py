@@ -10,7 +10,7 @@ import pandas as pd
 
 from thawbook.analysis.thaw import DOMAINS, WINDOW_END, WINDOW_START
 from thawbook.charts import names, theme
-from thawbook.dates.intervals import ISO_DAY, iso
+from thawbook.dates.intervals import ISO_DAY, iso, iso_span
 from thawbook.render.numbers import signed_text
 
 # Okabe–Ito colours: cooperation in blues, conflict in warm colours.
@@ -315,7 +315,7 @@ def thaw_intervals_chart(
     )
     listed = data.sort_values(["date_start", "title"])
     listed = listed.assign(
-        when=[names.span(a, b) for a, b in zip(listed["date_start"], listed["date_end"])],
+        when=[iso_span(a, b) for a, b in zip(listed["date_start"], listed["date_end"])],
         value=[f"Goldstein value {signed_text(g)}" for g in listed["goldstein"]],
     )
     return names.with_names(chart, names.name_lines(listed, notes=("when", "value")))

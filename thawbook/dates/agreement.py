@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from thawbook.dates.intervals import iso
+from thawbook.dates.intervals import iso_span
 
 RECORDING_CATEGORIES = ("inconsistent_date", "factual_slip")
 
@@ -76,9 +76,9 @@ def event_context_pairs(
                 {
                     "event_id": event.event_id,
                     "title": event.title,
-                    "event_dates": _span(event.date_start, event.date_end),
+                    "event_dates": iso_span(event.date_start, event.date_end),
                     "context_id": cx.context_id,
-                    "context_dates": _span(cx.date_start, cx.date_end),
+                    "context_dates": iso_span(cx.date_start, cx.date_end),
                     "verdict": "contains" if inside else ("recorded" if correction else "unrecorded"),
                     "correction_id": "" if inside else correction,
                 }
@@ -142,7 +142,3 @@ def _record_dates(events: pd.DataFrame, context: pd.DataFrame, corrections: pd.D
             {"event_id": event_id, "context_ids": ", ".join(ids), "date_start": start, "date_end": end}
         )
     return pd.DataFrame(rows, columns=["event_id", "context_ids", "date_start", "date_end"])
-
-
-def _span(start, end) -> str:
-    return iso(start) if start == end else f"{iso(start)} to {iso(end)}"

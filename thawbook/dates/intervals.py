@@ -167,6 +167,13 @@ def iso(day) -> str:
     return pd.Timestamp(day).strftime(ISO_DAY)
 
 
+def iso_span(start, end) -> str:
+    """A day, or the days from ``start`` to ``end``, as ISO text (:func:`iso`): "2023-05-26", or
+    "2023-05-26 to 2023-06-04"; a missing or equal end gives the one day."""
+    first, last = iso(start), iso(end)
+    return first if not last or last == first else f"{first} to {last}"
+
+
 def month_of(day: date) -> Interval:
     """The calendar month containing ``day``, at month precision."""
     last = calendar.monthrange(day.year, day.month)[1]

@@ -184,6 +184,7 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
     domains = coding.counted(domains, reading.counting)
     econ, mil = domains[domains["domain"] == "economic"], domains[domains["domain"] == "military"]
     climate = every[every["theme"] == "climate_finance"]
+    friction_statements = int(((mil["act"] == "friction") & coding.is_statement(mil)).sum())
     climate_window = domains[domains["theme"] == "climate_finance"]
     outside = tables["events"].set_index("event_id")
 
@@ -295,12 +296,9 @@ def findings(tables: dict[str, pd.DataFrame], reading: Reading) -> list[Finding]
                 "trade_dom_n_military": len(mil),
                 "trade_dom_n_military_friction": int((mil["act"] == "friction").sum()),
                 "trade_dom_n_military_meeting": int((mil["act"] == "meeting").sum()),
-                "trade_dom_n_military_friction_statements": int(
-                    ((mil["act"] == "friction") & coding.is_statement(mil)).sum()
-                ),
+                "trade_dom_n_military_friction_statements": friction_statements,
                 "trade_dom_friction_statement_words": _of_them(
-                    int(((mil["act"] == "friction") & coding.is_statement(mil)).sum()),
-                    int((mil["act"] == "friction").sum()),
+                    friction_statements, int((mil["act"] == "friction").sum())
                 ),
                 "_climate_statements": bool(coding.is_statement(climate).all()) if len(climate) else False,
                 "trade_micron_theme": theme.label(outside.at["ev-micron-ban", "theme"]),
